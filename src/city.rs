@@ -1,0 +1,384 @@
+//! A partner city and the small types that describe it.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+/// Defines a closed set of values with the kebab-case names used in the data file,
+/// on the command line and in JSON, so all three always agree.
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in the order they are documented.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name used in the data, on the command line and in JSON.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// The allowed names, for error messages.
+            pub fn allowed() -> String {
+                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                let wanted = s.trim().to_lowercase();
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == wanted)
+                    .ok_or_else(|| format!("'{s}' is not one of: {}", Self::allowed()))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+named_enum!(
+    /// The continent a city lies on.
+    Continent {
+        Europe => "europe",
+        Asia => "asia",
+        Africa => "africa",
+        NorthAmerica => "north-america",
+        SouthAmerica => "south-america",
+        Oceania => "oceania",
+    }
+);
+
+named_enum!(
+    /// The kind of document a partnership rests on.
+    Agreement {
+        TwinCity => "twin-city",
+        Partnership => "partnership",
+        HonoraryTwinCity => "honorary-twin-city",
+        LetterOfIntent => "letter-of-intent",
+        Memorandum => "memorandum",
+        CooperationProgramme => "cooperation-programme",
+        None => "none",
+    }
+);
+
+named_enum!(
+    /// Whether a partnership is in force.
+    Status {
+        Active => "active",
+        Suspended => "suspended",
+        Ended => "ended",
+    }
+);
+
+/// A calendar date that may be known only to the year or the month.
+///
+/// Ordering puts a partial date before every full date inside it (`2016` < `2016-01` <
+/// `2016-01-01`), so a partnership known only as "signed in 2016" counts from the start
+/// of that year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Date {
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl Date {
+    /// A full date, if it exists in the calendar.
+    pub fn ymd(year: i32, month: u8, day: u8) -> Option<Date> {
+        let valid = (1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month);
+        valid.then_some(Date {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    pub fn month(self) -> Option<u8> {
+        self.month
+    }
+
+    pub fn day(self) -> Option<u8> {
+        self.day
+    }
+
+    /// Whole years from this date to `later`, counting a partial date from its first day.
+    pub fn years_until(self, later: Date) -> i32 {
+        let mut years = later.year - self.year;
+        let this = (self.month.unwrap_or(1), self.day.unwrap_or(1));
+        let that = (later.month.unwrap_or(1), later.day.unwrap_or(1));
+        if that < this {
+            years -= 1;
+        }
+        years
+    }
+
+    /// Today's date in UTC, from the system clock.
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        let days = (secs / 86_400) as i64;
+        // Howard Hinnant's days-to-civil algorithm.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date::ymd(year, month, day).unwrap_or(Date {
+            year,
+            month: None,
+            day: None,
+        })
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl Ord for Date {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.year, self.month, self.day).cmp(&(other.year, other.month, other.day))
+    }
+}
+
+impl PartialOrd for Date {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl FromStr for Date {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Date, String> {
+        let bad = || format!("'{s}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let number = |part: &str, digits: usize| -> Option<u32> {
+            (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        let year = parts.first().and_then(|p| number(p, 4)).ok_or_else(bad)? as i32;
+        if year == 0 {
+            return Err(format!("'{s}' has no year 0 (years run from 0001)"));
+        }
+        let month = match parts.get(1) {
+            None => None,
+            Some(p) => {
+                let m = number(p, 2).ok_or_else(bad)?;
+                if !(1..=12).contains(&m) {
+                    return Err(format!("'{s}' has no month {m:02} (months run 01 to 12)"));
+                }
+                Some(m as u8)
+            }
+        };
+        let day = match parts.get(2) {
+            None => None,
+            Some(p) => {
+                let d = number(p, 2).ok_or_else(bad)?;
+                let m = month.ok_or_else(bad)?;
+                let last = days_in_month(year, m);
+                if d < 1 || d > u32::from(last) {
+                    return Err(format!(
+                        "'{s}' does not exist ({year:04}-{m:02} has days 01 to {last})"
+                    ));
+                }
+                Some(d as u8)
+            }
+        };
+        if parts.len() > 3 {
+            return Err(bad());
+        }
+        Ok(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One partner city, as the data file describes it. Every value a source may not give
+/// is an `Option`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct City {
+    pub name: String,
+    pub name_pl: Option<String>,
+    pub name_local: Option<String>,
+    pub aliases: Vec<String>,
+    pub country: String,
+    pub country_code: String,
+    pub continent: Continent,
+    pub capital: bool,
+    pub agreement: Agreement,
+    pub signed: Option<Date>,
+    pub status: Status,
+    pub status_since: Option<Date>,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: Option<u64>,
+    pub population_year: Option<i32>,
+    pub area_km2: Option<f64>,
+    pub elevation_m: Option<f64>,
+    pub sources: Vec<String>,
+    pub notes: Option<String>,
+}
+
+impl City {
+    /// Residents per square kilometre, where both figures are known.
+    pub fn density_per_km2(&self) -> Option<f64> {
+        match (self.population, self.area_km2) {
+            (Some(p), Some(a)) if a > 0.0 => Some(p as f64 / a),
+            _ => None,
+        }
+    }
+
+    /// Every name the city is known by: English, Polish, local and the aliases.
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.name_pl.as_deref())
+            .chain(self.name_local.as_deref())
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// The city as it stood on `date`: `None` if the partnership had not been signed
+    /// yet or had already ended or been suspended; otherwise the city with the status
+    /// it had then (a partnership ended later still reads active).
+    pub fn as_of(&self, date: Date) -> Option<City> {
+        if self.signed.is_some_and(|signed| signed > date) {
+            return None;
+        }
+        if self.status == Status::Active {
+            return Some(self.clone());
+        }
+        match self.status_since {
+            // The change had happened by then: the city keeps its status.
+            Some(since) if since <= date => Some(self.clone()),
+            // The change came later: on that date the partnership was in force.
+            Some(_) => Some(City {
+                status: Status::Active,
+                status_since: None,
+                ..self.clone()
+            }),
+            // An end of unknown date cannot be placed in time; keep what the data says.
+            None => Some(self.clone()),
+        }
+    }
+}
+
+/// Folds text for matching: no case, no diacritics, Latin letters only where a
+/// transliteration exists (`KOŠICE` and `kosice` fold alike).
+pub fn fold(text: &str) -> String {
+    deunicode::deunicode(text).to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_parse_print_and_order() {
+        for text in ["1973", "1973-09", "1973-09-08", "2016-02-29"] {
+            assert_eq!(text.parse::<Date>().unwrap().to_string(), text);
+        }
+        let year: Date = "2016".parse().unwrap();
+        let month: Date = "2016-06".parse().unwrap();
+        let day: Date = "2016-06-02".parse().unwrap();
+        assert!(year < month && month < day);
+        assert!(day < "2016-06-03".parse().unwrap());
+        assert!("2015-12-31".parse::<Date>().unwrap() < year);
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for text in [
+            "2016-02-30",
+            "2015-02-29",
+            "2016-13-01",
+            "0000-00-00",
+            "2016-00",
+            "16-01-01",
+            "2016-1-1",
+            "2016-01-01-01",
+            "",
+            "soon",
+            "2016--01",
+        ] {
+            assert!(text.parse::<Date>().is_err(), "{text} was accepted");
+        }
+        let message = "2016-02-30".parse::<Date>().unwrap_err();
+        assert!(message.contains("days 01 to 29"), "{message}");
+    }
+
+    #[test]
+    fn years_until_counts_whole_years() {
+        let signed: Date = "1973-09-08".parse().unwrap();
+        assert_eq!(signed.years_until("2022-09-07".parse().unwrap()), 48);
+        assert_eq!(signed.years_until("2022-09-08".parse().unwrap()), 49);
+    }
+
+    #[test]
+    fn enums_read_their_names_in_any_case() {
+        assert_eq!(
+            "North-America".parse::<Continent>(),
+            Ok(Continent::NorthAmerica)
+        );
+        assert_eq!(
+            "letter-of-intent".parse::<Agreement>(),
+            Ok(Agreement::LetterOfIntent)
+        );
+        let err = "antarctica".parse::<Continent>().unwrap_err();
+        assert!(err.contains("europe, asia"), "{err}");
+    }
+
+    #[test]
+    fn fold_ignores_case_and_diacritics() {
+        assert_eq!(fold("KOŠICE"), "kosice");
+        assert_eq!(fold("Kraków"), "krakow");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Nürnberg"), "nurnberg");
+    }
+
+    #[test]
+    fn today_is_a_real_date() {
+        assert!(Date::today().year() >= 2024);
+        assert!(Date::today().day().is_some());
+    }
+}

@@ -1,0 +1,198 @@
+//! The command line: commands and options, nothing else.
+
+use std::path::PathBuf;
+
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::city::{Agreement, Continent, Date, Status};
+use crate::fields::Field;
+use crate::filter::Filter;
+use crate::records::Kind;
+use crate::render::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "krakow-partners",
+    version,
+    about = "Ask questions about the City of Kraków's international partner cities.",
+    long_about = "Ask questions about the City of Kraków's international partner cities: \
+                  which they are, where, since when, and which is the nearest, oldest or \
+                  highest. The data, with a source for every row, is built in; --data \
+                  reads another file of the same columns.",
+    after_help = "Distances are measured from Kraków's Main Market Square along the WGS84 \
+                  ellipsoid.\nExit codes: 0 success (an empty answer too), 1 failure (bad \
+                  data, unknown city), 2 usage error.",
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Read the cities from this CSV file ('-' for standard input) instead of the
+    /// built-in data.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    /// Output format [default: table on a terminal, tsv otherwise]
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// Shorthand for --format json.
+    #[arg(long, global = true, conflicts_with = "format")]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List partner cities, filtered and sorted.
+    #[command(
+        after_help = "Examples:\n  krakow-partners list --continent europe,asia\n  \
+                            krakow-partners list --country germany --sort signed\n  \
+                            krakow-partners list --all --as-of 2022-01-01 --search moscow"
+    )]
+    List(ListArgs),
+
+    /// Superlatives: the nearest, farthest, oldest, highest… partner city.
+    #[command(
+        after_help = "Records: nearest farthest oldest youngest highest lowest \
+                            northernmost southernmost easternmost westernmost \
+                            closest-to-equator most-populous least-populous largest \
+                            smallest densest\n\nExamples:\n  krakow-partners records\n  \
+                            krakow-partners records highest nearest --top 3\n  \
+                            krakow-partners records --continent europe --as-of 2022-03-15"
+    )]
+    Records(RecordsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Sort by this field (name, signed, distance_km, population, …).
+    #[arg(long, value_name = "FIELD", value_parser = parse_field, help_heading = "Order")]
+    pub sort: Option<Field>,
+
+    /// Sort from the largest value down (unknown values still come last).
+    #[arg(long, help_heading = "Order")]
+    pub desc: bool,
+
+    /// Show at most N cities.
+    #[arg(long, value_name = "N", help_heading = "Order")]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct RecordsArgs {
+    /// Only these records (all of them when none are named).
+    #[arg(value_name = "RECORD", value_enum, ignore_case = true)]
+    pub kinds: Vec<Kind>,
+
+    /// Show the N leaders of each record.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    pub top: u32,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// The filters every command that chooses cities takes.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Filters")]
+pub struct FilterArgs {
+    /// Only cities on these continents (comma-separated).
+    #[arg(
+        long,
+        value_name = "CONTINENT",
+        value_enum,
+        value_delimiter = ',',
+        ignore_case = true
+    )]
+    pub continent: Vec<Continent>,
+
+    /// Only cities in these countries, by English name or ISO code (comma-separated).
+    #[arg(long, value_name = "COUNTRY", value_delimiter = ',')]
+    pub country: Vec<String>,
+
+    /// Only partnerships resting on these kinds of agreement (comma-separated).
+    #[arg(
+        long,
+        value_name = "KIND",
+        value_enum,
+        value_delimiter = ',',
+        ignore_case = true
+    )]
+    pub agreement: Vec<Agreement>,
+
+    /// Only partnerships with these statuses (comma-separated) [default: active]
+    #[arg(
+        long,
+        value_name = "STATUS",
+        value_enum,
+        value_delimiter = ',',
+        ignore_case = true
+    )]
+    pub status: Vec<Status>,
+
+    /// Every status: active, suspended and ended.
+    #[arg(long, conflicts_with = "status")]
+    pub all: bool,
+
+    /// Only state capitals.
+    #[arg(long)]
+    pub capital: bool,
+
+    /// Only cities with a name or alias containing TEXT (any case, any diacritics).
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+
+    /// The partnerships as they stood on DATE (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+impl FilterArgs {
+    pub fn to_filter(&self) -> Filter {
+        Filter {
+            continents: self.continent.clone(),
+            countries: self.country.clone(),
+            agreements: self.agreement.clone(),
+            statuses: self.status.clone(),
+            all: self.all,
+            capital: self.capital,
+            search: self.search.clone(),
+            as_of: self.as_of,
+        }
+    }
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse()
+}
+
+fn parse_field(text: &str) -> Result<Field, String> {
+    Field::from_key(text).ok_or_else(|| {
+        let keys: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+        let hint = crate::suggest::did_you_mean(text, &keys)
+            .map(|h| format!("; {h}"))
+            .unwrap_or_default();
+        format!("unknown field '{text}'{hint} (valid: {})", Field::keys())
+    })
+}
+
+/// Lets clap offer, check and suggest the values of the data's own enums.
+macro_rules! value_enum {
+    ($($name:ty),+) => {$(
+        impl ValueEnum for $name {
+            fn value_variants<'a>() -> &'a [Self] {
+                <$name>::ALL
+            }
+            fn to_possible_value(&self) -> Option<PossibleValue> {
+                Some(PossibleValue::new(self.as_str()))
+            }
+        }
+    )+};
+}
+
+value_enum!(Continent, Agreement, Status, Kind);

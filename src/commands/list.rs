@@ -1,0 +1,18 @@
+//! `list`: partner cities, filtered and sorted.
+
+use anyhow::Result;
+
+use crate::city::City;
+use crate::cli::ListArgs;
+use crate::fields::Field;
+use crate::filter;
+use crate::render::{self, Format};
+
+pub fn run(args: &ListArgs, cities: &[City], format: Format) -> Result<String> {
+    let mut chosen = args.filter.to_filter().apply(cities)?;
+    filter::sort(&mut chosen, args.sort.unwrap_or(Field::Name), args.desc);
+    if let Some(limit) = args.limit {
+        chosen.truncate(limit);
+    }
+    Ok(render::cities(&chosen, format))
+}

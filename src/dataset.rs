@@ -1,0 +1,587 @@
+//! Loading and validating a data file: the bundled one or one given with `--data`.
+//!
+//! Every row is checked and every problem is reported, not only the first, as
+//! `file:line: column: what is wrong (what is allowed)`.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+use std::str::FromStr;
+
+use anyhow::Context;
+
+use crate::city::{Agreement, City, Continent, Date, Status, fold};
+
+/// The bundled dataset, compiled into the binary so it works from any directory.
+pub const BUNDLED: &str = include_str!("../data/partners.csv");
+
+/// What the bundled dataset is called in messages.
+pub const BUNDLED_NAME: &str = "data/partners.csv";
+
+/// The columns of a data file, in the order the tool writes them.
+pub const COLUMNS: [&str; 20] = [
+    "name",
+    "name_pl",
+    "name_local",
+    "aliases",
+    "country",
+    "country_code",
+    "continent",
+    "capital",
+    "agreement",
+    "signed",
+    "status",
+    "status_since",
+    "lat",
+    "lon",
+    "population",
+    "population_year",
+    "area_km2",
+    "elevation_m",
+    "sources",
+    "notes",
+];
+
+/// Columns the tool computes and writes but never reads back, so that its own output
+/// loads as a dataset.
+pub const COMPUTED_COLUMNS: [&str; 4] =
+    ["distance_km", "density_per_km2", "bearing_deg", "bearing"];
+
+/// One thing wrong with a data file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub line: u64,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+/// Every problem found in a data file.
+#[derive(Debug)]
+pub struct LoadError {
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}:{}: ", self.file, p.line)?;
+            if let Some(column) = &p.column {
+                write!(f, "{column}: ")?;
+            }
+            write!(f, "{}", p.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Loads the dataset compiled into the binary.
+pub fn bundled() -> Result<Vec<City>, LoadError> {
+    load_csv(BUNDLED.as_bytes(), BUNDLED_NAME)
+}
+
+/// Loads the cities from `path` ('-' for standard input), or the bundled data.
+pub fn open(path: Option<&Path>) -> anyhow::Result<Vec<City>> {
+    let Some(path) = path else {
+        return Ok(bundled()?);
+    };
+    let (bytes, name) = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read the data from standard input")?;
+        (bytes, "<stdin>".to_string())
+    } else {
+        let bytes = std::fs::read(path)
+            .with_context(|| format!("cannot read the data file {}", path.display()))?;
+        (bytes, path.display().to_string())
+    };
+    Ok(load_csv(&bytes, &name)?)
+}
+
+/// Reads a CSV data file; `file` names it in messages.
+pub fn load_csv(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
+    let fail = |problems| LoadError {
+        file: file.to_string(),
+        problems,
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut records = reader.byte_records();
+
+    let header = match records.next() {
+        None => {
+            return Err(fail(vec![Problem {
+                line: 1,
+                column: None,
+                message: format!(
+                    "the file is empty (expected the header: {})",
+                    COLUMNS.join(",")
+                ),
+            }]));
+        }
+        Some(Err(e)) => return Err(fail(vec![csv_problem(&e)])),
+        Some(Ok(header)) => header,
+    };
+    let layout = Layout::read(&header).map_err(|p| fail(vec![p]))?;
+
+    let mut cities = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen: HashMap<(String, String), u64> = HashMap::new();
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(csv_problem(&e));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() != header.len() {
+            problems.push(Problem {
+                line,
+                column: None,
+                message: format!(
+                    "the row has {} fields (the header has {})",
+                    record.len(),
+                    header.len()
+                ),
+            });
+            continue;
+        }
+        let mut row = Row {
+            line,
+            problems: &mut problems,
+        };
+        let fields = layout.fields(&record, &mut row);
+        if let Some(city) = fields.and_then(|f| row.city(&f)) {
+            let key = (fold(&city.name), city.country_code.clone());
+            if let Some(first) = seen.get(&key) {
+                problems.push(Problem {
+                    line,
+                    column: Some("name".into()),
+                    message: format!(
+                        "'{}' ({}) is already on line {first} (each city appears once)",
+                        city.name, city.country_code
+                    ),
+                });
+            } else {
+                seen.insert(key, line);
+                cities.push(city);
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(cities)
+    } else {
+        Err(fail(problems))
+    }
+}
+
+fn csv_problem(e: &csv::Error) -> Problem {
+    let line = e.position().map_or(1, |p| p.line());
+    Problem {
+        line,
+        column: None,
+        message: format!("unreadable CSV ({e})"),
+    }
+}
+
+/// Where each dataset column is in this file's rows.
+struct Layout {
+    index: [usize; COLUMNS.len()],
+}
+
+impl Layout {
+    fn read(header: &csv::ByteRecord) -> Result<Layout, Problem> {
+        let problem = |message: String| Problem {
+            line: 1,
+            column: None,
+            message,
+        };
+        let names: Vec<&str> = header
+            .iter()
+            .map(|f| std::str::from_utf8(f).map(str::trim))
+            .collect::<Result<_, _>>()
+            .map_err(|_| problem("the header is not valid UTF-8".into()))?;
+        for name in &names {
+            if !COLUMNS.contains(name) && !COMPUTED_COLUMNS.contains(name) {
+                return Err(problem(format!(
+                    "unknown column '{name}' (the columns are: {})",
+                    COLUMNS.join(",")
+                )));
+            }
+        }
+        let mut index = [0; COLUMNS.len()];
+        let mut missing = Vec::new();
+        for (slot, column) in index.iter_mut().zip(COLUMNS) {
+            match names.iter().position(|n| *n == column) {
+                Some(i) => *slot = i,
+                None => missing.push(column),
+            }
+        }
+        if !missing.is_empty() {
+            return Err(problem(format!(
+                "missing column{} {} (the columns are: {})",
+                if missing.len() == 1 { "" } else { "s" },
+                missing.join(", "),
+                COLUMNS.join(",")
+            )));
+        }
+        for (i, name) in names.iter().enumerate() {
+            if names[..i].contains(name) {
+                return Err(problem(format!("column '{name}' appears twice")));
+            }
+        }
+        Ok(Layout { index })
+    }
+
+    /// The row's text in dataset column order; `None` if a field is not UTF-8.
+    fn fields<'r>(&self, record: &'r csv::ByteRecord, row: &mut Row) -> Option<Vec<&'r str>> {
+        let mut fields = Vec::with_capacity(COLUMNS.len());
+        let mut ok = true;
+        for (column, &i) in COLUMNS.iter().zip(&self.index) {
+            match std::str::from_utf8(&record[i]) {
+                Ok(text) => fields.push(text.trim()),
+                Err(_) => {
+                    row.problem(column, "is not valid UTF-8 text".into());
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(fields)
+    }
+}
+
+/// One row being checked: collects its problems with its line number.
+struct Row<'p> {
+    line: u64,
+    problems: &'p mut Vec<Problem>,
+}
+
+impl Row<'_> {
+    fn problem(&mut self, column: &str, message: String) {
+        self.problems.push(Problem {
+            line: self.line,
+            column: Some(column.to_string()),
+            message,
+        });
+    }
+
+    fn city(&mut self, f: &[&str]) -> Option<City> {
+        let before = self.problems.len();
+        let text = |i: usize| (!f[i].is_empty()).then(|| f[i].to_string());
+
+        let name = self.required(f, 0);
+        let country = self.required(f, 4);
+        let country_code = self.country_code(f[5]);
+        let continent = self.parse::<Continent>(f, 6);
+        let capital = self.boolean(f, 7);
+        let agreement = self.parse::<Agreement>(f, 8);
+        let signed = self.date(f, 9);
+        let status = self.parse::<Status>(f, 10);
+        let status_since = self.date(f, 11);
+        let lat = self.coordinate(f, 12, 90.0);
+        let lon = self.coordinate(f, 13, 180.0);
+        let population = self.population(f[14]);
+        let population_year = self.year(f[15]);
+        let area_km2 = self.positive(f, 16);
+        let elevation_m = self.elevation(f[17]);
+        let sources = self.sources(f[18]);
+
+        if agreement == Some(Agreement::None) && signed.is_some() {
+            self.problem(
+                "signed",
+                "a city with agreement 'none' has no signing date (leave it empty)".into(),
+            );
+        }
+        if let (Some(signed), Some(since)) = (signed, status_since)
+            && since < signed
+        {
+            self.problem(
+                "status_since",
+                format!("{since} is before the agreement was signed ({signed})"),
+            );
+        }
+        if self.problems.len() > before {
+            return None;
+        }
+        Some(City {
+            name: name?,
+            name_pl: text(1),
+            name_local: text(2),
+            aliases: split_list(f[3]),
+            country: country?,
+            country_code: country_code?,
+            continent: continent?,
+            capital: capital?,
+            agreement: agreement?,
+            signed,
+            status: status?,
+            status_since,
+            lat: lat?,
+            lon: lon?,
+            population,
+            population_year,
+            area_km2,
+            elevation_m,
+            sources,
+            notes: text(19),
+        })
+    }
+
+    fn required(&mut self, f: &[&str], i: usize) -> Option<String> {
+        if f[i].is_empty() {
+            self.problem(COLUMNS[i], "is empty (a value is required)".into());
+            return None;
+        }
+        Some(f[i].to_string())
+    }
+
+    fn parse<T: FromStr<Err = String>>(&mut self, f: &[&str], i: usize) -> Option<T> {
+        f[i].parse().map_err(|e| self.problem(COLUMNS[i], e)).ok()
+    }
+
+    fn country_code(&mut self, text: &str) -> Option<String> {
+        if text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Some(text.to_string());
+        }
+        self.problem(
+            "country_code",
+            format!("'{text}' is not a country code (two capital letters, ISO 3166-1 alpha-2)"),
+        );
+        None
+    }
+
+    fn boolean(&mut self, f: &[&str], i: usize) -> Option<bool> {
+        match f[i].to_ascii_lowercase().as_str() {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => {
+                self.problem(COLUMNS[i], format!("'{}' is not true or false", f[i]));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, f: &[&str], i: usize) -> Option<Date> {
+        if f[i].is_empty() {
+            return None;
+        }
+        self.parse(f, i)
+    }
+
+    fn number(&mut self, column: &str, text: &str) -> Option<f64> {
+        match text.parse::<f64>() {
+            Ok(x) if x.is_finite() => Some(x),
+            _ => {
+                self.problem(column, format!("'{text}' is not a finite number"));
+                None
+            }
+        }
+    }
+
+    fn coordinate(&mut self, f: &[&str], i: usize, limit: f64) -> Option<f64> {
+        if f[i].is_empty() {
+            self.problem(
+                COLUMNS[i],
+                format!("is empty (decimal degrees from -{limit} to {limit})"),
+            );
+            return None;
+        }
+        let x = self.number(COLUMNS[i], f[i])?;
+        if x.abs() > limit {
+            self.problem(
+                COLUMNS[i],
+                format!("{x} is out of range (decimal degrees from -{limit} to {limit})"),
+            );
+            return None;
+        }
+        Some(x)
+    }
+
+    fn population(&mut self, text: &str) -> Option<u64> {
+        if text.is_empty() {
+            return None;
+        }
+        match text.parse::<u64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                self.problem(
+                    "population",
+                    format!("'{text}' is not a count of residents (a whole number, 0 or more)"),
+                );
+                None
+            }
+        }
+    }
+
+    fn year(&mut self, text: &str) -> Option<i32> {
+        if text.is_empty() {
+            return None;
+        }
+        match text.parse::<i32>() {
+            Ok(y) if text.len() == 4 && y >= 1 => Some(y),
+            _ => {
+                self.problem(
+                    "population_year",
+                    format!("'{text}' is not a year (four digits, e.g. 2021)"),
+                );
+                None
+            }
+        }
+    }
+
+    fn positive(&mut self, f: &[&str], i: usize) -> Option<f64> {
+        if f[i].is_empty() {
+            return None;
+        }
+        let x = self.number(COLUMNS[i], f[i])?;
+        if x <= 0.0 {
+            self.problem(
+                COLUMNS[i],
+                format!("{x} is not a positive number (leave it empty if unknown)"),
+            );
+            return None;
+        }
+        Some(x)
+    }
+
+    fn elevation(&mut self, text: &str) -> Option<f64> {
+        if text.is_empty() {
+            return None;
+        }
+        let x = self.number("elevation_m", text)?;
+        // The Dead Sea shore and Mount Everest bound every city on Earth.
+        if !(-450.0..=8850.0).contains(&x) {
+            self.problem(
+                "elevation_m",
+                format!("{x} m is not an elevation on Earth (metres from -450 to 8850)"),
+            );
+            return None;
+        }
+        Some(x)
+    }
+
+    fn sources(&mut self, text: &str) -> Vec<String> {
+        let sources = split_list(text);
+        if sources.is_empty() {
+            self.problem(
+                "sources",
+                "is empty (every row needs the URL of at least one source)".into(),
+            );
+        }
+        for source in &sources {
+            if !(source.starts_with("https://") || source.starts_with("http://")) {
+                self.problem(
+                    "sources",
+                    format!("'{source}' is not a URL (http:// or https://)"),
+                );
+            }
+        }
+        sources
+    }
+}
+
+/// Splits a `;`-separated cell, dropping empty items.
+fn split_list(text: &str) -> Vec<String> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "name,name_pl,name_local,aliases,country,country_code,continent,capital,agreement,signed,status,status_since,lat,lon,population,population_year,area_km2,elevation_m,sources,notes";
+
+    fn load(rows: &str) -> Result<Vec<City>, LoadError> {
+        load_csv(format!("{HEADER}\n{rows}").as_bytes(), "test.csv")
+    }
+
+    #[test]
+    fn the_bundled_dataset_loads() {
+        let cities = bundled().unwrap();
+        assert!(cities.len() > 30, "{} cities", cities.len());
+    }
+
+    #[test]
+    fn a_good_row_loads_with_unknowns_left_empty() {
+        let cities = load("Košice,Koszyce,Košice,Kosice;Kaschau,Slovakia,SK,europe,false,none,,active,,48.72,21.26,,,,,https://example.org/a; https://example.org/b,\n").unwrap();
+        let city = &cities[0];
+        assert_eq!(city.aliases, ["Kosice", "Kaschau"]);
+        assert_eq!(city.sources.len(), 2);
+        assert_eq!(city.population, None);
+        assert_eq!(city.elevation_m, None);
+        assert_eq!(city.notes, None);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_line_and_column() {
+        let err = load(concat!(
+            "A,,,,X,XX,europe,false,partnership,2016-02-30,active,,95,0,-3,2020,1,1,https://e.org,\n",
+            ",,,,X,XX,atlantis,maybe,treaty,,active,,0,0,,,,,,\n",
+        ))
+        .unwrap_err();
+        let text = err.to_string();
+        for expected in [
+            "test.csv:2: signed: '2016-02-30' does not exist",
+            "test.csv:2: lat: 95 is out of range (decimal degrees from -90 to 90)",
+            "test.csv:2: population: '-3' is not a count of residents",
+            "test.csv:3: name: is empty",
+            "test.csv:3: continent: 'atlantis' is not one of: europe, asia",
+            "test.csv:3: capital: 'maybe' is not true or false",
+            "test.csv:3: agreement: 'treaty' is not one of",
+            "test.csv:3: sources: is empty",
+        ] {
+            assert!(text.contains(expected), "missing «{expected}» in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_duplicate_city_names_the_first_line() {
+        let row = "A,,,,X,XX,europe,false,partnership,2016,active,,1,1,,,,,https://e.org,\n";
+        let err = load(&format!("{row}{row}")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "test.csv:3: name: 'A' (XX) is already on line 2 (each city appears once)"
+        );
+    }
+
+    #[test]
+    fn header_problems_are_reported() {
+        let err = load_csv(b"name,country\n", "h.csv").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("h.csv:1: missing columns name_pl"),
+            "{err}"
+        );
+        let err = load_csv(b"", "e.csv").unwrap_err();
+        assert!(
+            err.to_string().starts_with("e.csv:1: the file is empty"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_crlf_are_read() {
+        let text = format!(
+            "\u{feff}{HEADER}\r\n\"A, the city\",,,,X,XX,europe,false,partnership,2016,active,,1,1,,,,,https://e.org,\"two\r\nlines\"\r\n"
+        );
+        let cities = load_csv(text.as_bytes(), "bom.csv").unwrap();
+        assert_eq!(cities[0].name, "A, the city");
+        assert_eq!(cities[0].notes.as_deref(), Some("two\r\nlines"));
+    }
+}

@@ -1,0 +1,285 @@
+//! The fields of a city, stored and computed: one list that every output format, the
+//! sort order and field selection share, so a field is named the same everywhere.
+
+use std::cmp::Ordering;
+
+use crate::city::{City, Date, fold};
+use crate::geo;
+
+macro_rules! fields {
+    ($($variant:ident => $key:literal, $header:literal;)+) => {
+        /// A field of a city, as a column of a table or CSV file and a key of JSON.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Field { $($variant),+ }
+
+        impl Field {
+            /// Every field, in the order of the data file, the computed ones last.
+            pub const ALL: &'static [Field] = &[$(Field::$variant),+];
+
+            /// The name in JSON, CSV and TSV headers and on the command line.
+            pub fn key(self) -> &'static str {
+                match self { $(Field::$variant => $key),+ }
+            }
+
+            /// The column header of a table, with its unit.
+            pub fn header(self) -> &'static str {
+                match self { $(Field::$variant => $header),+ }
+            }
+        }
+    };
+}
+
+fields! {
+    Name => "name", "Name";
+    NamePl => "name_pl", "Polish name";
+    NameLocal => "name_local", "Local name";
+    Aliases => "aliases", "Aliases";
+    Country => "country", "Country";
+    CountryCode => "country_code", "Code";
+    Continent => "continent", "Continent";
+    Capital => "capital", "Capital";
+    Agreement => "agreement", "Agreement";
+    Signed => "signed", "Signed";
+    Status => "status", "Status";
+    StatusSince => "status_since", "Status since";
+    Lat => "lat", "Lat (°)";
+    Lon => "lon", "Lon (°)";
+    Population => "population", "Population";
+    PopulationYear => "population_year", "Pop. year";
+    AreaKm2 => "area_km2", "Area (km²)";
+    ElevationM => "elevation_m", "Elevation (m)";
+    Sources => "sources", "Sources";
+    Notes => "notes", "Notes";
+    DistanceKm => "distance_km", "Distance (km)";
+    DensityPerKm2 => "density_per_km2", "Density (/km²)";
+}
+
+/// The fields a table of cities shows unless told otherwise.
+pub const TABLE: &[Field] = &[
+    Field::Name,
+    Field::Country,
+    Field::Continent,
+    Field::Agreement,
+    Field::Signed,
+    Field::Status,
+    Field::DistanceKm,
+    Field::Population,
+    Field::AreaKm2,
+    Field::ElevationM,
+];
+
+/// One value of one field of one city.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// No source gives it: empty in CSV, `null` in JSON, a dash in tables.
+    Unknown,
+    Text(String),
+    List(Vec<String>),
+    Bool(bool),
+    Integer(i64),
+    /// A measured number, rounded to `decimals` places where it is computed.
+    Number {
+        value: f64,
+        decimals: Option<u8>,
+    },
+    Date(Date),
+}
+
+impl Field {
+    /// Finds a field by its key, as typed on the command line.
+    pub fn from_key(key: &str) -> Option<Field> {
+        let key = key.trim().to_ascii_lowercase().replace('-', "_");
+        Field::ALL.iter().copied().find(|f| f.key() == key)
+    }
+
+    /// The keys of every field, for error messages.
+    pub fn keys() -> String {
+        Field::ALL
+            .iter()
+            .map(|f| f.key())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Whether the tool computes this field rather than reading it from the data.
+    pub fn is_computed(self) -> bool {
+        matches!(self, Field::DistanceKm | Field::DensityPerKm2)
+    }
+
+    /// This field's value for `city`.
+    pub fn value(self, city: &City) -> Value {
+        let text = |s: &Option<String>| s.clone().map_or(Value::Unknown, Value::Text);
+        let number = |x: Option<f64>| {
+            x.map_or(Value::Unknown, |value| Value::Number {
+                value,
+                decimals: None,
+            })
+        };
+        let rounded = |x: Option<f64>| {
+            x.map_or(Value::Unknown, |value| Value::Number {
+                value,
+                decimals: Some(1),
+            })
+        };
+        match self {
+            Field::Name => Value::Text(city.name.clone()),
+            Field::NamePl => text(&city.name_pl),
+            Field::NameLocal => text(&city.name_local),
+            Field::Aliases => Value::List(city.aliases.clone()),
+            Field::Country => Value::Text(city.country.clone()),
+            Field::CountryCode => Value::Text(city.country_code.clone()),
+            Field::Continent => Value::Text(city.continent.as_str().into()),
+            Field::Capital => Value::Bool(city.capital),
+            Field::Agreement => Value::Text(city.agreement.as_str().into()),
+            Field::Signed => city.signed.map_or(Value::Unknown, Value::Date),
+            Field::Status => Value::Text(city.status.as_str().into()),
+            Field::StatusSince => city.status_since.map_or(Value::Unknown, Value::Date),
+            Field::Lat => number(Some(city.lat)),
+            Field::Lon => number(Some(city.lon)),
+            Field::Population => city
+                .population
+                .map_or(Value::Unknown, |p| Value::Integer(p as i64)),
+            Field::PopulationYear => city
+                .population_year
+                .map_or(Value::Unknown, |y| Value::Integer(y.into())),
+            Field::AreaKm2 => number(city.area_km2),
+            Field::ElevationM => number(city.elevation_m),
+            Field::Sources => Value::List(city.sources.clone()),
+            Field::Notes => text(&city.notes),
+            Field::DistanceKm => rounded(Some(geo::from_krakow_km(city.lat, city.lon))),
+            Field::DensityPerKm2 => rounded(city.density_per_km2()),
+        }
+    }
+}
+
+impl Value {
+    /// Plain text for CSV and TSV: unknowns empty, lists `;`-separated, numbers in
+    /// full unless computed.
+    pub fn plain(&self) -> String {
+        match self {
+            Value::Unknown => String::new(),
+            Value::Text(s) => s.clone(),
+            Value::List(items) => items.join(";"),
+            Value::Bool(b) => b.to_string(),
+            Value::Integer(n) => n.to_string(),
+            Value::Number { value, decimals } => match decimals {
+                Some(d) => format!("{:.*}", usize::from(*d), value),
+                None => value.to_string(),
+            },
+            Value::Date(d) => d.to_string(),
+        }
+    }
+
+    /// Text for people: unknowns as a dash, large numbers grouped by thousands.
+    pub fn pretty(&self) -> String {
+        match self {
+            Value::Unknown => "-".into(),
+            Value::List(items) if items.is_empty() => "-".into(),
+            Value::List(items) => items.join("; "),
+            Value::Bool(true) => "yes".into(),
+            Value::Bool(false) => "no".into(),
+            Value::Integer(n) if n.abs() >= 10_000 => group_thousands(&n.to_string()),
+            Value::Number {
+                value,
+                decimals: Some(_),
+            } if value.abs() >= 10_000.0 => group_thousands(&format!("{value:.0}")),
+            Value::Number {
+                value,
+                decimals: Some(d),
+            } if *d > 0 && value.abs() >= 100.0 => format!("{value:.0}"),
+            other => other.plain(),
+        }
+    }
+
+    /// The value in JSON: unknowns `null`, lists arrays, numbers numbers.
+    pub fn json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match self {
+            Value::Unknown => J::Null,
+            Value::Text(s) => J::String(s.clone()),
+            Value::List(items) => J::Array(items.iter().cloned().map(J::String).collect()),
+            Value::Bool(b) => J::Bool(*b),
+            Value::Integer(n) => J::from(*n),
+            Value::Number { value, decimals } => {
+                let value = match decimals {
+                    Some(d) => round(*value, *d),
+                    None => *value,
+                };
+                json_number(value)
+            }
+            Value::Date(d) => J::String(d.to_string()),
+        }
+    }
+
+    /// Orders values of one field for sorting; unknowns are not ordered here.
+    pub fn compare(&self, other: &Value) -> Ordering {
+        match (self, other) {
+            (Value::Text(a), Value::Text(b)) => fold(a).cmp(&fold(b)).then_with(|| a.cmp(b)),
+            (Value::Integer(a), Value::Integer(b)) => a.cmp(b),
+            (Value::Number { value: a, .. }, Value::Number { value: b, .. }) => a.total_cmp(b),
+            (Value::Date(a), Value::Date(b)) => a.cmp(b),
+            (Value::Bool(a), Value::Bool(b)) => a.cmp(b),
+            (Value::List(a), Value::List(b)) => a.cmp(b),
+            _ => Ordering::Equal,
+        }
+    }
+}
+
+/// A number for JSON: whole numbers without a fraction (3399, not 3399.0).
+pub fn json_number(value: f64) -> serde_json::Value {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        serde_json::Value::from(value as i64)
+    } else {
+        serde_json::Value::from(value)
+    }
+}
+
+/// Rounds to `decimals` places.
+pub fn round(value: f64, decimals: u8) -> f64 {
+    let scale = 10f64.powi(decimals.into());
+    (value * scale).round() / scale
+}
+
+/// `12605` → `12 605`: the grouping the City of Kraków's own pages use.
+pub fn group_thousands(digits: &str) -> String {
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", digits),
+    };
+    let mut out = String::from(sign);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_found_in_any_case() {
+        assert_eq!(Field::from_key("Distance-KM"), Some(Field::DistanceKm));
+        assert_eq!(Field::from_key("elevation"), None);
+    }
+
+    #[test]
+    fn numbers_print_for_people_and_for_programs() {
+        assert_eq!(group_thousands("12605"), "12 605");
+        assert_eq!(group_thousands("9314685"), "9 314 685");
+        assert_eq!(group_thousands("-1000"), "-1 000");
+        let distance = Value::Number {
+            value: 177.84,
+            decimals: Some(1),
+        };
+        assert_eq!(distance.plain(), "177.8");
+        assert_eq!(distance.pretty(), "178");
+        assert_eq!(distance.json(), serde_json::json!(177.8));
+        assert_eq!(json_number(3399.0).to_string(), "3399");
+        assert_eq!(Value::Unknown.pretty(), "-");
+        assert_eq!(Value::Unknown.json(), serde_json::Value::Null);
+    }
+}

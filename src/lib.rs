@@ -1,0 +1,18 @@
+//! krakow-partners: the City of Kraków's international partner cities, as typed records
+//! with commands to filter, rank and print them.
+//!
+//! Data flows one way: [`dataset`] loads and validates, [`filter`] chooses,
+//! [`records`] computes, [`render`] prints.
+
+pub mod city;
+pub mod cli;
+pub mod commands;
+pub mod dataset;
+pub mod error;
+pub mod fields;
+pub mod filter;
+pub mod geo;
+pub mod output;
+pub mod records;
+pub mod render;
+pub mod suggest;

@@ -1,0 +1,49 @@
+//! JSON and NDJSON, in the shape DESIGN promises scripts.
+
+use serde_json::{Map, Value as J};
+
+use super::measure_value;
+use crate::city::City;
+use crate::fields::Field;
+use crate::records::Record;
+
+/// A city as a JSON object with the given fields, in order.
+pub fn city(city: &City, fields: &[Field]) -> J {
+    let object: Map<String, J> = fields
+        .iter()
+        .map(|f| (f.key().to_string(), f.value(city).json()))
+        .collect();
+    J::Object(object)
+}
+
+/// `{"record": "nearest", "rank": 1, "value": 177.8, "unit": "km", "city": {…}}`
+pub fn record(record: &Record, fields: &[Field]) -> J {
+    let mut object = Map::new();
+    object.insert("record".into(), J::from(record.kind.as_str()));
+    object.insert("rank".into(), J::from(record.rank));
+    object.insert(
+        "value".into(),
+        measure_value(record.kind, record.measure).json(),
+    );
+    object.insert("unit".into(), J::from(record.kind.unit()));
+    object.insert("city".into(), city(record.city, fields));
+    J::Object(object)
+}
+
+/// A pretty-printed array, ending with a newline.
+pub fn array(items: impl Iterator<Item = J>) -> String {
+    let all = J::Array(items.collect());
+    let mut text = serde_json::to_string_pretty(&all).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// One compact object per line.
+pub fn lines(items: impl Iterator<Item = J>) -> String {
+    let mut text = String::new();
+    for item in items {
+        text.push_str(&item.to_string());
+        text.push('\n');
+    }
+    text
+}
