@@ -9,7 +9,8 @@ use crate::city::{Agreement, Continent, Date, Status};
 use crate::fields::Field;
 use crate::filter::Filter;
 use crate::records::Kind;
-use crate::render::Format;
+use crate::render::{Format, Names};
+use crate::stats::{GroupBy, Span};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,6 +42,20 @@ pub struct Cli {
     /// Shorthand for --format json.
     #[arg(long, global = true, conflicts_with = "format")]
     pub json: bool,
+
+    /// Show exactly these fields, in this order (comma-separated), in every format.
+    #[arg(long, global = true, value_name = "FIELDS", value_delimiter = ',', value_parser = parse_field)]
+    pub fields: Vec<Field>,
+
+    /// Which name tables show: English, Polish or the city's own.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "LANG",
+        default_value = "en"
+    )]
+    pub names: Names,
 }
 
 #[derive(Debug, Subcommand)]
@@ -63,6 +78,70 @@ pub enum Command {
                             krakow-partners records --continent europe --as-of 2022-03-15"
     )]
     Records(RecordsArgs),
+
+    /// One city in full, found by any of its names in any language.
+    #[command(
+        after_help = "Every status is searched unless --status is given.\n\nExamples:\n  \
+                            krakow-partners show kosice\n  krakow-partners show Norymberga\n  \
+                            krakow-partners show moscow --json"
+    )]
+    Show(ShowArgs),
+
+    /// Count the cities per continent, country, agreement, status, capital or decade.
+    #[command(after_help = "Examples:\n  krakow-partners stats --by country\n  \
+                            krakow-partners stats --by continent --as-of 2022-03-15")]
+    Stats(StatsArgs),
+
+    /// Distance and initial bearing between two partner cities, or from Kraków to one.
+    #[command(after_help = "Examples:\n  krakow-partners distance kosice\n  \
+                            krakow-partners distance leipzig nuremberg")]
+    Distance(DistanceArgs),
+
+    /// Agreements signed per year or decade, and partnerships ended or suspended.
+    #[command(after_help = "Examples:\n  krakow-partners timeline\n  \
+                            krakow-partners timeline --by decade --all")]
+    Timeline(TimelineArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Any name or alias: English, Polish or local, any case, any diacritics.
+    #[arg(value_name = "CITY")]
+    pub city: String,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// What to group by.
+    #[arg(long, value_enum, value_name = "GROUP", default_value = "continent")]
+    pub by: GroupBy,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DistanceArgs {
+    /// A partner city (from Kraków when it is the only one).
+    #[arg(value_name = "CITY")]
+    pub from: String,
+
+    /// A second partner city: the distance from the first to it.
+    #[arg(value_name = "TO")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Count per year or per decade.
+    #[arg(long, value_enum, value_name = "SPAN", default_value = "year")]
+    pub by: Span,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 #[derive(Debug, Args)]

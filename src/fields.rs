@@ -52,7 +52,36 @@ fields! {
     Notes => "notes", "Notes";
     DistanceKm => "distance_km", "Distance (km)";
     DensityPerKm2 => "density_per_km2", "Density (/km²)";
+    BearingDeg => "bearing_deg", "Bearing (°)";
+    Bearing => "bearing", "Direction";
 }
+
+/// The fields of a city in JSON and NDJSON lists: every column plus distance and
+/// density (the bearing is for `show` and `--fields`).
+pub const CITY_JSON: &[Field] = &[
+    Field::Name,
+    Field::NamePl,
+    Field::NameLocal,
+    Field::Aliases,
+    Field::Country,
+    Field::CountryCode,
+    Field::Continent,
+    Field::Capital,
+    Field::Agreement,
+    Field::Signed,
+    Field::Status,
+    Field::StatusSince,
+    Field::Lat,
+    Field::Lon,
+    Field::Population,
+    Field::PopulationYear,
+    Field::AreaKm2,
+    Field::ElevationM,
+    Field::Sources,
+    Field::Notes,
+    Field::DistanceKm,
+    Field::DensityPerKm2,
+];
 
 /// The fields a table of cities shows unless told otherwise.
 pub const TABLE: &[Field] = &[
@@ -103,7 +132,10 @@ impl Field {
 
     /// Whether the tool computes this field rather than reading it from the data.
     pub fn is_computed(self) -> bool {
-        matches!(self, Field::DistanceKm | Field::DensityPerKm2)
+        matches!(
+            self,
+            Field::DistanceKm | Field::DensityPerKm2 | Field::BearingDeg | Field::Bearing
+        )
     }
 
     /// This field's value for `city`.
@@ -148,8 +180,14 @@ impl Field {
             Field::Notes => text(&city.notes),
             Field::DistanceKm => rounded(Some(geo::from_krakow_km(city.lat, city.lon))),
             Field::DensityPerKm2 => rounded(city.density_per_km2()),
+            Field::BearingDeg => rounded(Some(bearing_from_krakow(city))),
+            Field::Bearing => Value::Text(geo::compass(bearing_from_krakow(city)).into()),
         }
     }
+}
+
+fn bearing_from_krakow(city: &City) -> f64 {
+    geo::distance_and_bearing(geo::KRAKOW, (city.lat, city.lon)).1
 }
 
 impl Value {

@@ -15,4 +15,5 @@ pub mod geo;
 pub mod output;
 pub mod records;
 pub mod render;
+pub mod stats;
 pub mod suggest;

@@ -6,13 +6,13 @@ use crate::city::City;
 use crate::cli::ListArgs;
 use crate::fields::Field;
 use crate::filter;
-use crate::render::{self, Format};
+use crate::render::{self, View};
 
-pub fn run(args: &ListArgs, cities: &[City], format: Format) -> Result<String> {
+pub fn run(args: &ListArgs, cities: &[City], view: &View) -> Result<String> {
     let mut chosen = args.filter.to_filter().apply(cities)?;
     filter::sort(&mut chosen, args.sort.unwrap_or(Field::Name), args.desc);
     if let Some(limit) = args.limit {
         chosen.truncate(limit);
     }
-    Ok(render::cities(&chosen, format))
+    Ok(render::cities(&chosen, view))
 }

@@ -1,8 +1,12 @@
 //! One module per command. Each takes its options and the loaded cities and returns
 //! the whole answer as text; nothing is written until it is complete.
 
+mod distance;
 mod list;
 mod records;
+mod show;
+mod stats;
+mod timeline;
 
 use std::io::IsTerminal;
 
@@ -10,7 +14,7 @@ use anyhow::Result;
 
 use crate::cli::{Cli, Command};
 use crate::dataset;
-use crate::render::Format;
+use crate::render::{Format, View};
 
 /// Runs the command line's command and returns what goes to standard output.
 pub fn run(cli: &Cli) -> Result<String> {
@@ -20,9 +24,42 @@ pub fn run(cli: &Cli) -> Result<String> {
         (false, None) if std::io::stdout().is_terminal() => Format::Table,
         (false, None) => Format::Tsv,
     };
+    let view = View {
+        format,
+        fields: (!cli.fields.is_empty()).then(|| cli.fields.clone()),
+        names: cli.names,
+    };
     let cities = dataset::open(cli.data.as_deref())?;
     match &cli.command {
-        Command::List(args) => list::run(args, &cities, format),
-        Command::Records(args) => records::run(args, &cities, format),
+        Command::List(args) => list::run(args, &cities, &view),
+        Command::Records(args) => records::run(args, &cities, &view),
+        Command::Show(args) => show::run(args, &cities, &view),
+        Command::Stats(args) => stats::run(args, &cities, &view),
+        Command::Distance(args) => distance::run(args, &cities, &view),
+        Command::Timeline(args) => timeline::run(args, &cities, &view),
+    }
+}
+
+/// The one city `name` means, or an error: none (with the nearest names) or several.
+fn one_city<'c>(cities: &'c [crate::city::City], name: &str) -> Result<&'c crate::city::City> {
+    use crate::filter::{find_by_name, known_names};
+    match find_by_name(cities, name).as_slice() {
+        [city] => Ok(city),
+        [] => {
+            let hint = crate::suggest::did_you_mean(name, &known_names(cities))
+                .map(|h| format!("; {h}"))
+                .unwrap_or_default();
+            anyhow::bail!("no partner city '{name}'{hint}")
+        }
+        several => {
+            let names: Vec<String> = several
+                .iter()
+                .map(|c| format!("{} ({})", c.name, c.country))
+                .collect();
+            anyhow::bail!(
+                "'{name}' fits several cities: {}; give more of the name",
+                names.join(", ")
+            )
+        }
     }
 }

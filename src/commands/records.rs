@@ -5,9 +5,9 @@ use anyhow::Result;
 use crate::city::City;
 use crate::cli::RecordsArgs;
 use crate::records::{self, Kind};
-use crate::render::{self, Format};
+use crate::render::{self, View};
 
-pub fn run(args: &RecordsArgs, cities: &[City], format: Format) -> Result<String> {
+pub fn run(args: &RecordsArgs, cities: &[City], view: &View) -> Result<String> {
     let chosen = args.filter.to_filter().apply(cities)?;
     let kinds = if args.kinds.is_empty() {
         Kind::ALL
@@ -15,5 +15,5 @@ pub fn run(args: &RecordsArgs, cities: &[City], format: Format) -> Result<String
         &args.kinds
     };
     let found = records::compute(&chosen, kinds, args.top as usize);
-    Ok(render::records(&found, format))
+    Ok(render::records(&found, view))
 }

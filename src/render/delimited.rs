@@ -15,3 +15,15 @@ pub fn render(grid: &Grid, delimiter: u8) -> String {
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
 }
+
+/// `key<TAB>value` lines, for one city in TSV.
+pub fn pairs(pairs: &[(String, String)]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .from_writer(Vec::new());
+    for (key, value) in pairs {
+        let _ = writer.write_record([key, value]);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}

@@ -4,7 +4,7 @@ use serde_json::{Map, Value as J};
 
 use super::measure_value;
 use crate::city::City;
-use crate::fields::Field;
+use crate::fields::{Field, Value};
 use crate::records::Record;
 
 /// A city as a JSON object with the given fields, in order.
@@ -28,6 +28,16 @@ pub fn record(record: &Record, fields: &[Field]) -> J {
     object.insert("unit".into(), J::from(record.kind.unit()));
     object.insert("city".into(), city(record.city, fields));
     J::Object(object)
+}
+
+/// Any row as an object with the given keys.
+pub fn object(keys: &[&str], row: &[Value]) -> J {
+    J::Object(
+        keys.iter()
+            .zip(row)
+            .map(|(k, v)| (k.to_string(), v.json()))
+            .collect(),
+    )
 }
 
 /// A pretty-printed array, ending with a newline.

@@ -8,10 +8,12 @@ mod table;
 
 use clap::ValueEnum;
 
-use crate::city::City;
+use crate::city::{City, Date};
 use crate::dataset::COLUMNS;
 use crate::fields::{self, Field, Value};
+use crate::geo;
 use crate::records::{Kind, Measure, Record};
+use crate::stats::{Group, Leg, Period};
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -37,17 +39,90 @@ pub struct Grid {
     pub numeric: Vec<bool>,
 }
 
-/// The fields a format shows unless the user chose them.
-fn default_fields(format: Format) -> Vec<Field> {
-    match format {
-        Format::Table | Format::Tsv => fields::TABLE.to_vec(),
-        // The data file's columns plus the distance: loads back as a dataset.
-        Format::Csv => COLUMNS
-            .iter()
-            .filter_map(|c| Field::from_key(c))
-            .chain([Field::DistanceKm])
-            .collect(),
-        Format::Json | Format::Ndjson => Field::ALL.to_vec(),
+/// Which of a city's names tables and TSV show in the name column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Names {
+    /// English, as the City of Kraków writes it (Kyiv, Nuremberg).
+    #[default]
+    En,
+    /// Polish (Kijów, Norymberga).
+    Pl,
+    /// The city's own name in its own script (Київ, Nürnberg).
+    Local,
+}
+
+/// How to print an answer: the format, the fields the user chose, the names shown.
+#[derive(Clone, Debug)]
+pub struct View {
+    pub format: Format,
+    /// The fields to show, in order; `None` for the format's own choice.
+    pub fields: Option<Vec<Field>>,
+    pub names: Names,
+}
+
+impl View {
+    /// A view with the format's own fields and English names.
+    pub fn new(format: Format) -> View {
+        View {
+            format,
+            fields: None,
+            names: Names::En,
+        }
+    }
+
+    /// The fields to show: the user's choice, else the format's own.
+    fn fields(&self) -> Vec<Field> {
+        if let Some(fields) = &self.fields {
+            return fields.clone();
+        }
+        match self.format {
+            Format::Table | Format::Tsv => fields::TABLE.to_vec(),
+            // The data file's columns plus the distance: loads back as a dataset.
+            Format::Csv => COLUMNS
+                .iter()
+                .filter_map(|c| Field::from_key(c))
+                .chain([Field::DistanceKm])
+                .collect(),
+            Format::Json | Format::Ndjson => fields::CITY_JSON.to_vec(),
+        }
+    }
+
+    /// A field's value as this view shows it: tables and TSV may show the Polish or
+    /// local name in the name column; programs always get the data's own values.
+    fn value(&self, field: Field, city: &City) -> Value {
+        let people = matches!(self.format, Format::Table | Format::Tsv);
+        let name = match self.names {
+            Names::En => None,
+            Names::Pl => city.name_pl.as_ref(),
+            Names::Local => city.name_local.as_ref(),
+        };
+        match (field, people, name) {
+            (Field::Name, true, Some(name)) => Value::Text(name.clone()),
+            _ => field.value(city),
+        }
+    }
+
+    fn city_grid(&self, cities: &[City], fields: &[Field]) -> Grid {
+        Grid {
+            keys: fields.iter().map(|f| f.key()).collect(),
+            headers: fields.iter().map(|f| f.header()).collect(),
+            rows: cities
+                .iter()
+                .map(|c| fields.iter().map(|f| self.value(*f, c)).collect())
+                .collect(),
+            numeric: fields.iter().map(|f| is_numeric(*f)).collect(),
+        }
+    }
+
+    /// Any grid, in any format: JSON objects have the grid's keys.
+    fn grid(&self, grid: &Grid) -> String {
+        match self.format {
+            Format::Table => table::render(grid),
+            Format::Tsv => delimited::render(grid, b'\t'),
+            Format::Csv => delimited::render(grid, b','),
+            Format::Json => json::array(grid.rows.iter().map(|r| json::object(&grid.keys, r))),
+            Format::Ndjson => json::lines(grid.rows.iter().map(|r| json::object(&grid.keys, r))),
+        }
     }
 }
 
@@ -62,31 +137,13 @@ fn is_numeric(field: Field) -> bool {
             | Field::ElevationM
             | Field::DistanceKm
             | Field::DensityPerKm2
+            | Field::BearingDeg
     )
 }
 
-fn city_grid(cities: &[City], fields: &[Field]) -> Grid {
-    Grid {
-        keys: fields.iter().map(|f| f.key()).collect(),
-        headers: fields.iter().map(|f| f.header()).collect(),
-        rows: cities
-            .iter()
-            .map(|c| fields.iter().map(|f| f.value(c)).collect())
-            .collect(),
-        numeric: fields.iter().map(|f| is_numeric(*f)).collect(),
-    }
-}
-
 /// A list of cities.
-pub fn cities(cities: &[City], format: Format) -> String {
-    let fields = default_fields(format);
-    match format {
-        Format::Table => table::render(&city_grid(cities, &fields)),
-        Format::Tsv => delimited::render(&city_grid(cities, &fields), b'\t'),
-        Format::Csv => delimited::render(&city_grid(cities, &fields), b','),
-        Format::Json => json::array(cities.iter().map(|c| json::city(c, &fields))),
-        Format::Ndjson => json::lines(cities.iter().map(|c| json::city(c, &fields))),
-    }
+pub fn cities(cities: &[City], view: &View) -> String {
+    view.grid(&view.city_grid(cities, &view.fields()))
 }
 
 /// The value a record is measured by, rounded as people read it.
@@ -108,16 +165,17 @@ fn measure_value(kind: Kind, measure: Measure) -> Value {
 }
 
 /// Superlatives with the cities holding them.
-pub fn records(records: &[Record], format: Format) -> String {
-    match format {
-        Format::Json => json::array(records.iter().map(|r| json::record(r, Field::ALL))),
-        Format::Ndjson => json::lines(records.iter().map(|r| json::record(r, Field::ALL))),
-        Format::Table => table::render(&record_grid(records, TABLE_RECORD_FIELDS, true)),
-        Format::Tsv => delimited::render(&record_grid(records, TABLE_RECORD_FIELDS, false), b'\t'),
-        Format::Csv => delimited::render(
-            &record_grid(records, &default_fields(Format::Csv), false),
-            b',',
-        ),
+pub fn records(records: &[Record], view: &View) -> String {
+    let fields = match (&view.fields, view.format) {
+        (Some(fields), _) => fields.clone(),
+        (None, Format::Table | Format::Tsv) => TABLE_RECORD_FIELDS.to_vec(),
+        (None, _) => view.fields(),
+    };
+    match view.format {
+        Format::Json => json::array(records.iter().map(|r| json::record(r, &fields))),
+        Format::Ndjson => json::lines(records.iter().map(|r| json::record(r, &fields))),
+        Format::Table => view.grid(&record_grid(records, &fields, view, true)),
+        _ => view.grid(&record_grid(records, &fields, view, false)),
     }
 }
 
@@ -126,7 +184,7 @@ const TABLE_RECORD_FIELDS: &[Field] = &[Field::Name, Field::Country, Field::Agre
 
 /// Records as rows. For people (`for_people`) the unit goes with the value ("178 km",
 /// "3 399 m") instead of in a column of its own.
-fn record_grid(records: &[Record], fields: &[Field], for_people: bool) -> Grid {
+fn record_grid(records: &[Record], fields: &[Field], view: &View, for_people: bool) -> Grid {
     let mut keys = vec!["record", "rank", "value"];
     let mut headers = vec!["Record", "#", "Value"];
     let mut numeric = vec![false, true, true];
@@ -152,14 +210,10 @@ fn record_grid(records: &[Record], fields: &[Field], for_people: bool) -> Grid {
             ];
             if !for_people {
                 row.extend([value, Value::Text(unit.into())]);
-            } else if unit == "date" {
-                row.push(value);
-            } else if unit == "°" {
-                row.push(Value::Text(format!("{}°", value.pretty())));
             } else {
-                row.push(Value::Text(format!("{} {unit}", value.pretty())));
+                row.push(Value::Text(with_unit(&value, unit)));
             }
-            row.extend(fields.iter().map(|f| f.value(r.city)));
+            row.extend(fields.iter().map(|f| view.value(*f, r.city)));
             row
         })
         .collect();
@@ -168,5 +222,194 @@ fn record_grid(records: &[Record], fields: &[Field], for_people: bool) -> Grid {
         headers,
         rows,
         numeric,
+    }
+}
+
+/// "178 km", "3 399 m", "63.43°", a date as it is.
+fn with_unit(value: &Value, unit: &str) -> String {
+    match unit {
+        "date" => value.pretty(),
+        "°" => format!("{}°", value.pretty()),
+        _ => format!("{} {unit}", value.pretty()),
+    }
+}
+
+/// One city in full: for people a two-column table of every detail; for programs the
+/// city with every field, bearing included.
+pub fn detail(city: &City, today: Date, view: &View) -> String {
+    let fields = view.fields.clone().unwrap_or_else(|| {
+        let mut all = fields::CITY_JSON.to_vec();
+        all.extend([Field::BearingDeg, Field::Bearing]);
+        all
+    });
+    match view.format {
+        Format::Table if view.fields.is_none() => table::pairs(&detail_lines(city, today)),
+        Format::Table | Format::Tsv => {
+            let pairs: Vec<(String, String)> = fields
+                .iter()
+                .map(|f| {
+                    let value = view.value(*f, city);
+                    match view.format {
+                        Format::Table => (f.header().to_string(), value.pretty()),
+                        _ => (f.key().to_string(), value.plain()),
+                    }
+                })
+                .collect();
+            if view.format == Format::Table {
+                table::pairs(&pairs)
+            } else {
+                delimited::pairs(&pairs)
+            }
+        }
+        Format::Csv => view.grid(&view.city_grid(std::slice::from_ref(city), &fields)),
+        Format::Json => {
+            let mut text =
+                serde_json::to_string_pretty(&json::city(city, &fields)).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        Format::Ndjson => json::lines(std::iter::once(json::city(city, &fields))),
+    }
+}
+
+/// The lines people read about one city, each a label and its text.
+fn detail_lines(city: &City, today: Date) -> Vec<(String, String)> {
+    let value = |f: Field| f.value(city).pretty();
+    let (km, bearing) = geo::distance_and_bearing(geo::KRAKOW, (city.lat, city.lon));
+    let mut lines = vec![
+        ("Name".to_string(), city.name.clone()),
+        ("Polish name".into(), value(Field::NamePl)),
+        ("Local name".into(), value(Field::NameLocal)),
+        ("Also called".into(), value(Field::Aliases)),
+        (
+            "Country".into(),
+            format!("{} ({})", city.country, city.country_code),
+        ),
+        ("Continent".into(), value(Field::Continent)),
+        ("Capital".into(), value(Field::Capital)),
+        ("Agreement".into(), value(Field::Agreement)),
+    ];
+    let signed = match city.signed {
+        Some(date) => match date.years_until(today) {
+            years if years >= 0 => format!("{date} ({years} years ago)"),
+            _ => date.to_string(),
+        },
+        None => "-".into(),
+    };
+    lines.push(("Signed".into(), signed));
+    let status = match city.status_since {
+        Some(since) => format!("{} since {since}", city.status),
+        None => city.status.to_string(),
+    };
+    lines.push(("Status".into(), status));
+    lines.push((
+        "Coordinates".into(),
+        format!(
+            "{:.4}° {}, {:.4}° {}",
+            city.lat.abs(),
+            if city.lat < 0.0 { "S" } else { "N" },
+            city.lon.abs(),
+            if city.lon < 0.0 { "W" } else { "E" }
+        ),
+    ));
+    lines.push((
+        "From Kraków".into(),
+        format!(
+            "{} km, {} ({bearing:.0}°)",
+            fields::group_thousands(&format!("{km:.0}")),
+            geo::compass(bearing)
+        ),
+    ));
+    let population = match (city.population, city.population_year) {
+        (Some(_), Some(year)) => format!("{} ({year})", value(Field::Population)),
+        _ => value(Field::Population),
+    };
+    lines.push(("Population".into(), population));
+    lines.push(("Area (km²)".into(), value(Field::AreaKm2)));
+    lines.push(("Density (/km²)".into(), value(Field::DensityPerKm2)));
+    lines.push(("Elevation (m)".into(), value(Field::ElevationM)));
+    lines.push(("Notes".into(), value(Field::Notes)));
+    lines.push(("Sources".into(), city.sources.join("\n")));
+    lines
+}
+
+/// Counts per group with the cities in each.
+pub fn groups(groups: &[Group], view: &View) -> String {
+    let grid = Grid {
+        keys: vec!["group", "count", "cities"],
+        headers: vec!["Group", "Count", "Cities"],
+        numeric: vec![false, true, false],
+        rows: groups
+            .iter()
+            .map(|g| {
+                vec![
+                    Value::Text(g.group.clone()),
+                    Value::Integer(g.cities.len() as i64),
+                    Value::List(g.cities.clone()),
+                ]
+            })
+            .collect(),
+    };
+    view.grid(&grid)
+}
+
+/// Agreements signed per period, with the partnerships that ended or were suspended
+/// then; tables draw a bar per period.
+pub fn timeline(periods: &[Period], view: &View) -> String {
+    let mut grid = Grid {
+        keys: vec!["period", "count", "cities", "ended"],
+        headers: vec!["Period", "Signed", "Cities", "Ended or suspended"],
+        numeric: vec![false, true, false, false],
+        rows: periods
+            .iter()
+            .map(|p| {
+                vec![
+                    Value::Text(p.period.clone()),
+                    Value::Integer(p.signed.len() as i64),
+                    Value::List(p.signed.clone()),
+                    Value::List(p.ended.clone()),
+                ]
+            })
+            .collect(),
+    };
+    if view.format == Format::Table {
+        grid.headers.insert(2, "");
+        grid.keys.insert(2, "bar");
+        grid.numeric.insert(2, false);
+        for (row, period) in grid.rows.iter_mut().zip(periods) {
+            row.insert(2, Value::Text("█".repeat(period.signed.len())));
+        }
+    }
+    view.grid(&grid)
+}
+
+/// The distance and bearing from one place to another.
+pub fn distance(leg: &Leg, view: &View) -> String {
+    let grid = Grid {
+        keys: vec!["from", "to", "distance_km", "bearing_deg", "bearing"],
+        headers: vec!["From", "To", "Distance (km)", "Bearing (°)", "Direction"],
+        numeric: vec![false, false, true, true, false],
+        rows: vec![vec![
+            Value::Text(leg.from.clone()),
+            Value::Text(leg.to.clone()),
+            Value::Number {
+                value: leg.km,
+                decimals: Some(1),
+            },
+            Value::Number {
+                value: leg.bearing,
+                decimals: Some(1),
+            },
+            Value::Text(geo::compass(leg.bearing).into()),
+        ]],
+    };
+    match view.format {
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(&json::object(&grid.keys, &grid.rows[0]))
+                .unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        _ => view.grid(&grid),
     }
 }

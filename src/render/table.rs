@@ -23,3 +23,17 @@ pub fn render(grid: &Grid) -> String {
     text.push('\n');
     text
 }
+
+/// A two-column table of labels and their values, for one city.
+pub fn pairs(pairs: &[(String, String)]) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    for (label, value) in pairs {
+        table.add_row([label, value]);
+    }
+    let mut text = table.to_string();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,167 @@
+//! Grouping cities: counts per group, agreements per period, and the leg between two
+//! places.
+
+use std::collections::BTreeMap;
+
+use clap::ValueEnum;
+
+use crate::city::{City, Status};
+use crate::filter::by_name;
+use crate::geo;
+
+/// What `stats` groups by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    Continent,
+    Country,
+    Agreement,
+    Status,
+    Capital,
+    /// The decade the agreement was signed in.
+    Decade,
+}
+
+/// The cities sharing one value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub group: String,
+    pub cities: Vec<String>,
+}
+
+/// What a city is grouped under; `unknown` where the value is.
+fn label(city: &City, by: GroupBy) -> String {
+    match by {
+        GroupBy::Continent => city.continent.to_string(),
+        GroupBy::Country => city.country.clone(),
+        GroupBy::Agreement => city.agreement.to_string(),
+        GroupBy::Status => city.status.to_string(),
+        GroupBy::Capital if city.capital => "capital".into(),
+        GroupBy::Capital => "not capital".into(),
+        GroupBy::Decade => city.signed.map_or("unknown".into(), |d| decade(d.year())),
+    }
+}
+
+fn decade(year: i32) -> String {
+    format!("{}s", year - year.rem_euclid(10))
+}
+
+/// Groups cities, the largest group first (ties by group name), each group's cities
+/// by name.
+pub fn group(cities: &[City], by: GroupBy) -> Vec<Group> {
+    let mut sorted: Vec<&City> = cities.iter().collect();
+    sorted.sort_by(|a, b| by_name(a, b));
+    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for city in sorted {
+        groups
+            .entry(label(city, by))
+            .or_default()
+            .push(city.name.clone());
+    }
+    let mut groups: Vec<Group> = groups
+        .into_iter()
+        .map(|(group, cities)| Group { group, cities })
+        .collect();
+    groups.sort_by(|a, b| b.cities.len().cmp(&a.cities.len()));
+    groups
+}
+
+/// How finely `timeline` counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Span {
+    Year,
+    Decade,
+}
+
+/// What happened in one year or decade.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Period {
+    pub period: String,
+    /// Cities whose agreement was signed then.
+    pub signed: Vec<String>,
+    /// Cities whose partnership ended or was suspended then.
+    pub ended: Vec<String>,
+}
+
+/// Agreements signed and partnerships ended per period, oldest first; periods with
+/// nothing in them are left out. Cities without a known date take no part.
+pub fn timeline(cities: &[City], span: Span) -> Vec<Period> {
+    let key = |year: i32| match span {
+        Span::Year => year,
+        Span::Decade => year - year.rem_euclid(10),
+    };
+    let mut sorted: Vec<&City> = cities.iter().collect();
+    sorted.sort_by(|a, b| by_name(a, b));
+    let mut periods: BTreeMap<i32, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    for city in sorted {
+        if let Some(signed) = city.signed {
+            periods
+                .entry(key(signed.year()))
+                .or_default()
+                .0
+                .push(city.name.clone());
+        }
+        if let (Status::Ended | Status::Suspended, Some(since)) = (city.status, city.status_since) {
+            periods
+                .entry(key(since.year()))
+                .or_default()
+                .1
+                .push(city.name.clone());
+        }
+    }
+    periods
+        .into_iter()
+        .map(|(start, (signed, ended))| Period {
+            period: match span {
+                Span::Year => start.to_string(),
+                Span::Decade => decade(start),
+            },
+            signed,
+            ended,
+        })
+        .collect()
+}
+
+/// The way from one place to another.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Leg {
+    pub from: String,
+    pub to: String,
+    pub km: f64,
+    pub bearing: f64,
+}
+
+impl Leg {
+    /// From Kraków's Main Market Square to a city.
+    pub fn from_krakow(to: &City) -> Leg {
+        let (km, bearing) = geo::distance_and_bearing(geo::KRAKOW, (to.lat, to.lon));
+        Leg {
+            from: "Kraków".into(),
+            to: to.name.clone(),
+            km,
+            bearing,
+        }
+    }
+
+    /// Between two cities.
+    pub fn between(from: &City, to: &City) -> Leg {
+        let (km, bearing) = geo::distance_and_bearing((from.lat, from.lon), (to.lat, to.lon));
+        Leg {
+            from: from.name.clone(),
+            to: to.name.clone(),
+            km,
+            bearing,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decades() {
+        assert_eq!(decade(1973), "1970s");
+        assert_eq!(decade(2000), "2000s");
+        assert_eq!(decade(2009), "2000s");
+    }
+}

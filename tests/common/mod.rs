@@ -1,0 +1,73 @@
+//! Helpers for running the real binary.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The built binary, with no colour settings leaking in from the environment.
+pub fn bin() -> Command {
+    let mut cmd = Command::cargo_bin("krakow-partners").unwrap();
+    cmd.env_remove("NO_COLOR").env_remove("COLUMNS");
+    cmd
+}
+
+/// Runs the binary, expects success and returns stdout.
+pub fn stdout(args: &[&str]) -> String {
+    let out = bin().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?} failed with {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs the binary with `--format json` and parses the answer.
+pub fn json(args: &[&str]) -> Vec<Value> {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let text = stdout(&all);
+    match serde_json::from_str(&text).unwrap() {
+        Value::Array(items) => items,
+        other => panic!("not an array: {other}"),
+    }
+}
+
+/// The `name` of each city in a JSON answer, in order.
+pub fn names(cities: &[Value]) -> Vec<String> {
+    cities
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The names, sorted, for comparing sets.
+pub fn name_set(cities: &[Value]) -> Vec<String> {
+    let mut n = names(cities);
+    n.sort();
+    n
+}
+
+/// Runs the binary expecting failure with `code`; returns stderr.
+pub fn fails(args: &[&str], code: i32) -> String {
+    let out = bin().args(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{args:?}: stdout {} stderr {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "{args:?} wrote to stdout on failure");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+pub const HEADER: &str = "name,name_pl,name_local,aliases,country,country_code,continent,capital,agreement,signed,status,status_since,lat,lon,population,population_year,area_km2,elevation_m,sources,notes";
+
+/// Writes a data file of `rows` under the header to a temporary file.
+pub fn data_file(rows: &str) -> tempfile::NamedTempFile {
+    let file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    std::fs::write(file.path(), format!("{HEADER}\n{rows}")).unwrap();
+    file
+}
