@@ -61,7 +61,7 @@ pub fn group(cities: &[City], by: GroupBy) -> Vec<Group> {
         .into_iter()
         .map(|(group, cities)| Group { group, cities })
         .collect();
-    groups.sort_by(|a, b| b.cities.len().cmp(&a.cities.len()));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.cities.len()));
     groups
 }
 
