@@ -550,7 +550,7 @@ fn a_full_disk_is_reported() {
         .write(true)
         .open("/dev/full")
         .unwrap();
-    let out = bin()
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("krakow-partners"))
         .args(["list", "--all", "--json"])
         .stdout(full)
         .output()
