@@ -115,10 +115,18 @@ pub enum Value {
 }
 
 impl Field {
-    /// Finds a field by its key, as typed on the command line.
+    /// Finds a field by its key, as typed on the command line; the measured fields
+    /// answer to their names without the unit too (`distance`, `area`).
     pub fn from_key(key: &str) -> Option<Field> {
         let key = key.trim().to_ascii_lowercase().replace('-', "_");
-        Field::ALL.iter().copied().find(|f| f.key() == key)
+        let short = match key.as_str() {
+            "distance" => Some(Field::DistanceKm),
+            "area" => Some(Field::AreaKm2),
+            "elevation" => Some(Field::ElevationM),
+            "density" => Some(Field::DensityPerKm2),
+            _ => None,
+        };
+        short.or_else(|| Field::ALL.iter().copied().find(|f| f.key() == key))
     }
 
     /// The keys of every field, for error messages.
@@ -301,7 +309,8 @@ mod tests {
     #[test]
     fn keys_are_found_in_any_case() {
         assert_eq!(Field::from_key("Distance-KM"), Some(Field::DistanceKm));
-        assert_eq!(Field::from_key("elevation"), None);
+        assert_eq!(Field::from_key("elevation"), Some(Field::ElevationM));
+        assert_eq!(Field::from_key("height"), None);
     }
 
     #[test]

@@ -40,10 +40,16 @@ fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// "did you mean X or Y?" or nothing.
+/// "did you mean X or Y?" with the known values closest to `typed`, or nothing.
 pub fn did_you_mean(typed: &str, known: &[&str]) -> Option<String> {
     let close = closest(typed, known);
-    match close.as_slice() {
+    let close: Vec<&str> = close.iter().map(String::as_str).collect();
+    phrase(&close)
+}
+
+/// "did you mean X or Y?" for these suggestions, or nothing when there are none.
+pub fn phrase(suggestions: &[&str]) -> Option<String> {
+    match suggestions {
         [] => None,
         [one] => Some(format!("did you mean {one}?")),
         [rest @ .., last] => Some(format!("did you mean {} or {last}?", rest.join(", "))),

@@ -42,11 +42,18 @@ pub fn run(cli: &Cli) -> Result<String> {
 
 /// The one city `name` means, or an error: none (with the nearest names) or several.
 fn one_city<'c>(cities: &'c [crate::city::City], name: &str) -> Result<&'c crate::city::City> {
-    use crate::filter::{find_by_name, known_names};
-    match find_by_name(cities, name).as_slice() {
+    match crate::filter::find_by_name(cities, name).as_slice() {
         [city] => Ok(city),
         [] => {
-            let hint = crate::suggest::did_you_mean(name, &known_names(cities))
+            // Match every name and alias, but suggest each city by its English name.
+            let mut near: Vec<&str> = Vec::new();
+            for close in crate::suggest::closest(name, &crate::filter::known_names(cities)) {
+                let city = cities.iter().find(|c| c.all_names().any(|n| n == close));
+                if let Some(city) = city.filter(|c| !near.contains(&c.name.as_str())) {
+                    near.push(&city.name);
+                }
+            }
+            let hint = crate::suggest::phrase(&near)
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();
             anyhow::bail!("no partner city '{name}'{hint}")
