@@ -209,7 +209,8 @@ impl Value {
             Value::Bool(b) => b.to_string(),
             Value::Integer(n) => n.to_string(),
             Value::Number { value, decimals } => match decimals {
-                Some(d) => format!("{:.*}", usize::from(*d), value),
+                // Round once, the same way as JSON, so 177.25 is 177.3 in every format.
+                Some(d) => format!("{:.*}", usize::from(*d), round(*value, *d)),
                 None => value.to_string(),
             },
             Value::Date(d) => d.to_string(),
@@ -232,7 +233,7 @@ impl Value {
             Value::Number {
                 value,
                 decimals: Some(d),
-            } if *d > 0 && value.abs() >= 100.0 => format!("{value:.0}"),
+            } if *d > 0 && value.abs() >= 100.0 => format!("{:.0}", value.round()),
             other => other.plain(),
         }
     }
