@@ -417,19 +417,29 @@ fn tsv_is_the_default_when_piped() {
     let mut lines = tsv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "name\tcountry\tcontinent\tagreement\tsigned\tstatus\tdistance_km\tpopulation\tarea_km2\televation_m"
+        "name\tcountry\tagreement\tsigned\tstatus\tdistance_km\tpopulation"
     );
     assert_eq!(lines.count(), 3);
     assert!(!tsv.contains('│'), "no borders when piped");
     let kosice = stdout(&["list", "--format", "tsv", "--search", "kosice"]);
     let row: Vec<&str> = kosice.lines().nth(1).unwrap().split('\t').collect();
-    assert_eq!(row[4], "", "unknown signing date is an empty cell");
+    assert_eq!(row[3], "", "unknown signing date is an empty cell");
 }
 
 #[test]
 fn table_has_units_and_dashes() {
     let table = stdout(&["list", "--format", "table", "--search", "kosice"]);
-    for header in ["Distance (km)", "Area (km²)", "Elevation (m)", "Population"] {
+    let more = stdout(&[
+        "list",
+        "--format",
+        "table",
+        "--fields",
+        "name,area_km2,elevation_m,density_per_km2",
+    ]);
+    for header in ["Area (km²)", "Elevation (m)", "Density (/km²)"] {
+        assert!(more.contains(header), "{header} in\n{more}");
+    }
+    for header in ["Distance (km)", "Population"] {
         assert!(table.contains(header), "{header} in\n{table}");
     }
     let row = table.lines().find(|l| l.contains("Košice")).unwrap();

@@ -1,7 +1,7 @@
 //! Tables for people: aligned, units in the headers, unknowns as a dash, fitted to the
 //! terminal's width by wrapping long cells.
 
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use super::Grid;
 
@@ -35,6 +35,7 @@ pub fn render(grid: &Grid) -> String {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
+    keep_words_whole(&mut table, grid);
     let mut text = table.to_string();
     text.push('\n');
     text
@@ -53,4 +54,30 @@ pub fn pairs(pairs: &[(String, String)]) -> String {
     let mut text = table.to_string();
     text.push('\n');
     text
+}
+
+/// Asks the table to wrap between words rather than inside them ("Population", not
+/// "Populati/on") where the terminal is wide enough for every column's longest word;
+/// on a narrower one the table wraps as best it can.
+fn keep_words_whole(table: &mut Table, grid: &Grid) {
+    let longest_word = |i: usize| {
+        std::iter::once(grid.headers[i].to_string())
+            .chain(grid.rows.iter().map(|row| row[i].pretty()))
+            .flat_map(|cell| cell.split_whitespace().map(|w| w.chars().count()).max())
+            .max()
+            .unwrap_or(1)
+    };
+    let words: Vec<usize> = (0..grid.headers.len()).map(longest_word).collect();
+    // Each column also takes two spaces of padding and one border.
+    let needed: usize = words.iter().map(|w| w + 3).sum::<usize>() + 1;
+    if table
+        .width()
+        .is_some_and(|width| needed <= usize::from(width))
+    {
+        table.set_constraints(
+            words
+                .iter()
+                .map(|w| ColumnConstraint::LowerBoundary(Width::Fixed(*w as u16 + 2))),
+        );
+    }
 }
