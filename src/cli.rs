@@ -101,6 +101,25 @@ pub enum Command {
     #[command(after_help = "Examples:\n  krakow-partners timeline\n  \
                             krakow-partners timeline --by decade --all")]
     Timeline(TimelineArgs),
+
+    /// Draw the partner cities on a world map (SVG), with arcs from Kraków.
+    #[command(
+        after_help = "The map frames the cities shown: --continent europe zooms to Europe.\n\n\
+                            Examples:\n  krakow-partners map -o map.svg\n  \
+                            krakow-partners map --continent europe -o europe.svg\n  \
+                            krakow-partners map --all --as-of 2022-01-01 > 2022.svg"
+    )]
+    Map(MapArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// Write the SVG to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 #[derive(Debug, Args)]

@@ -16,6 +16,9 @@ use crate::city::{Agreement, City, Continent, Date, Status, fold};
 /// The bundled dataset, compiled into the binary so it works from any directory.
 pub const BUNDLED: &str = include_str!("../data/partners.csv");
 
+/// The day the bundled dataset reflects (see data/SOURCES.md).
+pub const BUNDLED_AS_OF: &str = "2026-11-28";
+
 /// What the bundled dataset is called in messages.
 pub const BUNDLED_NAME: &str = "data/partners.csv";
 

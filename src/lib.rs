@@ -12,6 +12,7 @@ pub mod error;
 pub mod fields;
 pub mod filter;
 pub mod geo;
+pub mod map;
 pub mod output;
 pub mod records;
 pub mod render;

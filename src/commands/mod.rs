@@ -3,6 +3,7 @@
 
 mod distance;
 mod list;
+mod map;
 mod records;
 mod show;
 mod stats;
@@ -37,6 +38,7 @@ pub fn run(cli: &Cli) -> Result<String> {
         Command::Stats(args) => stats::run(args, &cities, &view),
         Command::Distance(args) => distance::run(args, &cities, &view),
         Command::Timeline(args) => timeline::run(args, &cities, &view),
+        Command::Map(args) => map::run(args, &cities, cli.data.as_deref()),
     }
 }
 

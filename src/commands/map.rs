@@ -1,0 +1,42 @@
+//! `map`: the chosen cities on a world map, as SVG.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::city::City;
+use crate::cli::MapArgs;
+use crate::dataset::BUNDLED_AS_OF;
+use crate::map;
+
+/// The SVG for standard output, or nothing when it went to `--output`.
+pub fn run(args: &MapArgs, cities: &[City], data: Option<&Path>) -> Result<String> {
+    let filter = args.filter.to_filter();
+    let chosen = filter.apply(cities)?;
+    let which = match (filter.all, filter.statuses.is_empty()) {
+        (true, _) => "all partnerships".to_string(),
+        (false, true) => "active partnerships".to_string(),
+        (false, false) => {
+            let names: Vec<&str> = filter.statuses.iter().map(|s| s.as_str()).collect();
+            format!("{} partnerships", names.join(" or "))
+        }
+    };
+    let when = match (filter.as_of, data) {
+        (Some(date), _) => format!("as of {date}"),
+        (None, None) => format!("data as of {BUNDLED_AS_OF}"),
+        (None, Some(path)) => format!("data from {}", path.display()),
+    };
+    let count = match chosen.len() {
+        1 => "1 city".to_string(),
+        n => format!("{n} cities"),
+    };
+    let svg = map::svg(&chosen, &format!("{count} · {which} · {when}"));
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, svg)
+                .with_context(|| format!("cannot write the map to {}", path.display()))?;
+            Ok(String::new())
+        }
+        None => Ok(svg),
+    }
+}
