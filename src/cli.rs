@@ -30,8 +30,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
-    /// Read the cities from this CSV file ('-' for standard input) instead of the
-    /// built-in data.
+    /// Read the cities from this CSV or JSON file ('-' for standard input) instead of
+    /// the built-in data.
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
 
@@ -56,6 +56,25 @@ pub struct Cli {
         default_value = "en"
     )]
     pub names: Names,
+
+    /// Colour in tables: on a terminal only (never with NO_COLOR set), always, or never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto"
+    )]
+    pub color: ColorChoice,
+}
+
+/// When tables use colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -110,6 +129,40 @@ pub enum Command {
                             krakow-partners map --all --as-of 2022-01-01 > 2022.svg"
     )]
     Map(MapArgs),
+
+    /// Check a data file (the built-in one without FILE) and report every problem.
+    #[command(
+        after_help = "Each problem is one line: file:line: column: what is wrong (what is \
+                            allowed). Exit 0 when the file is sound, 1 when it is not."
+    )]
+    Validate(ValidateArgs),
+
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = "Install, for example:\n  \
+                            krakow-partners completions bash > ~/.local/share/bash-completion/completions/krakow-partners\n  \
+                            krakow-partners completions zsh > \"${fpath[1]}/_krakow-partners\"\n  \
+                            krakow-partners completions fish > ~/.config/fish/completions/krakow-partners.fish")]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff), for `man`.
+    #[command(after_help = "Install, for example:\n  \
+                            mkdir -p ~/.local/share/man/man1\n  \
+                            krakow-partners man > ~/.local/share/man/man1/krakow-partners.1")]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The data file to check, CSV or JSON ('-' for standard input).
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -105,7 +105,16 @@ pub fn open(path: Option<&Path>) -> anyhow::Result<Vec<City>> {
             .with_context(|| format!("cannot read the data file {}", path.display()))?;
         (bytes, path.display().to_string())
     };
-    Ok(load_csv(&bytes, &name)?)
+    Ok(load(&bytes, &name)?)
+}
+
+/// Reads a data file in either format: JSON when it starts with `[` or `{`, else CSV.
+pub fn load(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match text.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'[' | b'{') => load_json(bytes, file),
+        _ => load_csv(bytes, file),
+    }
 }
 
 /// Reads a CSV data file; `file` names it in messages.
@@ -137,56 +146,178 @@ pub fn load_csv(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
     };
     let layout = Layout::read(&header).map_err(|p| fail(vec![p]))?;
 
-    let mut cities = Vec::new();
-    let mut problems = Vec::new();
-    let mut seen: HashMap<(String, String), u64> = HashMap::new();
+    let mut collector = Collector::default();
     for record in records {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                problems.push(csv_problem(&e));
+                collector.problems.push(csv_problem(&e));
                 continue;
             }
         };
         let line = record.position().map_or(0, |p| p.line());
         if record.len() != header.len() {
-            problems.push(Problem {
-                line,
-                column: None,
-                message: format!(
-                    "the row has {} fields (the header has {})",
-                    record.len(),
-                    header.len()
-                ),
-            });
+            let message = format!(
+                "the row has {} fields (the header has {})",
+                record.len(),
+                header.len()
+            );
+            collector.problem(line, None, message);
             continue;
         }
-        let mut row = Row {
-            line,
-            problems: &mut problems,
-        };
-        let fields = layout.fields(&record, &mut row);
-        if let Some(city) = fields.and_then(|f| row.city(&f)) {
-            let key = (fold(&city.name), city.country_code.clone());
-            if let Some(first) = seen.get(&key) {
-                problems.push(Problem {
-                    line,
-                    column: Some("name".into()),
-                    message: format!(
-                        "'{}' ({}) is already on line {first} (each city appears once)",
-                        city.name, city.country_code
-                    ),
-                });
-            } else {
-                seen.insert(key, line);
-                cities.push(city);
-            }
+        match layout.fields(&record) {
+            Ok(fields) => collector.add(line, &fields),
+            Err(column) => collector.problem(line, Some(column), "is not valid UTF-8 text".into()),
         }
     }
-    if problems.is_empty() {
-        Ok(cities)
-    } else {
-        Err(fail(problems))
+    collector.finish(file)
+}
+
+/// Reads a JSON data file: an array of city objects, as `--format json` writes them.
+pub fn load_json(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
+    let fail = |line: u64, column: Option<&str>, message: String| LoadError {
+        file: file.to_string(),
+        problems: vec![Problem {
+            line,
+            column: column.map(String::from),
+            message,
+        }],
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        fail(line as u64, None, "is not valid UTF-8 text".into())
+    })?;
+    let items: Vec<&serde_json::value::RawValue> = serde_json::from_str(text).map_err(|e| {
+        let what = if e.is_eof() {
+            "the JSON ends too early".to_string()
+        } else if e.is_data() {
+            "expected a JSON array of city objects".to_string()
+        } else {
+            format!("not valid JSON ({e})")
+        };
+        fail(e.line().max(1) as u64, None, what)
+    })?;
+    let mut collector = Collector::default();
+    for item in items {
+        // Each city is reported at the line its object starts on.
+        let offset = item.get().as_ptr() as usize - text.as_ptr() as usize;
+        let line = 1 + text[..offset].bytes().filter(|b| *b == b'\n').count() as u64;
+        match json_fields(item.get()) {
+            Ok(fields) => {
+                let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+                collector.add(line, &fields);
+            }
+            Err((column, message)) => collector.problem(line, column, message),
+        }
+    }
+    collector.finish(file)
+}
+
+/// A city object's values as the text a CSV cell would hold, in column order; or the
+/// column whose value has the wrong type.
+fn json_fields(raw: &str) -> Result<Vec<String>, (Option<&'static str>, String)> {
+    use serde_json::Value;
+    let Ok(Value::Object(object)) = serde_json::from_str::<Value>(raw) else {
+        return Err((None, "expected a city object {\"name\": …}".into()));
+    };
+    for key in object.keys() {
+        if !COLUMNS.contains(&key.as_str()) && !COMPUTED_COLUMNS.contains(&key.as_str()) {
+            return Err((
+                None,
+                format!(
+                    "unknown field '{key}' (the fields are: {})",
+                    COLUMNS.join(", ")
+                ),
+            ));
+        }
+    }
+    let mut fields = Vec::with_capacity(COLUMNS.len());
+    for column in COLUMNS {
+        let wrong = |expected: &str| Err((Some(column), format!("expected {expected}")));
+        let value = object.get(column).unwrap_or(&Value::Null);
+        let text = match (column, value) {
+            (_, Value::Null) => String::new(),
+            ("aliases" | "sources", Value::Array(items)) => {
+                let mut texts = Vec::new();
+                for item in items {
+                    match item {
+                        Value::String(s) if !s.contains(';') => texts.push(s.clone()),
+                        _ => return wrong("an array of texts without ';'"),
+                    }
+                }
+                texts.join(";")
+            }
+            ("aliases" | "sources", _) => return wrong("an array of texts"),
+            ("capital", Value::Bool(b)) => b.to_string(),
+            ("capital", _) => return wrong("true or false"),
+            (
+                "lat" | "lon" | "population" | "population_year" | "area_km2" | "elevation_m",
+                Value::Number(n),
+            ) => n.to_string(),
+            ("lat" | "lon" | "population" | "population_year" | "area_km2" | "elevation_m", _) => {
+                return wrong("a number");
+            }
+            (_, Value::String(s)) => s.clone(),
+            (_, _) => return wrong("a text"),
+        };
+        fields.push(text);
+    }
+    Ok(fields)
+}
+
+/// Gathers a file's cities row by row with every problem, leaving out duplicates.
+#[derive(Default)]
+struct Collector {
+    cities: Vec<City>,
+    problems: Vec<Problem>,
+    /// The line each city (by folded name and country) first appeared on.
+    seen: HashMap<(String, String), u64>,
+}
+
+impl Collector {
+    fn problem(&mut self, line: u64, column: Option<&str>, message: String) {
+        self.problems.push(Problem {
+            line,
+            column: column.map(String::from),
+            message,
+        });
+    }
+
+    /// Checks one row's text, in column order, and keeps the city if it is sound.
+    fn add(&mut self, line: u64, fields: &[&str]) {
+        let mut row = Row {
+            line,
+            problems: &mut self.problems,
+        };
+        let Some(city) = row.city(fields) else {
+            return;
+        };
+        let key = (fold(&city.name), city.country_code.clone());
+        if let Some(first) = self.seen.get(&key) {
+            let message = format!(
+                "'{}' ({}) is already on line {first} (each city appears once)",
+                city.name, city.country_code
+            );
+            self.problem(line, Some("name"), message);
+        } else {
+            self.seen.insert(key, line);
+            self.cities.push(city);
+        }
+    }
+
+    fn finish(self, file: &str) -> Result<Vec<City>, LoadError> {
+        if self.problems.is_empty() {
+            Ok(self.cities)
+        } else {
+            Err(LoadError {
+                file: file.to_string(),
+                problems: self.problems,
+            })
+        }
     }
 }
 
@@ -248,20 +379,17 @@ impl Layout {
         Ok(Layout { index })
     }
 
-    /// The row's text in dataset column order; `None` if a field is not UTF-8.
-    fn fields<'r>(&self, record: &'r csv::ByteRecord, row: &mut Row) -> Option<Vec<&'r str>> {
-        let mut fields = Vec::with_capacity(COLUMNS.len());
-        let mut ok = true;
-        for (column, &i) in COLUMNS.iter().zip(&self.index) {
-            match std::str::from_utf8(&record[i]) {
-                Ok(text) => fields.push(text.trim()),
-                Err(_) => {
-                    row.problem(column, "is not valid UTF-8 text".into());
-                    ok = false;
-                }
-            }
-        }
-        ok.then_some(fields)
+    /// The row's text in dataset column order, or the first column that is not UTF-8.
+    fn fields<'r>(&self, record: &'r csv::ByteRecord) -> Result<Vec<&'r str>, &'static str> {
+        COLUMNS
+            .iter()
+            .zip(&self.index)
+            .map(|(column, &i)| {
+                std::str::from_utf8(&record[i])
+                    .map(str::trim)
+                    .map_err(|_| *column)
+            })
+            .collect()
     }
 }
 

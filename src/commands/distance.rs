@@ -8,6 +8,7 @@ use crate::render::{self, View};
 use crate::stats::Leg;
 
 pub fn run(args: &DistanceArgs, cities: &[City], view: &View) -> Result<String> {
+    view.not_geojson("distance")?;
     let first = super::one_city(cities, &args.from)?;
     let leg = match &args.to {
         Some(to) => Leg::between(first, super::one_city(cities, to)?),

@@ -2,33 +2,51 @@
 //! the whole answer as text; nothing is written until it is complete.
 
 mod distance;
+mod help;
 mod list;
 mod map;
 mod records;
 mod show;
 mod stats;
 mod timeline;
+mod validate;
 
 use std::io::IsTerminal;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, ColorChoice, Command};
 use crate::dataset;
 use crate::render::{Format, View};
 
 /// Runs the command line's command and returns what goes to standard output.
 pub fn run(cli: &Cli) -> Result<String> {
+    // Commands that need no cities.
+    match &cli.command {
+        Command::Validate(args) => {
+            return validate::run(args.file.as_deref().or(cli.data.as_deref()));
+        }
+        Command::Completions(args) => return Ok(help::completions(args.shell)),
+        Command::Man => return help::man(),
+        _ => {}
+    }
+    let terminal = std::io::stdout().is_terminal();
     let format = match (cli.json, cli.format) {
         (true, _) => Format::Json,
         (false, Some(format)) => format,
-        (false, None) if std::io::stdout().is_terminal() => Format::Table,
+        (false, None) if terminal => Format::Table,
         (false, None) => Format::Tsv,
     };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let view = View {
         format,
         fields: (!cli.fields.is_empty()).then(|| cli.fields.clone()),
         names: cli.names,
+        colour: match cli.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && !no_color,
+        },
     };
     let cities = dataset::open(cli.data.as_deref())?;
     match &cli.command {
@@ -39,6 +57,7 @@ pub fn run(cli: &Cli) -> Result<String> {
         Command::Distance(args) => distance::run(args, &cities, &view),
         Command::Timeline(args) => timeline::run(args, &cities, &view),
         Command::Map(args) => map::run(args, &cities, cli.data.as_deref()),
+        Command::Validate(_) | Command::Completions(_) | Command::Man => unreachable!(),
     }
 }
 

@@ -30,6 +30,41 @@ pub fn record(record: &Record, fields: &[Field]) -> J {
     J::Object(object)
 }
 
+/// A record with its city's fields beside it, for GeoJSON properties (GIS tools read
+/// flat properties best).
+pub fn flat_record(record: &Record, fields: &[Field]) -> J {
+    let mut object = Map::new();
+    object.insert("record".into(), J::from(record.kind.as_str()));
+    object.insert("rank".into(), J::from(record.rank));
+    object.insert(
+        "value".into(),
+        measure_value(record.kind, record.measure).json(),
+    );
+    object.insert("unit".into(), J::from(record.kind.unit()));
+    if let J::Object(city) = city(record.city, fields) {
+        object.extend(city);
+    }
+    J::Object(object)
+}
+
+/// An RFC 7946 FeatureCollection: a Point feature (`[lon, lat]`) per city, with the
+/// given properties.
+pub fn features<'c>(items: impl Iterator<Item = (&'c City, J)>) -> String {
+    let features: Vec<J> = items
+        .map(|(city, properties)| {
+            serde_json::json!({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [city.lon, city.lat]},
+                "properties": properties,
+            })
+        })
+        .collect();
+    let collection = serde_json::json!({"type": "FeatureCollection", "features": features});
+    let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// Any row as an object with the given keys.
 pub fn object(keys: &[&str], row: &[Value]) -> J {
     J::Object(

@@ -10,6 +10,7 @@ use clap::ValueEnum;
 
 use crate::city::{City, Date};
 use crate::dataset::COLUMNS;
+use crate::error::UsageError;
 use crate::fields::{self, Field, Value};
 use crate::geo;
 use crate::records::{Kind, Measure, Record};
@@ -28,6 +29,8 @@ pub enum Format {
     Ndjson,
     /// Comma-separated values with the data file's header.
     Csv,
+    /// A GeoJSON FeatureCollection of points (RFC 7946), for maps and GIS tools.
+    Geojson,
 }
 
 /// A rectangle of values with a machine key and a human header per column.
@@ -58,15 +61,18 @@ pub struct View {
     /// The fields to show, in order; `None` for the format's own choice.
     pub fields: Option<Vec<Field>>,
     pub names: Names,
+    /// Whether tables use colour.
+    pub colour: bool,
 }
 
 impl View {
-    /// A view with the format's own fields and English names.
+    /// A view with the format's own fields, English names and no colour.
     pub fn new(format: Format) -> View {
         View {
             format,
             fields: None,
             names: Names::En,
+            colour: false,
         }
     }
 
@@ -83,8 +89,19 @@ impl View {
                 .filter_map(|c| Field::from_key(c))
                 .chain([Field::DistanceKm])
                 .collect(),
-            Format::Json | Format::Ndjson => fields::CITY_JSON.to_vec(),
+            Format::Json | Format::Ndjson | Format::Geojson => fields::CITY_JSON.to_vec(),
         }
+    }
+
+    /// Refuses GeoJSON for answers that are not places (counts, a distance).
+    pub fn not_geojson(&self, answer: &str) -> Result<(), UsageError> {
+        if self.format == Format::Geojson {
+            return Err(UsageError(format!(
+                "{answer} has no place to put on a map: --format geojson is for list, show \
+                 and records (valid here: table, tsv, json, ndjson, csv)"
+            )));
+        }
+        Ok(())
     }
 
     /// A field's value as this view shows it: tables and TSV may show the Polish or
@@ -117,11 +134,13 @@ impl View {
     /// Any grid, in any format: JSON objects have the grid's keys.
     fn grid(&self, grid: &Grid) -> String {
         match self.format {
-            Format::Table => table::render(grid),
+            Format::Table => table::render(grid, self.colour),
             Format::Tsv => delimited::render(grid, b'\t'),
             Format::Csv => delimited::render(grid, b','),
             Format::Json => json::array(grid.rows.iter().map(|r| json::object(&grid.keys, r))),
             Format::Ndjson => json::lines(grid.rows.iter().map(|r| json::object(&grid.keys, r))),
+            // Refused before rendering (see `not_geojson`); an array is the safe answer.
+            Format::Geojson => json::array(grid.rows.iter().map(|r| json::object(&grid.keys, r))),
         }
     }
 }
@@ -143,7 +162,11 @@ fn is_numeric(field: Field) -> bool {
 
 /// A list of cities.
 pub fn cities(cities: &[City], view: &View) -> String {
-    view.grid(&view.city_grid(cities, &view.fields()))
+    let fields = view.fields();
+    match view.format {
+        Format::Geojson => json::features(cities.iter().map(|c| (c, json::city(c, &fields)))),
+        _ => view.grid(&view.city_grid(cities, &fields)),
+    }
 }
 
 /// The value a record is measured by, rounded as people read it.
@@ -174,6 +197,11 @@ pub fn records(records: &[Record], view: &View) -> String {
     match view.format {
         Format::Json => json::array(records.iter().map(|r| json::record(r, &fields))),
         Format::Ndjson => json::lines(records.iter().map(|r| json::record(r, &fields))),
+        Format::Geojson => json::features(
+            records
+                .iter()
+                .map(|r| (r.city, json::flat_record(r, &fields))),
+        ),
         Format::Table => view.grid(&record_grid(records, &fields, view, true)),
         _ => view.grid(&record_grid(records, &fields, view, false)),
     }
@@ -243,7 +271,9 @@ pub fn detail(city: &City, today: Date, view: &View) -> String {
         all
     });
     match view.format {
-        Format::Table if view.fields.is_none() => table::pairs(&detail_lines(city, today)),
+        Format::Table if view.fields.is_none() => {
+            table::pairs(&detail_lines(city, today), view.colour)
+        }
         Format::Table | Format::Tsv => {
             let pairs: Vec<(String, String)> = fields
                 .iter()
@@ -256,7 +286,7 @@ pub fn detail(city: &City, today: Date, view: &View) -> String {
                 })
                 .collect();
             if view.format == Format::Table {
-                table::pairs(&pairs)
+                table::pairs(&pairs, view.colour)
             } else {
                 delimited::pairs(&pairs)
             }
@@ -269,6 +299,7 @@ pub fn detail(city: &City, today: Date, view: &View) -> String {
             text
         }
         Format::Ndjson => json::lines(std::iter::once(json::city(city, &fields))),
+        Format::Geojson => json::features(std::iter::once((city, json::city(city, &fields)))),
     }
 }
 

@@ -1,7 +1,10 @@
 //! Tables for people: aligned, units in the headers, unknowns as a dash, fitted to the
 //! terminal's width by wrapping long cells.
 
-use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{
+    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width,
+    presets,
+};
 
 use super::Grid;
 
@@ -11,11 +14,14 @@ const DEFAULT_WIDTH: u16 = 120;
 
 /// A table in the house style that fits the terminal's width by wrapping long cells.
 /// Without a terminal it fits `$COLUMNS` if set, else it keeps its natural width.
-fn new_table() -> Table {
+fn new_table(colour: bool) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
         .set_content_arrangement(ContentArrangement::Dynamic);
+    if colour {
+        table.enforce_styling();
+    }
     if table.width().is_none()
         && let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
     {
@@ -24,11 +30,36 @@ fn new_table() -> Table {
     table
 }
 
-pub fn render(grid: &Grid) -> String {
-    let mut table = new_table();
-    table.set_header(grid.headers.clone());
+/// A cell, coloured where colour helps: ended partnerships red, suspended ones yellow,
+/// unknown values dim.
+fn cell(text: String, colour: bool) -> Cell {
+    let paint = match text.as_str() {
+        _ if !colour => None,
+        "ended" => Some(Color::Red),
+        "suspended" => Some(Color::Yellow),
+        "-" => Some(Color::DarkGrey),
+        _ => None,
+    };
+    match paint {
+        Some(c) => Cell::new(text).fg(c),
+        None => Cell::new(text),
+    }
+}
+
+fn header(text: &str, colour: bool) -> Cell {
+    let cell = Cell::new(text);
+    if colour {
+        cell.add_attribute(Attribute::Bold).fg(Color::Cyan)
+    } else {
+        cell
+    }
+}
+
+pub fn render(grid: &Grid, colour: bool) -> String {
+    let mut table = new_table(colour);
+    table.set_header(grid.headers.iter().map(|h| header(h, colour)));
     for row in &grid.rows {
-        table.add_row(row.iter().map(|v| v.pretty()));
+        table.add_row(row.iter().map(|v| cell(v.pretty(), colour)));
     }
     for (i, numeric) in grid.numeric.iter().enumerate() {
         if let (true, Some(column)) = (*numeric, table.column_mut(i)) {
@@ -42,14 +73,14 @@ pub fn render(grid: &Grid) -> String {
 }
 
 /// A two-column table of labels and their values, for one city.
-pub fn pairs(pairs: &[(String, String)]) -> String {
-    let mut table = new_table();
+pub fn pairs(pairs: &[(String, String)], colour: bool) -> String {
+    let mut table = new_table(colour);
     if table.width().is_none() {
         // Notes run to a thousand characters: wrap them even into a pipe.
         table.set_width(DEFAULT_WIDTH);
     }
     for (label, value) in pairs {
-        table.add_row([label, value]);
+        table.add_row([header(label, colour), cell(value.clone(), colour)]);
     }
     let mut text = table.to_string();
     text.push('\n');

@@ -1,0 +1,20 @@
+//! `completions` and `man`: the command line described for shells and for `man`.
+
+use anyhow::Result;
+use clap::CommandFactory;
+
+use crate::cli::Cli;
+
+/// A completion script for `shell`.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "krakow-partners", &mut script);
+    String::from_utf8_lossy(&script).into_owned()
+}
+
+/// The manual page, in roff.
+pub fn man() -> Result<String> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+    Ok(String::from_utf8_lossy(&page).into_owned())
+}
