@@ -4,6 +4,8 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::terminal::quote;
+
 /// Defines a closed set of values with the kebab-case names used in the data file,
 /// on the command line and in JSON, so all three always agree.
 macro_rules! named_enum {
@@ -35,7 +37,7 @@ macro_rules! named_enum {
                     .iter()
                     .copied()
                     .find(|v| v.as_str() == wanted)
-                    .ok_or_else(|| format!("'{s}' is not one of: {}", Self::allowed()))
+                    .ok_or_else(|| format!("'{}' is not one of: {}", quote(s), Self::allowed()))
             }
         }
 
@@ -180,7 +182,8 @@ impl FromStr for Date {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Date, String> {
-        let bad = || format!("'{s}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+        let shown = quote(s);
+        let bad = || format!("'{shown}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
         let parts: Vec<&str> = s.trim().split('-').collect();
         let number = |part: &str, digits: usize| -> Option<u32> {
             (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
@@ -189,14 +192,16 @@ impl FromStr for Date {
         };
         let year = parts.first().and_then(|p| number(p, 4)).ok_or_else(bad)? as i32;
         if year == 0 {
-            return Err(format!("'{s}' has no year 0 (years run from 0001)"));
+            return Err(format!("'{shown}' has no year 0 (years run from 0001)"));
         }
         let month = match parts.get(1) {
             None => None,
             Some(p) => {
                 let m = number(p, 2).ok_or_else(bad)?;
                 if !(1..=12).contains(&m) {
-                    return Err(format!("'{s}' has no month {m:02} (months run 01 to 12)"));
+                    return Err(format!(
+                        "'{shown}' has no month {m:02} (months run 01 to 12)"
+                    ));
                 }
                 Some(m as u8)
             }
@@ -209,7 +214,7 @@ impl FromStr for Date {
                 let last = days_in_month(year, m);
                 if d < 1 || d > u32::from(last) {
                     return Err(format!(
-                        "'{s}' does not exist ({year:04}-{m:02} has days 01 to {last})"
+                        "'{shown}' does not exist ({year:04}-{m:02} has days 01 to {last})"
                     ));
                 }
                 Some(d as u8)

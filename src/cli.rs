@@ -66,6 +66,11 @@ pub struct Cli {
         default_value = "auto"
     )]
     pub color: ColorChoice,
+
+    /// In CSV and TSV, start text cells a spreadsheet would run as a formula
+    /// (=, +, -, @) with a ' so they stay text.
+    #[arg(long, global = true)]
+    pub guard_formulas: bool,
 }
 
 /// When tables use colour.

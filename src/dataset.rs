@@ -12,6 +12,7 @@ use std::str::FromStr;
 use anyhow::Context;
 
 use crate::city::{Agreement, City, Continent, Date, Status, fold};
+use crate::terminal::quote;
 
 /// The bundled dataset, compiled into the binary so it works from any directory.
 pub const BUNDLED: &str = include_str!("../data/partners.csv");
@@ -158,8 +159,9 @@ pub fn load_csv(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
         let line = record.position().map_or(0, |p| p.line());
         if record.len() != header.len() {
             let message = format!(
-                "the row has {} fields (the header has {})",
+                "the row has {} field{} (the header has {})",
                 record.len(),
+                if record.len() == 1 { "" } else { "s" },
                 header.len()
             );
             collector.problem(line, None, message);
@@ -289,6 +291,11 @@ impl Collector {
 
     /// Checks one row's text, in column order, and keeps the city if it is sound.
     fn add(&mut self, line: u64, fields: &[&str]) {
+        if let Some(i) = fields.iter().position(|f| f.contains('\0')) {
+            let message = "contains a NUL byte (text may not)".to_string();
+            self.problem(line, Some(COLUMNS[i]), message);
+            return;
+        }
         let mut row = Row {
             line,
             problems: &mut self.problems,
@@ -300,7 +307,8 @@ impl Collector {
         if let Some(first) = self.seen.get(&key) {
             let message = format!(
                 "'{}' ({}) is already on line {first} (each city appears once)",
-                city.name, city.country_code
+                quote(&city.name),
+                city.country_code
             );
             self.problem(line, Some("name"), message);
         } else {
@@ -309,7 +317,11 @@ impl Collector {
         }
     }
 
-    fn finish(self, file: &str) -> Result<Vec<City>, LoadError> {
+    fn finish(mut self, file: &str) -> Result<Vec<City>, LoadError> {
+        if self.cities.is_empty() && self.problems.is_empty() {
+            let message = "the file has no cities (at least one is needed)".to_string();
+            self.problem(1, None, message);
+        }
         if self.problems.is_empty() {
             Ok(self.cities)
         } else {
@@ -350,7 +362,8 @@ impl Layout {
         for name in &names {
             if !COLUMNS.contains(name) && !COMPUTED_COLUMNS.contains(name) {
                 return Err(problem(format!(
-                    "unknown column '{name}' (the columns are: {})",
+                    "unknown column '{}' (the columns are: {})",
+                    quote(name),
                     COLUMNS.join(",")
                 )));
             }
@@ -488,7 +501,10 @@ impl Row<'_> {
         }
         self.problem(
             "country_code",
-            format!("'{text}' is not a country code (two capital letters, ISO 3166-1 alpha-2)"),
+            format!(
+                "'{}' is not a country code (two capital letters, ISO 3166-1 alpha-2)",
+                quote(text)
+            ),
         );
         None
     }
@@ -498,7 +514,10 @@ impl Row<'_> {
             "true" => Some(true),
             "false" => Some(false),
             _ => {
-                self.problem(COLUMNS[i], format!("'{}' is not true or false", f[i]));
+                self.problem(
+                    COLUMNS[i],
+                    format!("'{}' is not true or false", quote(f[i])),
+                );
                 None
             }
         }
@@ -515,7 +534,7 @@ impl Row<'_> {
         match text.parse::<f64>() {
             Ok(x) if x.is_finite() => Some(x),
             _ => {
-                self.problem(column, format!("'{text}' is not a finite number"));
+                self.problem(column, format!("'{}' is not a finite number", quote(text)));
                 None
             }
         }
@@ -544,12 +563,16 @@ impl Row<'_> {
         if text.is_empty() {
             return None;
         }
+        let digits = text.bytes().all(|b| b.is_ascii_digit());
         match text.parse::<u64>() {
-            Ok(n) => Some(n),
-            Err(_) => {
+            Ok(n) if digits => Some(n),
+            _ => {
                 self.problem(
                     "population",
-                    format!("'{text}' is not a count of residents (a whole number, 0 or more)"),
+                    format!(
+                        "'{}' is not a count of residents (a whole number, 0 or more)",
+                        quote(text)
+                    ),
                 );
                 None
             }
@@ -560,12 +583,16 @@ impl Row<'_> {
         if text.is_empty() {
             return None;
         }
+        let digits = text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit());
         match text.parse::<i32>() {
-            Ok(y) if text.len() == 4 && y >= 1 => Some(y),
+            Ok(y) if digits && y >= 1000 => Some(y),
             _ => {
                 self.problem(
                     "population_year",
-                    format!("'{text}' is not a year (four digits, e.g. 2021)"),
+                    format!(
+                        "'{}' is not a year (four digits from 1000, e.g. 2021)",
+                        quote(text)
+                    ),
                 );
                 None
             }
@@ -615,7 +642,7 @@ impl Row<'_> {
             if !(source.starts_with("https://") || source.starts_with("http://")) {
                 self.problem(
                     "sources",
-                    format!("'{source}' is not a URL (http:// or https://)"),
+                    format!("'{}' is not a URL (http:// or https://)", quote(source)),
                 );
             }
         }

@@ -11,6 +11,8 @@ pub mod dataset;
 pub mod error;
 pub mod fields;
 pub mod filter;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod geo;
 pub mod map;
 pub mod output;
@@ -18,3 +20,4 @@ pub mod records;
 pub mod render;
 pub mod stats;
 pub mod suggest;
+pub mod terminal;

@@ -47,6 +47,8 @@ pub fn run(cli: &Cli) -> Result<String> {
             ColorChoice::Never => false,
             ColorChoice::Auto => terminal && !no_color,
         },
+        terminal,
+        guard_formulas: cli.guard_formulas,
     };
     let cities = dataset::open(cli.data.as_deref())?;
     match &cli.command {

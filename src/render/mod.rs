@@ -63,6 +63,10 @@ pub struct View {
     pub names: Names,
     /// Whether tables use colour.
     pub colour: bool,
+    /// Whether the answer goes to a terminal (plain text is then escaped).
+    pub terminal: bool,
+    /// Whether CSV and TSV guard cells a spreadsheet would run as formulas.
+    pub guard_formulas: bool,
 }
 
 impl View {
@@ -73,6 +77,8 @@ impl View {
             fields: None,
             names: Names::En,
             colour: false,
+            terminal: false,
+            guard_formulas: false,
         }
     }
 
@@ -90,6 +96,14 @@ impl View {
                 .chain([Field::DistanceKm])
                 .collect(),
             Format::Json | Format::Ndjson | Format::Geojson => fields::CITY_JSON.to_vec(),
+        }
+    }
+
+    fn care(&self) -> delimited::Care {
+        delimited::Care {
+            // CSV keeps the exact text even on a terminal; TSV there is text for people.
+            escape: self.terminal && self.format == Format::Tsv,
+            guard_formulas: self.guard_formulas,
         }
     }
 
@@ -135,8 +149,8 @@ impl View {
     fn grid(&self, grid: &Grid) -> String {
         match self.format {
             Format::Table => table::render(grid, self.colour),
-            Format::Tsv => delimited::render(grid, b'\t'),
-            Format::Csv => delimited::render(grid, b','),
+            Format::Tsv => delimited::render(grid, b'\t', self.care()),
+            Format::Csv => delimited::render(grid, b',', self.care()),
             Format::Json => json::array(grid.rows.iter().map(|r| json::object(&grid.keys, r))),
             Format::Ndjson => json::lines(grid.rows.iter().map(|r| json::object(&grid.keys, r))),
             // Refused before rendering (see `not_geojson`); an array is the safe answer.
@@ -288,7 +302,7 @@ pub fn detail(city: &City, today: Date, view: &View) -> String {
             if view.format == Format::Table {
                 table::pairs(&pairs, view.colour)
             } else {
-                delimited::pairs(&pairs)
+                delimited::pairs(&pairs, view.care())
             }
         }
         Format::Csv => view.grid(&view.city_grid(std::slice::from_ref(city), &fields)),

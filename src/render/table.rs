@@ -33,6 +33,8 @@ fn new_table(colour: bool) -> Table {
 /// A cell, coloured where colour helps: ended partnerships red, suspended ones yellow,
 /// unknown values dim.
 fn cell(text: String, colour: bool) -> Cell {
+    // Data never reaches the terminal raw: escape sequences are shown, not obeyed.
+    let text = crate::terminal::escape(&text, true).into_owned();
     let paint = match text.as_str() {
         _ if !colour => None,
         "ended" => Some(Color::Red),
@@ -47,7 +49,7 @@ fn cell(text: String, colour: bool) -> Cell {
 }
 
 fn header(text: &str, colour: bool) -> Cell {
-    let cell = Cell::new(text);
+    let cell = Cell::new(crate::terminal::escape(text, false));
     if colour {
         cell.add_attribute(Attribute::Bold).fg(Color::Cyan)
     } else {

@@ -1,0 +1,71 @@
+//! The checks the fuzz targets (in `fuzz/`) run on each input, kept here so that
+//! `cargo test` replays the fuzz corpus through exactly the same code.
+
+use crate::city::{Agreement, Continent, Date, Status, fold};
+use crate::dataset::{load_csv, load_json};
+use crate::fields::Field;
+use crate::filter::{Filter, find_by_name};
+use crate::records::{self, Kind};
+use crate::render::{self, Format, View};
+use crate::suggest;
+
+/// A data file in CSV: loading never panics; what loads survives a round trip.
+pub fn csv_loader(data: &[u8]) {
+    round_trip(load_csv(data, "fuzz.csv").ok(), Format::Csv);
+}
+
+/// A data file in JSON: loading never panics; what loads survives a round trip.
+pub fn json_loader(data: &[u8]) {
+    round_trip(load_json(data, "fuzz.json").ok(), Format::Json);
+}
+
+fn round_trip(cities: Option<Vec<crate::city::City>>, format: Format) {
+    let Some(cities) = cities else {
+        return;
+    };
+    let text = render::cities(&cities, &View::new(format));
+    let again = crate::dataset::load(text.as_bytes(), "again")
+        .unwrap_or_else(|e| panic!("the tool's own {format:?} does not load back: {e}\n{text}"));
+    assert_eq!(again, cities, "a {format:?} round trip changed the data");
+    // Every command's work on them runs to the end.
+    let _ = records::compute(&cities, Kind::ALL, 3);
+    let _ = Filter::default().apply(&cities);
+    for format in [Format::Table, Format::Tsv, Format::Ndjson, Format::Geojson] {
+        let _ = render::cities(&cities, &View::new(format));
+    }
+}
+
+/// A partial date: parsing never panics; a parsed date prints as it was read.
+pub fn date(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(date) = text.parse::<Date>() {
+        let printed = date.to_string();
+        assert_eq!(printed.parse::<Date>(), Ok(date), "{text:?} → {printed}");
+        assert_eq!(printed, text.trim(), "a date prints as it was written");
+    }
+}
+
+/// A value typed on the command line: every parser and the suggestions take it.
+pub fn filter_values(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let _ = text.parse::<Continent>();
+    let _ = text.parse::<Agreement>();
+    let _ = text.parse::<Status>();
+    let _ = text.parse::<Kind>();
+    let _ = Field::from_key(text);
+    let _ = fold(text);
+    let _ = suggest::closest(text, &["Kraków", "Košice", "Київ", ""]);
+    if let Ok(cities) = crate::dataset::bundled() {
+        let _ = find_by_name(&cities, text);
+        let filter = Filter {
+            countries: vec![text.to_string()],
+            search: Some(text.to_string()),
+            ..Filter::default()
+        };
+        let _ = filter.apply(&cities);
+    }
+}

@@ -1,0 +1,281 @@
+//! Property tests over random valid datasets: filters against a plain reference, records
+//! against the minimum or maximum computed directly, and round trips through CSV and
+//! JSON that lose nothing.
+
+use krakow_partners::city::{Agreement, City, Continent, Date, Status, fold};
+use krakow_partners::dataset;
+use krakow_partners::filter::Filter;
+use krakow_partners::geo;
+use krakow_partners::records::{self, Kind, Measure};
+use krakow_partners::render::{self, Format, View};
+use proptest::prelude::*;
+
+const COUNTRIES: [(&str, &str); 5] = [
+    ("Germany", "DE"),
+    ("Ukraine", "UA"),
+    ("Česko", "CZ"),
+    ("日本", "JP"),
+    ("Chile", "CL"),
+];
+
+fn text() -> impl Strategy<Value = String> {
+    // Letters from several scripts, spaces, quotes, commas and a line break inside.
+    "[a-zA-Z0-9ąęłśżŁÓКиїЇ京都 ,\"'\n-]{0,12}".prop_map(|s| s.trim().to_string())
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (1950i32..2030, prop::option::of(1u8..=12), 1u8..=28).prop_map(|(y, m, d)| match m {
+        None => format!("{y:04}").parse().unwrap(),
+        Some(m) if d % 3 == 0 => format!("{y:04}-{m:02}").parse().unwrap(),
+        Some(m) => Date::ymd(y, m, d).unwrap(),
+    })
+}
+
+fn city(index: usize) -> impl Strategy<Value = City> {
+    (
+        (
+            text(),
+            text(),
+            prop::collection::vec("[a-zA-Zé ]{1,8}", 0..3),
+        ),
+        (
+            0..COUNTRIES.len(),
+            prop::sample::select(Continent::ALL),
+            any::<bool>(),
+        ),
+        (
+            prop::sample::select(Agreement::ALL),
+            prop::option::of(date()),
+        ),
+        (prop::sample::select(Status::ALL), prop::option::of(date())),
+        (-90.0f64..=90.0, -180.0f64..=180.0),
+        (
+            prop::option::of(0u64..40_000_000),
+            prop::option::of(1000i32..=2030),
+        ),
+        (
+            prop::option::of(0.01f64..20_000.0),
+            prop::option::of(-400.0f64..5000.0),
+        ),
+        (
+            prop::collection::vec("[a-z]{1,8}", 1..3),
+            prop::option::of(text()),
+        ),
+    )
+        .prop_map(
+            move |(names, place, agreement, status, (lat, lon), people, land, about)| {
+                let (name_pl, name_local, aliases) = names;
+                let (country, continent, capital) = place;
+                let (agreement, signed) = agreement;
+                let signed = if agreement == Agreement::None {
+                    None
+                } else {
+                    signed
+                };
+                let (status, since) = status;
+                let status_since = match (signed, since) {
+                    (Some(s), Some(d)) if d < s => Some(s),
+                    (_, d) => d,
+                };
+                let (sources, notes) = about;
+                let aliases = aliases
+                    .into_iter()
+                    .map(|a| a.trim().to_string())
+                    .filter(|a| !a.is_empty())
+                    .collect();
+                City {
+                    name: format!("City {index} Ł"),
+                    name_pl: Some(name_pl).filter(|s| !s.is_empty()),
+                    name_local: Some(name_local).filter(|s| !s.is_empty()),
+                    aliases,
+                    country: COUNTRIES[country].0.into(),
+                    country_code: COUNTRIES[country].1.into(),
+                    continent,
+                    capital,
+                    agreement,
+                    signed,
+                    status,
+                    status_since,
+                    lat,
+                    lon,
+                    population: people.0,
+                    population_year: people.1,
+                    area_km2: land.0,
+                    elevation_m: land.1,
+                    sources: sources
+                        .iter()
+                        .map(|s| format!("https://example.org/{s}"))
+                        .collect(),
+                    notes: notes.filter(|s| !s.is_empty()),
+                }
+            },
+        )
+}
+
+fn dataset() -> impl Strategy<Value = Vec<City>> {
+    (1usize..25).prop_flat_map(|n| (0..n).map(city).collect::<Vec<_>>())
+}
+
+fn filter() -> impl Strategy<Value = Filter> {
+    (
+        prop::collection::vec(prop::sample::select(Continent::ALL), 0..3),
+        prop::collection::vec(0..COUNTRIES.len(), 0..2),
+        prop::collection::vec(prop::sample::select(Agreement::ALL), 0..3),
+        prop::collection::vec(prop::sample::select(Status::ALL), 0..2),
+        (any::<bool>(), any::<bool>()),
+        prop::option::of(prop::sample::select(vec!["city 1", "ł", "CITY", "1", "zz"])),
+        prop::option::of(date()),
+    )
+        .prop_map(
+            |(continents, countries, agreements, statuses, (all, capital), search, as_of)| {
+                Filter {
+                    continents,
+                    countries: countries
+                        .into_iter()
+                        // By name or by code, in any case.
+                        .map(|i| {
+                            if i % 2 == 0 {
+                                COUNTRIES[i].0.to_uppercase()
+                            } else {
+                                COUNTRIES[i].1.to_lowercase()
+                            }
+                        })
+                        .collect(),
+                    agreements,
+                    statuses,
+                    all,
+                    capital,
+                    search: search.map(String::from),
+                    as_of,
+                }
+            },
+        )
+}
+
+/// The filter written out plainly, the way DESIGN.md states it.
+fn reference(cities: &[City], f: &Filter) -> Vec<String> {
+    let mut names = Vec::new();
+    for c in cities {
+        let mut status = c.status;
+        if let Some(day) = f.as_of {
+            if c.signed.is_some_and(|s| s > day) {
+                continue;
+            }
+            if status != Status::Active && c.status_since.is_some_and(|s| s > day) {
+                status = Status::Active;
+            }
+        }
+        let wanted_status = if f.all {
+            true
+        } else if f.statuses.is_empty() {
+            status == Status::Active
+        } else {
+            f.statuses.contains(&status)
+        };
+        let country_ok = f.countries.is_empty()
+            || f.countries
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(&c.country_code) || fold(w) == fold(&c.country));
+        let search_ok = match &f.search {
+            None => true,
+            Some(s) => {
+                let s = fold(s);
+                let mut all = vec![c.name.clone()];
+                all.extend(c.name_pl.clone());
+                all.extend(c.name_local.clone());
+                all.extend(c.aliases.clone());
+                all.iter().any(|n| fold(n).contains(&s))
+            }
+        };
+        if wanted_status
+            && (f.continents.is_empty() || f.continents.contains(&c.continent))
+            && (f.agreements.is_empty() || f.agreements.contains(&c.agreement))
+            && (!f.capital || c.capital)
+            && country_ok
+            && search_ok
+        {
+            names.push(c.name.clone());
+        }
+    }
+    names
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn every_filter_matches_the_reference(cities in dataset(), f in filter()) {
+        // A country the data does not have is a usage error; the reference has no
+        // such notion, so only countries present are compared.
+        let present = f.countries.iter().all(|w| cities.iter().any(|c| {
+            w.eq_ignore_ascii_case(&c.country_code) || fold(w) == fold(&c.country)
+        }));
+        match f.apply(&cities) {
+            Ok(chosen) => {
+                prop_assert!(present);
+                let got: Vec<String> = chosen.iter().map(|c| c.name.clone()).collect();
+                prop_assert_eq!(got, reference(&cities, &f));
+            }
+            Err(_) => prop_assert!(!present),
+        }
+    }
+
+    #[test]
+    fn every_record_is_the_extreme_computed_directly(cities in dataset()) {
+        for &kind in Kind::ALL {
+            let got = records::compute(&cities, &[kind], 1);
+            // The measure, straight from the fields.
+            let value = |c: &City| -> Option<f64> {
+                let date = |d: Date| f64::from(d.year()) * 10_000.0
+                    + f64::from(d.month().unwrap_or(0)) * 100.0
+                    + f64::from(d.day().unwrap_or(0));
+                match kind {
+                    Kind::Nearest | Kind::Farthest => Some(geo::from_krakow_km(c.lat, c.lon)),
+                    Kind::Oldest | Kind::Youngest => c.signed.map(date),
+                    Kind::Highest | Kind::Lowest => c.elevation_m,
+                    Kind::Northernmost | Kind::Southernmost => Some(c.lat),
+                    Kind::Easternmost | Kind::Westernmost => Some(c.lon),
+                    Kind::ClosestToEquator => Some(c.lat.abs()),
+                    Kind::MostPopulous | Kind::LeastPopulous => c.population.map(|p| p as f64),
+                    Kind::Largest | Kind::Smallest => c.area_km2,
+                    Kind::Densest => match (c.population, c.area_km2) {
+                        (Some(p), Some(a)) => Some(p as f64 / a),
+                        _ => None,
+                    },
+                }
+            };
+            let largest = matches!(kind, Kind::Farthest | Kind::Youngest | Kind::Highest
+                | Kind::Northernmost | Kind::Easternmost | Kind::MostPopulous
+                | Kind::Largest | Kind::Densest);
+            let mut best: Option<(f64, &City)> = None;
+            for c in &cities {
+                let Some(v) = value(c) else { continue };
+                let better = match best {
+                    None => true,
+                    Some((b, bc)) if v == b => fold(&c.name) < fold(&bc.name),
+                    Some((b, _)) => if largest { v > b } else { v < b },
+                };
+                if better { best = Some((v, c)); }
+            }
+            match best {
+                None => prop_assert!(got.is_empty(), "{kind}: a record from unknowns"),
+                Some((v, c)) => {
+                    prop_assert_eq!(&got[0].city.name, &c.name, "{}", kind);
+                    if let Measure::Number(x) = got[0].measure {
+                        prop_assert!((x - v).abs() <= 1e-9 * v.abs().max(1.0));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn csv_and_json_round_trips_lose_nothing(cities in dataset()) {
+        for format in [Format::Csv, Format::Json] {
+            let text = render::cities(&cities, &View::new(format));
+            let again = dataset::load(text.as_bytes(), "again");
+            prop_assert!(again.is_ok(), "{:?}: {}", format, again.unwrap_err());
+            prop_assert_eq!(again.unwrap(), cities.clone(), "{:?}", format);
+        }
+    }
+}
