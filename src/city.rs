@@ -32,11 +32,11 @@ macro_rules! named_enum {
         impl FromStr for $name {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, String> {
-                let wanted = s.trim().to_lowercase();
+                let wanted = s.trim();
                 Self::ALL
                     .iter()
                     .copied()
-                    .find(|v| v.as_str() == wanted)
+                    .find(|v| v.as_str().eq_ignore_ascii_case(wanted))
                     .ok_or_else(|| format!("'{}' is not one of: {}", quote(s), Self::allowed()))
             }
         }
@@ -182,31 +182,33 @@ impl FromStr for Date {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Date, String> {
-        let shown = quote(s);
-        let bad = || format!("'{shown}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
-        let parts: Vec<&str> = s.trim().split('-').collect();
+        let bad = || format!("'{}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", quote(s));
+        let shown = || quote(s);
+        let mut split = s.trim().splitn(4, '-');
+        let parts: [Option<&str>; 4] = [split.next(), split.next(), split.next(), split.next()];
         let number = |part: &str, digits: usize| -> Option<u32> {
             (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| part.parse().ok())
                 .flatten()
         };
-        let year = parts.first().and_then(|p| number(p, 4)).ok_or_else(bad)? as i32;
+        let year = parts[0].and_then(|p| number(p, 4)).ok_or_else(bad)? as i32;
         if year == 0 {
-            return Err(format!("'{shown}' has no year 0 (years run from 0001)"));
+            return Err(format!("'{}' has no year 0 (years run from 0001)", shown()));
         }
-        let month = match parts.get(1) {
+        let month = match parts[1] {
             None => None,
             Some(p) => {
                 let m = number(p, 2).ok_or_else(bad)?;
                 if !(1..=12).contains(&m) {
                     return Err(format!(
-                        "'{shown}' has no month {m:02} (months run 01 to 12)"
+                        "'{}' has no month {m:02} (months run 01 to 12)",
+                        shown()
                     ));
                 }
                 Some(m as u8)
             }
         };
-        let day = match parts.get(2) {
+        let day = match parts[2] {
             None => None,
             Some(p) => {
                 let d = number(p, 2).ok_or_else(bad)?;
@@ -214,13 +216,14 @@ impl FromStr for Date {
                 let last = days_in_month(year, m);
                 if d < 1 || d > u32::from(last) {
                     return Err(format!(
-                        "'{shown}' does not exist ({year:04}-{m:02} has days 01 to {last})"
+                        "'{}' does not exist ({year:04}-{m:02} has days 01 to {last})",
+                        shown()
                     ));
                 }
                 Some(d as u8)
             }
         };
-        if parts.len() > 3 {
+        if parts[3].is_some() {
             return Err(bad());
         }
         Ok(Date { year, month, day })
@@ -284,26 +287,21 @@ impl City {
     }
 
     /// The city as it stood on `date`: `None` if the partnership had not been signed
-    /// yet or had already ended or been suspended; otherwise the city with the status
-    /// it had then (a partnership ended later still reads active).
-    pub fn as_of(&self, date: Date) -> Option<City> {
+    /// yet; otherwise the city with the status it had then (a partnership that ended or
+    /// was suspended later still reads active).
+    pub fn as_of(self, date: Date) -> Option<City> {
         if self.signed.is_some_and(|signed| signed > date) {
             return None;
         }
-        if self.status == Status::Active {
-            return Some(self.clone());
-        }
-        match self.status_since {
-            // The change had happened by then: the city keeps its status.
-            Some(since) if since <= date => Some(self.clone()),
+        match (self.status, self.status_since) {
             // The change came later: on that date the partnership was in force.
-            Some(_) => Some(City {
+            (Status::Suspended | Status::Ended, Some(since)) if since > date => Some(City {
                 status: Status::Active,
                 status_since: None,
-                ..self.clone()
+                ..self
             }),
-            // An end of unknown date cannot be placed in time; keep what the data says.
-            None => Some(self.clone()),
+            // Active, or changed by then, or changed on a date unknown: as the data says.
+            _ => Some(self),
         }
     }
 }
@@ -311,6 +309,10 @@ impl City {
 /// Folds text for matching: no case, no diacritics, Latin letters only where a
 /// transliteration exists (`KOŠICE` and `kosice` fold alike).
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        // The common case, without the transliteration tables.
+        return text.to_ascii_lowercase();
+    }
     deunicode::deunicode(text).to_lowercase()
 }
 

@@ -3,13 +3,13 @@
 //! Every row is checked and every problem is reported, not only the first, as
 //! `file:line: column: what is wrong (what is allowed)`.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::str::FromStr;
 
 use anyhow::Context;
+use rustc_hash::FxHashMap;
 
 use crate::city::{Agreement, City, Continent, Date, Status, fold};
 use crate::terminal::quote;
@@ -90,23 +90,32 @@ pub fn bundled() -> Result<Vec<City>, LoadError> {
     load_csv(BUNDLED.as_bytes(), BUNDLED_NAME)
 }
 
-/// Loads the cities from `path` ('-' for standard input), or the bundled data.
+/// Loads the cities from `path` ('-' for standard input), or the bundled data. CSV is
+/// read as it streams in, so a large file is never held twice in memory.
 pub fn open(path: Option<&Path>) -> anyhow::Result<Vec<City>> {
     let Some(path) = path else {
         return Ok(bundled()?);
     };
-    let (bytes, name) = if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("cannot read the data from standard input")?;
-        (bytes, "<stdin>".to_string())
+    let (input, name): (Box<dyn Read>, String) = if path == Path::new("-") {
+        (Box::new(std::io::stdin().lock()), "<stdin>".to_string())
     } else {
-        let bytes = std::fs::read(path)
+        let file = std::fs::File::open(path)
             .with_context(|| format!("cannot read the data file {}", path.display()))?;
-        (bytes, path.display().to_string())
+        (Box::new(file), path.display().to_string())
     };
-    Ok(load(&bytes, &name)?)
+    let mut input = BufReader::with_capacity(1 << 16, input);
+    let head = input
+        .fill_buf()
+        .with_context(|| format!("cannot read the data file {name}"))?;
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    if let Some(b'[' | b'{') = head.iter().find(|b| !b.is_ascii_whitespace()) {
+        let mut bytes = Vec::new();
+        input
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("cannot read the data file {name}"))?;
+        return Ok(load_json(&bytes, &name)?);
+    }
+    Ok(read_csv(input, &name)?)
 }
 
 /// Reads a data file in either format: JSON when it starts with `[` or `{`, else CSV.
@@ -120,16 +129,27 @@ pub fn load(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
 
 /// Reads a CSV data file; `file` names it in messages.
 pub fn load_csv(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
+    read_csv(bytes, file)
+}
+
+/// Reads CSV as it streams from `input`; `file` names it in messages.
+fn read_csv(mut input: impl BufRead, file: &str) -> Result<Vec<City>, LoadError> {
     let fail = |problems| LoadError {
         file: file.to_string(),
         problems,
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if input
+        .fill_buf()
+        .is_ok_and(|head| head.starts_with(b"\xEF\xBB\xBF"))
+    {
+        input.consume(3);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(bytes);
-    let mut records = reader.byte_records();
+        .trim(csv::Trim::All)
+        .from_reader(input);
+    let mut records = reader.records();
 
     let header = match records.next() {
         None => {
@@ -152,7 +172,7 @@ pub fn load_csv(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                collector.problems.push(csv_problem(&e));
+                collector.problems.push(layout.problem(&e));
                 continue;
             }
         };
@@ -167,10 +187,7 @@ pub fn load_csv(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
             collector.problem(line, None, message);
             continue;
         }
-        match layout.fields(&record) {
-            Ok(fields) => collector.add(line, &fields),
-            Err(column) => collector.problem(line, Some(column), "is not valid UTF-8 text".into()),
-        }
+        collector.add(line, &layout.fields(&record));
     }
     collector.finish(file)
 }
@@ -276,8 +293,8 @@ fn json_fields(raw: &str) -> Result<Vec<String>, (Option<&'static str>, String)>
 struct Collector {
     cities: Vec<City>,
     problems: Vec<Problem>,
-    /// The line each city (by folded name and country) first appeared on.
-    seen: HashMap<(String, String), u64>,
+    /// The line each city (its folded name and country) first appeared on.
+    seen: FxHashMap<String, u64>,
 }
 
 impl Collector {
@@ -303,7 +320,9 @@ impl Collector {
         let Some(city) = row.city(fields) else {
             return;
         };
-        let key = (fold(&city.name), city.country_code.clone());
+        let mut key = fold(&city.name);
+        key.push('\n');
+        key.push_str(&city.country_code);
         if let Some(first) = self.seen.get(&key) {
             let message = format!(
                 "'{}' ({}) is already on line {first} (each city appears once)",
@@ -348,17 +367,13 @@ struct Layout {
 }
 
 impl Layout {
-    fn read(header: &csv::ByteRecord) -> Result<Layout, Problem> {
+    fn read(header: &csv::StringRecord) -> Result<Layout, Problem> {
         let problem = |message: String| Problem {
             line: 1,
             column: None,
             message,
         };
-        let names: Vec<&str> = header
-            .iter()
-            .map(|f| std::str::from_utf8(f).map(str::trim))
-            .collect::<Result<_, _>>()
-            .map_err(|_| problem("the header is not valid UTF-8".into()))?;
+        let names: Vec<&str> = header.iter().collect();
         for name in &names {
             if !COLUMNS.contains(name) && !COMPUTED_COLUMNS.contains(name) {
                 return Err(problem(format!(
@@ -392,17 +407,20 @@ impl Layout {
         Ok(Layout { index })
     }
 
-    /// The row's text in dataset column order, or the first column that is not UTF-8.
-    fn fields<'r>(&self, record: &'r csv::ByteRecord) -> Result<Vec<&'r str>, &'static str> {
-        COLUMNS
-            .iter()
-            .zip(&self.index)
-            .map(|(column, &i)| {
-                std::str::from_utf8(&record[i])
-                    .map(str::trim)
-                    .map_err(|_| *column)
-            })
-            .collect()
+    /// The row's text in dataset column order.
+    fn fields<'r>(&self, record: &'r csv::StringRecord) -> [&'r str; COLUMNS.len()] {
+        self.index.map(|i| &record[i])
+    }
+
+    /// A problem reading a row, naming the column where the reader says which field.
+    fn problem(&self, e: &csv::Error) -> Problem {
+        let mut problem = csv_problem(e);
+        if let csv::ErrorKind::Utf8 { err, .. } = e.kind() {
+            let column = self.index.iter().position(|&i| i == err.field());
+            problem.column = column.map(|c| COLUMNS[c].to_string());
+            problem.message = "is not valid UTF-8 text".into();
+        }
+        problem
     }
 }
 

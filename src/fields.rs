@@ -1,9 +1,10 @@
 //! The fields of a city, stored and computed: one list that every output format, the
 //! sort order and field selection share, so a field is named the same everywhere.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
-use crate::city::{City, Date, fold};
+use crate::city::{City, Date};
 use crate::geo;
 
 macro_rules! fields {
@@ -95,13 +96,13 @@ pub const TABLE: &[Field] = &[
     Field::Population,
 ];
 
-/// One value of one field of one city.
+/// One value of one field of one city, borrowed from the city where it can be.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// No source gives it: empty in CSV, `null` in JSON, a dash in tables.
     Unknown,
-    Text(String),
-    List(Vec<String>),
+    Text(Cow<'a, str>),
+    List(Cow<'a, [String]>),
     Bool(bool),
     Integer(i64),
     /// A measured number, rounded to `decimals` places where it is computed.
@@ -145,8 +146,11 @@ impl Field {
     }
 
     /// This field's value for `city`.
-    pub fn value(self, city: &City) -> Value {
-        let text = |s: &Option<String>| s.clone().map_or(Value::Unknown, Value::Text);
+    pub fn value(self, city: &City) -> Value<'_> {
+        fn text(s: &Option<String>) -> Value<'_> {
+            s.as_deref()
+                .map_or(Value::Unknown, |t| Value::Text(t.into()))
+        }
         let number = |x: Option<f64>| {
             x.map_or(Value::Unknown, |value| Value::Number {
                 value,
@@ -160,12 +164,12 @@ impl Field {
             })
         };
         match self {
-            Field::Name => Value::Text(city.name.clone()),
+            Field::Name => Value::Text(city.name.as_str().into()),
             Field::NamePl => text(&city.name_pl),
             Field::NameLocal => text(&city.name_local),
-            Field::Aliases => Value::List(city.aliases.clone()),
-            Field::Country => Value::Text(city.country.clone()),
-            Field::CountryCode => Value::Text(city.country_code.clone()),
+            Field::Aliases => Value::List(city.aliases.as_slice().into()),
+            Field::Country => Value::Text(city.country.as_str().into()),
+            Field::CountryCode => Value::Text(city.country_code.as_str().into()),
             Field::Continent => Value::Text(city.continent.as_str().into()),
             Field::Capital => Value::Bool(city.capital),
             Field::Agreement => Value::Text(city.agreement.as_str().into()),
@@ -182,7 +186,7 @@ impl Field {
                 .map_or(Value::Unknown, |y| Value::Integer(y.into())),
             Field::AreaKm2 => number(city.area_km2),
             Field::ElevationM => number(city.elevation_m),
-            Field::Sources => Value::List(city.sources.clone()),
+            Field::Sources => Value::List(city.sources.as_slice().into()),
             Field::Notes => text(&city.notes),
             Field::DistanceKm => rounded(Some(geo::from_krakow_km(city.lat, city.lon))),
             Field::DensityPerKm2 => rounded(city.density_per_km2()),
@@ -196,13 +200,13 @@ fn bearing_from_krakow(city: &City) -> f64 {
     geo::distance_and_bearing(geo::KRAKOW, (city.lat, city.lon)).1
 }
 
-impl Value {
+impl Value<'_> {
     /// Plain text for CSV and TSV: unknowns empty, lists `;`-separated, numbers in
     /// full unless computed.
     pub fn plain(&self) -> String {
         match self {
             Value::Unknown => String::new(),
-            Value::Text(s) => s.clone(),
+            Value::Text(s) => s.to_string(),
             Value::List(items) => items.join(";"),
             Value::Bool(b) => b.to_string(),
             Value::Integer(n) => n.to_string(),
@@ -241,7 +245,7 @@ impl Value {
         use serde_json::Value as J;
         match self {
             Value::Unknown => J::Null,
-            Value::Text(s) => J::String(s.clone()),
+            Value::Text(s) => J::String(s.to_string()),
             Value::List(items) => J::Array(items.iter().cloned().map(J::String).collect()),
             Value::Bool(b) => J::Bool(*b),
             Value::Integer(n) => J::from(*n),
@@ -256,16 +260,53 @@ impl Value {
         }
     }
 
-    /// Orders values of one field for sorting; unknowns are not ordered here.
-    pub fn compare(&self, other: &Value) -> Ordering {
+    /// The value with nothing borrowed.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Unknown => Value::Unknown,
+            Value::Text(t) => Value::Text(Cow::Owned(t.into_owned())),
+            Value::List(l) => Value::List(Cow::Owned(l.into_owned())),
+            Value::Bool(b) => Value::Bool(b),
+            Value::Integer(n) => Value::Integer(n),
+            Value::Number { value, decimals } => Value::Number { value, decimals },
+            Value::Date(d) => Value::Date(d),
+        }
+    }
+
+    /// Orders values of one field for sorting (texts as they are: fold them first to
+    /// ignore case and diacritics); unknowns are not ordered here.
+    pub fn compare(&self, other: &Value<'_>) -> Ordering {
         match (self, other) {
-            (Value::Text(a), Value::Text(b)) => fold(a).cmp(&fold(b)).then_with(|| a.cmp(b)),
+            (Value::Text(a), Value::Text(b)) => a.cmp(b),
             (Value::Integer(a), Value::Integer(b)) => a.cmp(b),
             (Value::Number { value: a, .. }, Value::Number { value: b, .. }) => a.total_cmp(b),
             (Value::Date(a), Value::Date(b)) => a.cmp(b),
             (Value::Bool(a), Value::Bool(b)) => a.cmp(b),
             (Value::List(a), Value::List(b)) => a.cmp(b),
             _ => Ordering::Equal,
+        }
+    }
+}
+
+/// Values write themselves as JSON without an intermediate tree: the fast path for
+/// large answers. The same rules as [`Value::json`].
+impl serde::Serialize for Value<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Unknown => s.serialize_none(),
+            Value::Text(t) => s.serialize_str(t),
+            Value::List(items) => s.collect_seq(items.iter()),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Integer(n) => s.serialize_i64(*n),
+            Value::Number { value, decimals } => {
+                let value = decimals.map_or(*value, |d| round(*value, d));
+                if value.fract() == 0.0 && value.abs() < 1e15 {
+                    s.serialize_i64(value as i64)
+                } else {
+                    s.serialize_f64(value)
+                }
+            }
+            Value::Date(d) => s.collect_str(d),
         }
     }
 }

@@ -27,9 +27,10 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// The cities that pass, as they stood on the `--as-of` date, in data order.
-    pub fn apply(&self, cities: &[City]) -> Result<Vec<City>, UsageError> {
-        let countries = self.country_codes(cities)?;
+    /// The cities that pass, as they stood on the `--as-of` date, in data order. Takes
+    /// the cities, so none is copied.
+    pub fn apply(&self, cities: Vec<City>) -> Result<Vec<City>, UsageError> {
+        let countries = self.country_codes(&cities)?;
         let search = self.search.as_deref().map(fold);
         let statuses: &[Status] = match (self.all, self.statuses.is_empty()) {
             (true, _) => Status::ALL,
@@ -37,10 +38,10 @@ impl Filter {
             (false, false) => &self.statuses,
         };
         let chosen = cities
-            .iter()
+            .into_iter()
             .filter_map(|city| match self.as_of {
                 Some(date) => city.as_of(date),
-                None => Some(city.clone()),
+                None => Some(city),
             })
             .filter(|c| statuses.contains(&c.status))
             .filter(|c| self.continents.is_empty() || self.continents.contains(&c.continent))
@@ -80,10 +81,18 @@ impl Filter {
 
 /// Sorts cities by a field; unknown values go last in either direction, and ties are
 /// broken by name so the order is always the same.
-pub fn sort(cities: &mut [City], field: Field, descending: bool) {
-    let mut keyed: Vec<(Value, City)> =
-        cities.iter().map(|c| (field.value(c), c.clone())).collect();
-    keyed.sort_by(|(a, ca), (b, cb)| {
+pub fn sort(cities: &mut Vec<City>, field: Field, descending: bool) {
+    // Each city's key is worked out once (text folded for comparison), not at every
+    // comparison.
+    let key = |city: &City| match field.value(city) {
+        Value::Text(text) => Value::Text(fold(&text).into()),
+        other => other.into_owned(),
+    };
+    let mut keyed: Vec<(Value<'static>, String, City)> = std::mem::take(cities)
+        .into_iter()
+        .map(|city| (key(&city), fold(&city.name), city))
+        .collect();
+    keyed.sort_by(|(a, na, ca), (b, nb, cb)| {
         let by_value = match (a, b) {
             (Value::Unknown, Value::Unknown) => Ordering::Equal,
             (Value::Unknown, _) => Ordering::Greater,
@@ -91,11 +100,12 @@ pub fn sort(cities: &mut [City], field: Field, descending: bool) {
             _ if descending => b.compare(a),
             _ => a.compare(b),
         };
-        by_value.then_with(|| by_name(ca, cb))
+        by_value
+            .then_with(|| na.cmp(nb))
+            .then_with(|| ca.name.cmp(&cb.name))
+            .then_with(|| ca.country_code.cmp(&cb.country_code))
     });
-    for (slot, (_, city)) in cities.iter_mut().zip(keyed) {
-        *slot = city;
-    }
+    *cities = keyed.into_iter().map(|(_, _, city)| city).collect();
 }
 
 /// The stable order of cities: by name, ignoring case and diacritics.

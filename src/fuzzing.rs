@@ -29,7 +29,7 @@ fn round_trip(cities: Option<Vec<crate::city::City>>, format: Format) {
     assert_eq!(again, cities, "a {format:?} round trip changed the data");
     // Every command's work on them runs to the end.
     let _ = records::compute(&cities, Kind::ALL, 3);
-    let _ = Filter::default().apply(&cities);
+    let _ = Filter::default().apply(cities.clone());
     for format in [Format::Table, Format::Tsv, Format::Ndjson, Format::Geojson] {
         let _ = render::cities(&cities, &View::new(format));
     }
@@ -66,6 +66,6 @@ pub fn filter_values(data: &[u8]) {
             search: Some(text.to_string()),
             ..Filter::default()
         };
-        let _ = filter.apply(&cities);
+        let _ = filter.apply(cities.clone());
     }
 }

@@ -190,24 +190,42 @@ pub struct Record<'c> {
 /// The `top` leaders of each kind, in the order of `kinds`. Ties are broken by name so
 /// the answer is always the same; a kind no city has a value for yields nothing.
 pub fn compute<'c>(cities: &'c [City], kinds: &[Kind], top: usize) -> Vec<Record<'c>> {
+    // Distances cost the most: work them out once, and only when a record needs them.
+    let by_distance = kinds
+        .iter()
+        .any(|k| matches!(k, Kind::Nearest | Kind::Farthest));
+    let distances = if by_distance {
+        geo::distances_from_krakow(cities)
+    } else {
+        Vec::new()
+    };
     let mut records = Vec::new();
     for &kind in kinds {
-        let mut ranked: Vec<(Measure, &City)> = cities
-            .iter()
-            .filter_map(|c| kind.measure(c).map(|m| (m, c)))
-            .collect();
-        ranked.sort_by(|(a, ca), (b, cb)| {
-            let order = if kind.largest_wins() {
-                b.compare(a)
-            } else {
-                a.compare(b)
+        // The leaders so far, best first; one pass, never a sort of every city.
+        let mut leaders: Vec<(Measure, &City)> = Vec::with_capacity(top + 1);
+        for (i, city) in cities.iter().enumerate() {
+            let measure = match kind {
+                Kind::Nearest | Kind::Farthest => Some(Measure::Number(distances[i])),
+                _ => kind.measure(city),
             };
-            order.then_with(|| by_name(ca, cb))
-        });
+            let Some(measure) = measure else {
+                continue;
+            };
+            let entry = (measure, city);
+            if leaders.len() == top
+                && leaders
+                    .last()
+                    .is_some_and(|last| rank(kind, &entry, last).is_ge())
+            {
+                continue;
+            }
+            let at = leaders.partition_point(|held| rank(kind, held, &entry).is_le());
+            leaders.insert(at, entry);
+            leaders.truncate(top);
+        }
         records.extend(
-            ranked
+            leaders
                 .into_iter()
-                .take(top)
                 .enumerate()
                 .map(|(i, (measure, city))| Record {
                     kind,
@@ -218,4 +236,15 @@ pub fn compute<'c>(cities: &'c [City], kinds: &[Kind], top: usize) -> Vec<Record
         );
     }
     records
+}
+
+/// Which of two entries ranks first for a kind of record: the better value, then the
+/// name.
+fn rank(kind: Kind, a: &(Measure, &City), b: &(Measure, &City)) -> Ordering {
+    let by_value = if kind.largest_wins() {
+        b.0.compare(&a.0)
+    } else {
+        a.0.compare(&b.0)
+    };
+    by_value.then_with(|| by_name(a.1, b.1))
 }

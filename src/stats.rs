@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use clap::ValueEnum;
 
-use crate::city::{City, Status};
+use crate::city::{City, Status, fold};
 use crate::filter::by_name;
 use crate::geo;
 
@@ -48,8 +48,7 @@ fn decade(year: i32) -> String {
 /// Groups cities, the largest group first (ties by group name), each group's cities
 /// by name.
 pub fn group(cities: &[City], by: GroupBy) -> Vec<Group> {
-    let mut sorted: Vec<&City> = cities.iter().collect();
-    sorted.sort_by(|a, b| by_name(a, b));
+    let sorted = by_name_order(cities);
     let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for city in sorted {
         groups
@@ -89,8 +88,7 @@ pub fn timeline(cities: &[City], span: Span) -> Vec<Period> {
         Span::Year => year,
         Span::Decade => year - year.rem_euclid(10),
     };
-    let mut sorted: Vec<&City> = cities.iter().collect();
-    sorted.sort_by(|a, b| by_name(a, b));
+    let sorted = by_name_order(cities);
     let mut periods: BTreeMap<i32, (Vec<String>, Vec<String>)> = BTreeMap::new();
     for city in sorted {
         if let Some(signed) = city.signed {
@@ -119,6 +117,13 @@ pub fn timeline(cities: &[City], span: Span) -> Vec<Period> {
             ended,
         })
         .collect()
+}
+
+/// The cities in name order, each name folded once rather than at every comparison.
+fn by_name_order(cities: &[City]) -> Vec<&City> {
+    let mut keyed: Vec<(String, &City)> = cities.iter().map(|c| (fold(&c.name), c)).collect();
+    keyed.sort_by(|(a, ca), (b, cb)| a.cmp(b).then_with(|| by_name(ca, cb)));
+    keyed.into_iter().map(|(_, c)| c).collect()
 }
 
 /// The way from one place to another.

@@ -8,7 +8,7 @@ use crate::fields::Field;
 use crate::filter;
 use crate::render::{self, View};
 
-pub fn run(args: &ListArgs, cities: &[City], view: &View) -> Result<String> {
+pub fn run(args: &ListArgs, cities: Vec<City>, view: &View) -> Result<String> {
     let mut chosen = args.filter.to_filter().apply(cities)?;
     filter::sort(&mut chosen, args.sort.unwrap_or(Field::Name), args.desc);
     if let Some(limit) = args.limit {

@@ -10,7 +10,7 @@ use crate::dataset::BUNDLED_AS_OF;
 use crate::map;
 
 /// The SVG for standard output, or nothing when it went to `--output`.
-pub fn run(args: &MapArgs, cities: &[City], data: Option<&Path>) -> Result<String> {
+pub fn run(args: &MapArgs, cities: Vec<City>, data: Option<&Path>) -> Result<String> {
     let filter = args.filter.to_filter();
     let chosen = filter.apply(cities)?;
     let which = match (filter.all, filter.statuses.is_empty()) {

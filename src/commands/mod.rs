@@ -52,13 +52,13 @@ pub fn run(cli: &Cli) -> Result<String> {
     };
     let cities = dataset::open(cli.data.as_deref())?;
     match &cli.command {
-        Command::List(args) => list::run(args, &cities, &view),
-        Command::Records(args) => records::run(args, &cities, &view),
-        Command::Show(args) => show::run(args, &cities, &view),
-        Command::Stats(args) => stats::run(args, &cities, &view),
+        Command::List(args) => list::run(args, cities, &view),
+        Command::Records(args) => records::run(args, cities, &view),
+        Command::Show(args) => show::run(args, cities, &view),
+        Command::Stats(args) => stats::run(args, cities, &view),
         Command::Distance(args) => distance::run(args, &cities, &view),
-        Command::Timeline(args) => timeline::run(args, &cities, &view),
-        Command::Map(args) => map::run(args, &cities, cli.data.as_deref()),
+        Command::Timeline(args) => timeline::run(args, cities, &view),
+        Command::Map(args) => map::run(args, cities, cli.data.as_deref()),
         Command::Validate(_) | Command::Completions(_) | Command::Man => unreachable!(),
     }
 }

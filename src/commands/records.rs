@@ -7,7 +7,7 @@ use crate::cli::RecordsArgs;
 use crate::records::{self, Kind};
 use crate::render::{self, View};
 
-pub fn run(args: &RecordsArgs, cities: &[City], view: &View) -> Result<String> {
+pub fn run(args: &RecordsArgs, cities: Vec<City>, view: &View) -> Result<String> {
     let chosen = args.filter.to_filter().apply(cities)?;
     let kinds = if args.kinds.is_empty() {
         Kind::ALL

@@ -6,7 +6,7 @@ use crate::city::{City, Date};
 use crate::cli::ShowArgs;
 use crate::render::{self, View};
 
-pub fn run(args: &ShowArgs, cities: &[City], view: &View) -> Result<String> {
+pub fn run(args: &ShowArgs, cities: Vec<City>, view: &View) -> Result<String> {
     let mut filter = args.filter.to_filter();
     // A user asking about a city wants it whatever its status: Moscow too.
     if filter.statuses.is_empty() {

@@ -7,6 +7,44 @@ use crate::city::City;
 use crate::fields::{Field, Value};
 use crate::records::Record;
 
+/// A city with the fields to write, serialised straight from its values.
+struct CityObject<'a> {
+    city: &'a City,
+    fields: &'a [Field],
+}
+
+impl serde::Serialize for CityObject<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.fields.len()))?;
+        for field in self.fields {
+            map.serialize_entry(field.key(), &field.value(self.city))?;
+        }
+        map.end()
+    }
+}
+
+/// Cities as a pretty-printed JSON array.
+pub fn city_array(cities: &[City], fields: &[Field]) -> String {
+    let mut out = Vec::with_capacity(cities.len() * 600 + 4);
+    let mut serializer = serde_json::Serializer::pretty(&mut out);
+    let items = cities.iter().map(|city| CityObject { city, fields });
+    // Writing to memory cannot fail.
+    let _ = serde::Serializer::collect_seq(&mut serializer, items);
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Cities as one compact JSON object per line.
+pub fn city_lines(cities: &[City], fields: &[Field]) -> String {
+    let mut out = Vec::with_capacity(cities.len() * 500);
+    for city in cities {
+        let _ = serde_json::to_writer(&mut out, &CityObject { city, fields });
+        out.push(b'\n');
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// A city as a JSON object with the given fields, in order.
 pub fn city(city: &City, fields: &[Field]) -> J {
     let object: Map<String, J> = fields

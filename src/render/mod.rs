@@ -34,10 +34,10 @@ pub enum Format {
 }
 
 /// A rectangle of values with a machine key and a human header per column.
-pub struct Grid {
+pub struct Grid<'a> {
     pub keys: Vec<&'static str>,
     pub headers: Vec<&'static str>,
-    pub rows: Vec<Vec<Value>>,
+    pub rows: Vec<Vec<Value<'a>>>,
     /// Columns of numbers, aligned right in tables.
     pub numeric: Vec<bool>,
 }
@@ -120,7 +120,7 @@ impl View {
 
     /// A field's value as this view shows it: tables and TSV may show the Polish or
     /// local name in the name column; programs always get the data's own values.
-    fn value(&self, field: Field, city: &City) -> Value {
+    fn value<'c>(&self, field: Field, city: &'c City) -> Value<'c> {
         let people = matches!(self.format, Format::Table | Format::Tsv);
         let name = match self.names {
             Names::En => None,
@@ -128,12 +128,12 @@ impl View {
             Names::Local => city.name_local.as_ref(),
         };
         match (field, people, name) {
-            (Field::Name, true, Some(name)) => Value::Text(name.clone()),
+            (Field::Name, true, Some(name)) => Value::Text(name.as_str().into()),
             _ => field.value(city),
         }
     }
 
-    fn city_grid(&self, cities: &[City], fields: &[Field]) -> Grid {
+    fn city_grid<'c>(&self, cities: &'c [City], fields: &[Field]) -> Grid<'c> {
         Grid {
             keys: fields.iter().map(|f| f.key()).collect(),
             headers: fields.iter().map(|f| f.header()).collect(),
@@ -179,12 +179,15 @@ pub fn cities(cities: &[City], view: &View) -> String {
     let fields = view.fields();
     match view.format {
         Format::Geojson => json::features(cities.iter().map(|c| (c, json::city(c, &fields)))),
+        // Large answers: written straight from the cities, without a tree in between.
+        Format::Json => json::city_array(cities, &fields),
+        Format::Ndjson => json::city_lines(cities, &fields),
         _ => view.grid(&view.city_grid(cities, &fields)),
     }
 }
 
 /// The value a record is measured by, rounded as people read it.
-fn measure_value(kind: Kind, measure: Measure) -> Value {
+fn measure_value(kind: Kind, measure: Measure) -> Value<'static> {
     match measure {
         Measure::Date(d) => Value::Date(d),
         Measure::Number(x) => match kind {
@@ -226,7 +229,12 @@ const TABLE_RECORD_FIELDS: &[Field] = &[Field::Name, Field::Country, Field::Agre
 
 /// Records as rows. For people (`for_people`) the unit goes with the value ("178 km",
 /// "3 399 m") instead of in a column of its own.
-fn record_grid(records: &[Record], fields: &[Field], view: &View, for_people: bool) -> Grid {
+fn record_grid<'c>(
+    records: &[Record<'c>],
+    fields: &[Field],
+    view: &View,
+    for_people: bool,
+) -> Grid<'c> {
     let mut keys = vec!["record", "rank", "value"];
     let mut headers = vec!["Record", "#", "Value"];
     let mut numeric = vec![false, true, true];
@@ -253,7 +261,7 @@ fn record_grid(records: &[Record], fields: &[Field], view: &View, for_people: bo
             if !for_people {
                 row.extend([value, Value::Text(unit.into())]);
             } else {
-                row.push(Value::Text(with_unit(&value, unit)));
+                row.push(Value::Text(with_unit(&value, unit).into()));
             }
             row.extend(fields.iter().map(|f| view.value(*f, r.city)));
             row
@@ -268,7 +276,7 @@ fn record_grid(records: &[Record], fields: &[Field], view: &View, for_people: bo
 }
 
 /// "178 km", "3 399 m", "63.43°", a date as it is.
-fn with_unit(value: &Value, unit: &str) -> String {
+fn with_unit(value: &Value<'_>, unit: &str) -> String {
     match unit {
         "date" => value.pretty(),
         "°" => format!("{}°", value.pretty()),
@@ -388,9 +396,9 @@ pub fn groups(groups: &[Group], view: &View) -> String {
             .iter()
             .map(|g| {
                 vec![
-                    Value::Text(g.group.clone()),
+                    Value::Text(g.group.as_str().into()),
                     Value::Integer(g.cities.len() as i64),
-                    Value::List(g.cities.clone()),
+                    Value::List(g.cities.as_slice().into()),
                 ]
             })
             .collect(),
@@ -409,10 +417,10 @@ pub fn timeline(periods: &[Period], view: &View) -> String {
             .iter()
             .map(|p| {
                 vec![
-                    Value::Text(p.period.clone()),
+                    Value::Text(p.period.as_str().into()),
                     Value::Integer(p.signed.len() as i64),
-                    Value::List(p.signed.clone()),
-                    Value::List(p.ended.clone()),
+                    Value::List(p.signed.as_slice().into()),
+                    Value::List(p.ended.as_slice().into()),
                 ]
             })
             .collect(),
@@ -422,7 +430,7 @@ pub fn timeline(periods: &[Period], view: &View) -> String {
         grid.keys.insert(2, "bar");
         grid.numeric.insert(2, false);
         for (row, period) in grid.rows.iter_mut().zip(periods) {
-            row.insert(2, Value::Text("█".repeat(period.signed.len())));
+            row.insert(2, Value::Text("█".repeat(period.signed.len()).into()));
         }
     }
     view.grid(&grid)
@@ -435,8 +443,8 @@ pub fn distance(leg: &Leg, view: &View) -> String {
         headers: vec!["From", "To", "Distance (km)", "Bearing (°)", "Direction"],
         numeric: vec![false, false, true, true, false],
         rows: vec![vec![
-            Value::Text(leg.from.clone()),
-            Value::Text(leg.to.clone()),
+            Value::Text(leg.from.as_str().into()),
+            Value::Text(leg.to.as_str().into()),
             Value::Number {
                 value: leg.km,
                 decimals: Some(1),

@@ -1,0 +1,71 @@
+//! Criterion benches of the library's hot paths on 10 000 generated cities:
+//! loading and validating, filtering and sorting, records, rendering JSON, and the
+//! distance itself. `cargo bench --bench hot_paths`.
+
+use std::hint::black_box;
+use std::process::Command;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use krakow_partners::city::Continent;
+use krakow_partners::dataset::load_csv;
+use krakow_partners::fields::Field;
+use krakow_partners::filter::{Filter, sort};
+use krakow_partners::geo;
+use krakow_partners::records::{self, Kind};
+use krakow_partners::render::{self, Format, View};
+
+/// 10 000 rows from the deterministic generator.
+fn data() -> Vec<u8> {
+    let out = Command::new(env!("CARGO"))
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "--example",
+            "generate",
+            "--",
+            "10000",
+        ])
+        .output()
+        .expect("the generator runs");
+    assert!(out.status.success());
+    out.stdout
+}
+
+fn benches(c: &mut Criterion) {
+    let bytes = data();
+    let cities = load_csv(&bytes, "bench.csv").expect("generated data is valid");
+
+    c.bench_function("load and validate 10k rows", |b| {
+        b.iter(|| load_csv(black_box(&bytes), "bench.csv").unwrap())
+    });
+    c.bench_function("filter europe and sort by name, 10k", |b| {
+        let filter = Filter {
+            continents: vec![Continent::Europe],
+            all: true,
+            ..Filter::default()
+        };
+        b.iter(|| {
+            let mut chosen = filter.apply(black_box(cities.clone())).unwrap();
+            sort(&mut chosen, Field::Name, false);
+            chosen
+        })
+    });
+    c.bench_function("records highest and northernmost, 10k", |b| {
+        b.iter(|| {
+            records::compute(black_box(&cities), &[Kind::Highest, Kind::Northernmost], 1).len()
+        })
+    });
+    c.bench_function("records nearest and farthest, 10k", |b| {
+        b.iter(|| records::compute(black_box(&cities), &[Kind::Nearest, Kind::Farthest], 1).len())
+    });
+    c.bench_function("render 10k cities as JSON", |b| {
+        b.iter(|| render::cities(black_box(&cities), &View::new(Format::Json)).len())
+    });
+    c.bench_function("geodesic distance, one city", |b| {
+        b.iter(|| geo::from_krakow_km(black_box(-29.9078), black_box(-71.2542)))
+    });
+}
+
+criterion_group!(hot_paths, benches);
+criterion_main!(hot_paths);
