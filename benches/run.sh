@@ -75,7 +75,7 @@ for n in "$small" "$large"; do
     "jq${t}jq -R -n -f benches/jq/records.jq $f" \
     "mlr${t}mlr --icsv --ojson top -f elevation_m -a $f && mlr --icsv --ojson top -f lat -a $f" \
     "xsv${t}xsv sort -s elevation_m -N -R $f | xsv slice -l 1 && xsv sort -s lat -N -R $f | xsv slice -l 1" \
-    "xan${t}xan top elevation_m $f -l 1 && xan top lat $f -l 1" \
+    "xan${t}xan top -l 1 elevation_m $f && xan top -l 1 lat $f" \
     "duckdb${t}python3 benches/duck.py records $f"
   run counts "$f" \
     "krakow-partners${t}$kp --data $f stats --by country --all --format json" \
