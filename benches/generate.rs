@@ -27,7 +27,13 @@ impl Rng {
 }
 
 /// Country, code, continent, and the box of latitudes and longitudes it lies in.
-type Country = (&'static str, &'static str, &'static str, (f64, f64), (f64, f64));
+type Country = (
+    &'static str,
+    &'static str,
+    &'static str,
+    (f64, f64),
+    (f64, f64),
+);
 
 const COUNTRIES: &[Country] = &[
     ("Germany", "DE", "europe", (47.3, 55.0), (5.9, 15.0)),

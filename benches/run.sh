@@ -51,7 +51,7 @@ run() {
   for entry in "$@"; do
     args+=(--command-name "${entry%%$'\t'*}" "${entry#*$'\t'}")
   done
-  hyperfine --warmup 1 --runs "${RUNS:-5}" --style basic --output pipe \
+  hyperfine --warmup "${WARMUP:-1}" --runs "${RUNS:-5}" --style basic --output pipe \
     --export-json "$out/$question-$(basename "$file" .csv).json" "${args[@]}"
 }
 

@@ -96,8 +96,8 @@ pub fn open(path: Option<&Path>) -> anyhow::Result<Vec<City>> {
     let Some(path) = path else {
         return Ok(bundled()?);
     };
-    let (input, name): (Box<dyn Read + Send>, String) = if path == Path::new("-") {
-        (Box::new(std::io::stdin()), "<stdin>".to_string())
+    let (input, name): (Box<dyn Read>, String) = if path == Path::new("-") {
+        (Box::new(std::io::stdin().lock()), "<stdin>".to_string())
     } else {
         let file = std::fs::File::open(path)
             .with_context(|| format!("cannot read the data file {}", path.display()))?;
@@ -115,7 +115,8 @@ pub fn open(path: Option<&Path>) -> anyhow::Result<Vec<City>> {
             .with_context(|| format!("cannot read the data file {name}"))?;
         return Ok(load_json(&bytes, &name)?);
     }
-    Ok(read_csv(input, &name)?)
+    let size = std::fs::metadata(path).ok().map(|m| m.len());
+    Ok(read_csv(input, &name, size)?)
 }
 
 /// Reads a data file in either format: JSON when it starts with `[` or `{`, else CSV.
@@ -129,30 +130,38 @@ pub fn load(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
 
 /// Reads a CSV data file; `file` names it in messages.
 pub fn load_csv(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
-    read_csv(bytes, file)
+    read_csv(bytes, file, Some(bytes.len() as u64))
 }
 
 /// Reads CSV as it streams from `input`; `file` names it in messages.
-fn read_csv(mut input: impl BufRead + Send, file: &str) -> Result<Vec<City>, LoadError> {
+fn read_csv(
+    mut input: impl BufRead,
+    file: &str,
+    size: Option<u64>,
+) -> Result<Vec<City>, LoadError> {
     let fail = |problems| LoadError {
         file: file.to_string(),
         problems,
     };
-    if input
-        .fill_buf()
-        .is_ok_and(|head| head.starts_with(b"\xEF\xBB\xBF"))
-    {
-        input.consume(3);
+    // Rows expected, from the file's size and the length of its first lines: room for
+    // them is made once instead of by doubling (and copying) as they arrive.
+    let mut expected = 0;
+    if let Ok(head) = input.fill_buf() {
+        let lines = head.iter().filter(|b| **b == b'\n').count().max(1);
+        expected = size.map_or(0, |s| (s / (head.len() / lines).max(1) as u64) as usize);
+        if head.starts_with(b"\xEF\xBB\xBF") {
+            input.consume(3);
+        }
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(input);
-    let mut header = csv::StringRecord::new();
-    match reader.read_record(&mut header) {
-        Ok(true) => {}
-        Ok(false) => {
+    let mut records = reader.records();
+
+    let header = match records.next() {
+        None => {
             return Err(fail(vec![Problem {
                 line: 1,
                 column: None,
@@ -162,56 +171,33 @@ fn read_csv(mut input: impl BufRead + Send, file: &str) -> Result<Vec<City>, Loa
                 ),
             }]));
         }
-        Err(e) => return Err(fail(vec![csv_problem(&e)])),
-    }
+        Some(Err(e)) => return Err(fail(vec![csv_problem(&e)])),
+        Some(Ok(header)) => header,
+    };
     let layout = Layout::read(&header).map_err(|p| fail(vec![p]))?;
 
-    // One thread splits the text into rows while this one checks them: the two halves
-    // of loading cost about the same, so a large file loads in close to half the time.
-    const BATCH: usize = 4096;
-    let mut collector = Collector::default();
-    std::thread::scope(|scope| {
-        let (rows, batches) = std::sync::mpsc::sync_channel(4);
-        scope.spawn(move || {
-            let mut batch = Vec::with_capacity(BATCH);
-            for record in reader.into_records() {
-                // A failing read is reported once; the rest of the file cannot be read.
-                let unreadable = record.as_ref().is_err_and(|e| e.is_io_error());
-                batch.push(record);
-                if unreadable {
-                    break;
-                }
-                if batch.len() == BATCH {
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    if rows.send(full).is_err() {
-                        return;
-                    }
-                }
-            }
-            let _ = rows.send(batch);
-        });
-        for record in batches.into_iter().flatten() {
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    collector.problems.push(layout.problem(&e));
-                    continue;
-                }
-            };
-            let line = record.position().map_or(0, |p| p.line());
-            if record.len() != header.len() {
-                let message = format!(
-                    "the row has {} field{} (the header has {})",
-                    record.len(),
-                    if record.len() == 1 { "" } else { "s" },
-                    header.len()
-                );
-                collector.problem(line, None, message);
+    let mut collector = Collector::with_capacity(expected);
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                collector.problems.push(layout.problem(&e));
                 continue;
             }
-            collector.add(line, &layout.fields(&record));
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() != header.len() {
+            let message = format!(
+                "the row has {} field{} (the header has {})",
+                record.len(),
+                if record.len() == 1 { "" } else { "s" },
+                header.len()
+            );
+            collector.problem(line, None, message);
+            continue;
         }
-    });
+        collector.add(line, &layout.fields(&record));
+    }
     collector.finish(file)
 }
 
@@ -321,6 +307,16 @@ struct Collector {
 }
 
 impl Collector {
+    fn with_capacity(rows: usize) -> Collector {
+        // A guess from the file's size: never reserve more than a few million rows.
+        let rows = rows.min(4_000_000);
+        Collector {
+            cities: Vec::with_capacity(rows),
+            problems: Vec::new(),
+            seen: FxHashMap::with_capacity_and_hasher(rows, Default::default()),
+        }
+    }
+
     fn problem(&mut self, line: u64, column: Option<&str>, message: String) {
         self.problems.push(Problem {
             line,
