@@ -115,8 +115,7 @@ pub fn open(path: Option<&Path>) -> anyhow::Result<Vec<City>> {
             .with_context(|| format!("cannot read the data file {name}"))?;
         return Ok(load_json(&bytes, &name)?);
     }
-    let size = std::fs::metadata(path).ok().map(|m| m.len());
-    Ok(read_csv(input, &name, size)?)
+    Ok(read_csv(input, &name)?)
 }
 
 /// Reads a data file in either format: JSON when it starts with `[` or `{`, else CSV.
@@ -130,28 +129,20 @@ pub fn load(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
 
 /// Reads a CSV data file; `file` names it in messages.
 pub fn load_csv(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
-    read_csv(bytes, file, Some(bytes.len() as u64))
+    read_csv(bytes, file)
 }
 
 /// Reads CSV as it streams from `input`; `file` names it in messages.
-fn read_csv(
-    mut input: impl BufRead,
-    file: &str,
-    size: Option<u64>,
-) -> Result<Vec<City>, LoadError> {
+fn read_csv(mut input: impl BufRead, file: &str) -> Result<Vec<City>, LoadError> {
     let fail = |problems| LoadError {
         file: file.to_string(),
         problems,
     };
-    // Rows expected, from the file's size and the length of its first lines: room for
-    // them is made once instead of by doubling (and copying) as they arrive.
-    let mut expected = 0;
-    if let Ok(head) = input.fill_buf() {
-        let lines = head.iter().filter(|b| **b == b'\n').count().max(1);
-        expected = size.map_or(0, |s| (s / (head.len() / lines).max(1) as u64) as usize);
-        if head.starts_with(b"\xEF\xBB\xBF") {
-            input.consume(3);
-        }
+    if input
+        .fill_buf()
+        .is_ok_and(|head| head.starts_with(b"\xEF\xBB\xBF"))
+    {
+        input.consume(3);
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -176,7 +167,7 @@ fn read_csv(
     };
     let layout = Layout::read(&header).map_err(|p| fail(vec![p]))?;
 
-    let mut collector = Collector::with_capacity(expected);
+    let mut collector = Collector::default();
     for record in records {
         let record = match record {
             Ok(r) => r,
@@ -307,16 +298,6 @@ struct Collector {
 }
 
 impl Collector {
-    fn with_capacity(rows: usize) -> Collector {
-        // A guess from the file's size: never reserve more than a few million rows.
-        let rows = rows.min(4_000_000);
-        Collector {
-            cities: Vec::with_capacity(rows),
-            problems: Vec::new(),
-            seen: FxHashMap::with_capacity_and_hasher(rows, Default::default()),
-        }
-    }
-
     fn problem(&mut self, line: u64, column: Option<&str>, message: String) {
         self.problems.push(Problem {
             line,
