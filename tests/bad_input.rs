@@ -7,29 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::*;
-
-const COLUMNS: [&str; 20] = [
-    "name",
-    "name_pl",
-    "name_local",
-    "aliases",
-    "country",
-    "country_code",
-    "continent",
-    "capital",
-    "agreement",
-    "signed",
-    "status",
-    "status_since",
-    "lat",
-    "lon",
-    "population",
-    "population_year",
-    "area_km2",
-    "elevation_m",
-    "sources",
-    "notes",
-];
+use krakow_partners::dataset::COLUMNS;
 
 fn bad_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad");

@@ -386,3 +386,18 @@ fn tables_fit_the_terminal_and_wrap_instead_of_cutting() {
         "short words stay whole"
     );
 }
+
+// ---------------------------------------------------------------- installed anywhere
+
+#[test]
+fn works_from_any_directory_because_the_data_is_built_in() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = bin()
+        .current_dir(elsewhere.path())
+        .args(["list", "--search", "kosice", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let cities: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(cities[0]["name"], "Košice");
+}

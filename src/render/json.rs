@@ -54,8 +54,8 @@ pub fn city(city: &City, fields: &[Field]) -> J {
     J::Object(object)
 }
 
-/// `{"record": "nearest", "rank": 1, "value": 177.8, "unit": "km", "city": {…}}`
-pub fn record(record: &Record, fields: &[Field]) -> J {
+/// What a record is: `{"record": "nearest", "rank": 1, "value": 177.8, "unit": "km"}`.
+fn record_head(record: &Record) -> Map<String, J> {
     let mut object = Map::new();
     object.insert("record".into(), J::from(record.kind.as_str()));
     object.insert("rank".into(), J::from(record.rank));
@@ -64,6 +64,12 @@ pub fn record(record: &Record, fields: &[Field]) -> J {
         measure_value(record.kind, record.measure).json(),
     );
     object.insert("unit".into(), J::from(record.kind.unit()));
+    object
+}
+
+/// A record with its city inside: `{…, "city": {…}}`.
+pub fn record(record: &Record, fields: &[Field]) -> J {
+    let mut object = record_head(record);
     object.insert("city".into(), city(record.city, fields));
     J::Object(object)
 }
@@ -71,14 +77,7 @@ pub fn record(record: &Record, fields: &[Field]) -> J {
 /// A record with its city's fields beside it, for GeoJSON properties (GIS tools read
 /// flat properties best).
 pub fn flat_record(record: &Record, fields: &[Field]) -> J {
-    let mut object = Map::new();
-    object.insert("record".into(), J::from(record.kind.as_str()));
-    object.insert("rank".into(), J::from(record.rank));
-    object.insert(
-        "value".into(),
-        measure_value(record.kind, record.measure).json(),
-    );
-    object.insert("unit".into(), J::from(record.kind.unit()));
+    let mut object = record_head(record);
     if let J::Object(city) = city(record.city, fields) {
         object.extend(city);
     }
