@@ -32,25 +32,37 @@ pub struct Cli {
 
     /// Read the cities from this CSV or JSON file ('-' for standard input) instead of
     /// the built-in data.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = "Input")]
     pub data: Option<PathBuf>,
 
     /// Output format [default: table on a terminal, tsv otherwise]
-    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Output",
+        value_enum,
+        value_name = "FORMAT"
+    )]
     pub format: Option<Format>,
 
     /// Shorthand for --format json.
-    #[arg(long, global = true, conflicts_with = "format")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Output",
+        conflicts_with = "format"
+    )]
     pub json: bool,
 
     /// Show exactly these fields, in this order (comma-separated), in every format.
-    #[arg(long, global = true, value_name = "FIELDS", value_delimiter = ',', value_parser = parse_field)]
+    #[arg(long, global = true, help_heading = "Output", value_name = "FIELDS", value_delimiter = ',', value_parser = parse_field)]
     pub fields: Vec<Field>,
 
     /// Which name tables show: English, Polish or the city's own.
     #[arg(
         long,
         global = true,
+        help_heading = "Output",
         value_enum,
         value_name = "LANG",
         default_value = "en"
@@ -61,6 +73,7 @@ pub struct Cli {
     #[arg(
         long,
         global = true,
+        help_heading = "Output",
         value_enum,
         value_name = "WHEN",
         default_value = "auto"
