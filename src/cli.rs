@@ -82,7 +82,7 @@ pub struct Cli {
 
     /// In CSV and TSV, start text cells a spreadsheet would run as a formula
     /// (=, +, -, @) with a ' so they stay text.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Output")]
     pub guard_formulas: bool,
 }
 
