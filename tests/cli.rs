@@ -514,43 +514,6 @@ fn data_from_standard_input() {
     assert_eq!(cities.len(), 3);
 }
 
-/// A data file of `rows` made-up cities, to make answers larger than a pipe's buffer.
-fn big_data(rows: usize) -> tempfile::NamedTempFile {
-    let mut text = String::new();
-    for i in 0..rows {
-        text.push_str(&format!(
-            "City {i},,,,Country,XX,europe,false,partnership,2000,active,,{},{},{},2020,10,100,https://example.org/{i},\n",
-            (i % 170) as f64 / 2.0 - 42.0,
-            (i % 350) as f64 - 175.0,
-            1000 + i
-        ));
-    }
-    data_file(&text)
-}
-
-#[test]
-fn a_closed_pipe_is_a_quiet_end() {
-    let data = big_data(3000);
-    let path = data.path().to_str().unwrap();
-    let bin = assert_cmd::cargo::cargo_bin("krakow-partners");
-    for format in ["tsv", "csv", "json", "ndjson", "table"] {
-        let script = format!(
-            "set -o pipefail; '{}' --data '{path}' list --format {format} | head -1 >/dev/null",
-            bin.display()
-        );
-        let out = std::process::Command::new("bash")
-            .args(["-c", &script])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{format}: {:?}", out.status);
-        assert!(
-            out.stderr.is_empty(),
-            "{format}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-}
-
 #[test]
 fn help_names_every_command_and_filter() {
     let help = stdout(&["--help"]);
