@@ -1,5 +1,6 @@
 //! A partner city and the small types that describe it.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
@@ -244,15 +245,16 @@ impl fmt::Display for Date {
 }
 
 /// One partner city, as the data file describes it. Every value a source may not give
-/// is an `Option`.
+/// is an `Option`. Texts borrow from the data file's bytes where they can, so loading a
+/// large file does not copy it again string by string.
 #[derive(Clone, Debug, PartialEq)]
-pub struct City {
-    pub name: String,
-    pub name_pl: Option<String>,
-    pub name_local: Option<String>,
-    pub aliases: Vec<String>,
-    pub country: String,
-    pub country_code: String,
+pub struct City<'a> {
+    pub name: Cow<'a, str>,
+    pub name_pl: Option<Cow<'a, str>>,
+    pub name_local: Option<Cow<'a, str>>,
+    pub aliases: List<'a>,
+    pub country: Cow<'a, str>,
+    pub country_code: Cow<'a, str>,
     pub continent: Continent,
     pub capital: bool,
     pub agreement: Agreement,
@@ -265,11 +267,11 @@ pub struct City {
     pub population_year: Option<i32>,
     pub area_km2: Option<f64>,
     pub elevation_m: Option<f64>,
-    pub sources: Vec<String>,
-    pub notes: Option<String>,
+    pub sources: List<'a>,
+    pub notes: Option<Cow<'a, str>>,
 }
 
-impl City {
+impl<'a> City<'a> {
     /// Residents per square kilometre, where both figures are known.
     pub fn density_per_km2(&self) -> Option<f64> {
         match (self.population, self.area_km2) {
@@ -280,16 +282,16 @@ impl City {
 
     /// Every name the city is known by: English, Polish, local and the aliases.
     pub fn all_names(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str())
+        std::iter::once(&*self.name)
             .chain(self.name_pl.as_deref())
             .chain(self.name_local.as_deref())
-            .chain(self.aliases.iter().map(String::as_str))
+            .chain(self.aliases.iter())
     }
 
     /// The city as it stood on `date`: `None` if the partnership had not been signed
     /// yet; otherwise the city with the status it had then (a partnership that ended or
     /// was suspended later still reads active).
-    pub fn as_of(self, date: Date) -> Option<City> {
+    pub fn as_of(self, date: Date) -> Option<City<'a>> {
         if self.signed.is_some_and(|signed| signed > date) {
             return None;
         }
@@ -304,16 +306,110 @@ impl City {
             _ => Some(self),
         }
     }
+
+    /// The city with nothing borrowed, to keep beyond the text it was read from.
+    pub fn into_owned(self) -> City<'static> {
+        let owned = |text: Cow<'a, str>| Cow::Owned(text.into_owned());
+        City {
+            name: owned(self.name),
+            name_pl: self.name_pl.map(owned),
+            name_local: self.name_local.map(owned),
+            aliases: self.aliases.into_owned(),
+            country: owned(self.country),
+            country_code: owned(self.country_code),
+            sources: self.sources.into_owned(),
+            notes: self.notes.map(owned),
+            ..self
+        }
+    }
+
+    /// Whether two cities are the same place: the same name (ignoring case and
+    /// diacritics) in the same country. A file lists each place once.
+    pub fn same_place(&self, other: &City) -> bool {
+        self.country_code == other.country_code && fold(&self.name) == fold(&other.name)
+    }
+}
+
+/// A `;`-separated list as the data file writes it (aliases, sources), kept as the
+/// one text it is and split when read.
+#[derive(Clone, Debug, Default)]
+pub struct List<'a>(Cow<'a, str>);
+
+impl<'a> List<'a> {
+    pub fn new(text: Cow<'a, str>) -> List<'a> {
+        List(text)
+    }
+
+    /// The items, trimmed, without empty ones.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + Clone {
+        self.0
+            .split(';')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+    }
+
+    /// The same list, borrowing this one's text.
+    pub fn borrowed(&self) -> List<'_> {
+        List(Cow::Borrowed(&self.0))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+
+    /// The list with nothing borrowed.
+    pub fn into_owned(self) -> List<'static> {
+        List(Cow::Owned(self.0.into_owned()))
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for List<'static> {
+    fn from_iter<I: IntoIterator<Item = S>>(items: I) -> Self {
+        let items: Vec<S> = items.into_iter().collect();
+        let texts: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+        List(Cow::Owned(texts.join(";")))
+    }
+}
+
+/// Lists are equal when their items are, however the file spaced them.
+impl PartialEq for List<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for List<'_> {}
+
+impl PartialOrd for List<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for List<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.iter().cmp(other.iter())
+    }
 }
 
 /// Folds text for matching: no case, no diacritics, Latin letters only where a
 /// transliteration exists (`KOŠICE` and `kosice` fold alike).
 pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// [`fold`] into a buffer, so a loop can reuse one.
+pub fn fold_into(text: &str, folded: &mut String) {
+    folded.clear();
     if text.is_ascii() {
         // The common case, without the transliteration tables.
-        return text.to_ascii_lowercase();
+        folded.push_str(text);
+        folded.make_ascii_lowercase();
+    } else {
+        folded.push_str(&deunicode::deunicode(text).to_lowercase());
     }
-    deunicode::deunicode(text).to_lowercase()
 }
 
 #[cfg(test)]

@@ -3,15 +3,19 @@
 //! Every row is checked and every problem is reported, not only the first, as
 //! `file:line: column: what is wrong (what is allowed)`.
 
+use std::borrow::Cow;
 use std::fmt;
-use std::io::{BufRead, BufReader, Read};
+use std::hash::{Hash, Hasher};
+use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
 
 use anyhow::Context;
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use rustc_hash::FxHasher;
 
-use crate::city::{Agreement, City, Continent, Date, Status, fold};
+use crate::city::{Agreement, City, Continent, Date, List, Status, fold_into};
+use crate::csv_rows::Rows;
 use crate::terminal::quote;
 
 /// The bundled dataset, compiled into the binary so it works from any directory.
@@ -85,41 +89,59 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// A data file's bytes, read whole: the cities borrow their text from them.
+pub struct Source {
+    /// What the file is called in messages.
+    pub name: String,
+    bytes: Cow<'static, [u8]>,
+}
+
+impl Source {
+    /// The dataset compiled into the binary.
+    pub fn bundled() -> Source {
+        Source {
+            name: BUNDLED_NAME.to_string(),
+            bytes: Cow::Borrowed(BUNDLED.as_bytes()),
+        }
+    }
+
+    /// The file at `path` ('-' for standard input), or the bundled data.
+    pub fn open(path: Option<&Path>) -> anyhow::Result<Source> {
+        let Some(path) = path else {
+            return Ok(Source::bundled());
+        };
+        if path == Path::new("-") {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .context("cannot read the data from standard input")?;
+            return Ok(Source {
+                name: "<stdin>".to_string(),
+                bytes: Cow::Owned(bytes),
+            });
+        }
+        let bytes = std::fs::read(path)
+            .with_context(|| format!("cannot read the data file {}", path.display()))?;
+        Ok(Source {
+            name: path.display().to_string(),
+            bytes: Cow::Owned(bytes),
+        })
+    }
+
+    /// Every city in the file, each row checked.
+    pub fn cities(&self) -> Result<Vec<City<'_>>, LoadError> {
+        load(&self.bytes, &self.name)
+    }
+}
+
 /// Loads the dataset compiled into the binary.
-pub fn bundled() -> Result<Vec<City>, LoadError> {
+pub fn bundled() -> Result<Vec<City<'static>>, LoadError> {
     load_csv(BUNDLED.as_bytes(), BUNDLED_NAME)
 }
 
-/// Loads the cities from `path` ('-' for standard input), or the bundled data. CSV is
-/// read as it streams in, so a large file is never held twice in memory.
-pub fn open(path: Option<&Path>) -> anyhow::Result<Vec<City>> {
-    let Some(path) = path else {
-        return Ok(bundled()?);
-    };
-    let (input, name): (Box<dyn Read>, String) = if path == Path::new("-") {
-        (Box::new(std::io::stdin().lock()), "<stdin>".to_string())
-    } else {
-        let file = std::fs::File::open(path)
-            .with_context(|| format!("cannot read the data file {}", path.display()))?;
-        (Box::new(file), path.display().to_string())
-    };
-    let mut input = BufReader::with_capacity(1 << 16, input);
-    let head = input
-        .fill_buf()
-        .with_context(|| format!("cannot read the data file {name}"))?;
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    if let Some(b'[' | b'{') = head.iter().find(|b| !b.is_ascii_whitespace()) {
-        let mut bytes = Vec::new();
-        input
-            .read_to_end(&mut bytes)
-            .with_context(|| format!("cannot read the data file {name}"))?;
-        return Ok(load_json(&bytes, &name)?);
-    }
-    Ok(read_csv(input, &name)?)
-}
-
 /// Reads a data file in either format: JSON when it starts with `[` or `{`, else CSV.
-pub fn load(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
+pub fn load<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadError> {
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match text.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'[' | b'{') => load_json(bytes, file),
@@ -128,72 +150,90 @@ pub fn load(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
 }
 
 /// Reads a CSV data file; `file` names it in messages.
-pub fn load_csv(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
-    read_csv(bytes, file)
-}
-
-/// Reads CSV as it streams from `input`; `file` names it in messages.
-fn read_csv(mut input: impl BufRead, file: &str) -> Result<Vec<City>, LoadError> {
-    let fail = |problems| LoadError {
+pub fn load_csv<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadError> {
+    let fail = |problem| LoadError {
         file: file.to_string(),
-        problems,
+        problems: vec![problem],
     };
-    if input
-        .fill_buf()
-        .is_ok_and(|head| head.starts_with(b"\xEF\xBB\xBF"))
-    {
-        input.consume(3);
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(input);
-    let mut records = reader.records();
-
-    let header = match records.next() {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut rows = Rows::new(text, 0, 1);
+    let mut fields = Vec::new();
+    let layout = match rows.next_row(&mut fields) {
         None => {
-            return Err(fail(vec![Problem {
+            return Err(fail(Problem {
                 line: 1,
                 column: None,
                 message: format!(
                     "the file is empty (expected the header: {})",
                     COLUMNS.join(",")
                 ),
-            }]));
+            }));
         }
-        Some(Err(e)) => return Err(fail(vec![csv_problem(&e)])),
-        Some(Ok(header)) => header,
+        Some((line, Err(e))) => {
+            return Err(fail(Problem {
+                line,
+                column: None,
+                message: format!("the header {}", e.message()),
+            }));
+        }
+        Some((_, Ok(()))) => Layout::read(&fields).map_err(fail)?,
     };
-    let layout = Layout::read(&header).map_err(|p| fail(vec![p]))?;
+    rows.skip_blank_lines();
+    let (body, line) = rows.position();
+    read_in_parts(text, body, line, &layout).finish(file)
+}
 
-    let mut collector = Collector::default();
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                collector.problems.push(layout.problem(&e));
-                continue;
+/// Reads the rows from byte `start` (on line `line`) to the end, in parts read at the
+/// same time on the machine's cores.
+///
+/// Each part but the first starts after a line break, guessing that a row starts
+/// there (a quoted field may hold line breaks). The part before it reads on until a
+/// row ends at or past that point: if one ends right there, the guess held; if not,
+/// the rest of the file is read again from where that row ended, on one core.
+fn read_in_parts<'a>(text: &'a [u8], start: usize, line: u64, layout: &Layout) -> Part<'a> {
+    // Below a few megabytes a thread costs more than it saves.
+    const WORTH_A_THREAD: usize = 4 << 20;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let count = ((text.len() - start) / WORTH_A_THREAD).clamp(1, cores);
+    let mut bounds = vec![start];
+    for k in 1..count {
+        let guess = start + (text.len() - start) / count * k;
+        if let Some(i) = memchr::memchr(b'\n', &text[guess..]) {
+            let bound = guess + i + 1;
+            if bound > bounds[bounds.len() - 1] && bound < text.len() {
+                bounds.push(bound);
             }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        if record.len() != header.len() {
-            let message = format!(
-                "the row has {} field{} (the header has {})",
-                record.len(),
-                if record.len() == 1 { "" } else { "s" },
-                header.len()
-            );
-            collector.problem(line, None, message);
-            continue;
         }
-        collector.add(line, &layout.fields(&record));
     }
-    collector.finish(file)
+    bounds.push(text.len());
+    let (mut whole, later) = std::thread::scope(|scope| {
+        let later: Vec<_> = bounds[1..]
+            .windows(2)
+            .map(|w| {
+                let (from, to) = (w[0], w[1]);
+                scope.spawn(move || Part::read(text, from, 0, to, layout))
+            })
+            .collect();
+        let first = Part::read(text, bounds[0], line, bounds[1], layout);
+        let later: Vec<Part> = later
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect();
+        (first, later)
+    });
+    for part in later {
+        if whole.end != part.start {
+            let end = whole.end;
+            whole.append(Part::read(text, end, 0, text.len(), layout));
+            break;
+        }
+        whole.append(part);
+    }
+    whole
 }
 
 /// Reads a JSON data file: an array of city objects, as `--format json` writes them.
-pub fn load_json(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
+pub fn load_json<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadError> {
     let fail = |line: u64, column: Option<&str>, message: String| LoadError {
         file: file.to_string(),
         problems: vec![Problem {
@@ -220,25 +260,24 @@ pub fn load_json(bytes: &[u8], file: &str) -> Result<Vec<City>, LoadError> {
         };
         fail(e.line().max(1) as u64, None, what)
     })?;
-    let mut collector = Collector::default();
+    let mut part = Part::default();
     for item in items {
         // Each city is reported at the line its object starts on.
         let offset = item.get().as_ptr() as usize - text.as_ptr() as usize;
         let line = 1 + text[..offset].bytes().filter(|b| *b == b'\n').count() as u64;
         match json_fields(item.get()) {
-            Ok(fields) => {
-                let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-                collector.add(line, &fields);
-            }
-            Err((column, message)) => collector.problem(line, column, message),
+            Ok(fields) => part.add(line, fields),
+            Err((column, message)) => part.problem(line, column, message),
         }
     }
-    collector.finish(file)
+    part.finish(file)
 }
 
 /// A city object's values as the text a CSV cell would hold, in column order; or the
 /// column whose value has the wrong type.
-fn json_fields(raw: &str) -> Result<Vec<String>, (Option<&'static str>, String)> {
+fn json_fields(
+    raw: &str,
+) -> Result<[Cow<'static, str>; COLUMNS.len()], (Option<&'static str>, String)> {
     use serde_json::Value;
     let Ok(Value::Object(object)) = serde_json::from_str::<Value>(raw) else {
         return Err((None, "expected a city object {\"name\": …}".into()));
@@ -254,8 +293,8 @@ fn json_fields(raw: &str) -> Result<Vec<String>, (Option<&'static str>, String)>
             ));
         }
     }
-    let mut fields = Vec::with_capacity(COLUMNS.len());
-    for column in COLUMNS {
+    let mut fields: [Cow<'static, str>; COLUMNS.len()] = Default::default();
+    for (slot, column) in fields.iter_mut().zip(COLUMNS) {
         let wrong = |expected: &str| Err((Some(column), format!("expected {expected}")));
         let value = object.get(column).unwrap_or(&Value::Null);
         let text = match (column, value) {
@@ -283,21 +322,82 @@ fn json_fields(raw: &str) -> Result<Vec<String>, (Option<&'static str>, String)>
             (_, Value::String(s)) => s.clone(),
             (_, _) => return wrong("a text"),
         };
-        fields.push(text);
+        if text.contains('\0') {
+            return Err((Some(column), "contains a NUL byte (text may not)".into()));
+        }
+        *slot = Cow::Owned(text);
     }
     Ok(fields)
 }
 
-/// Gathers a file's cities row by row with every problem, leaving out duplicates.
+/// A stretch of a file's rows, read: its cities and every problem, duplicates left out.
 #[derive(Default)]
-struct Collector {
-    cities: Vec<City>,
+struct Part<'a> {
+    cities: Vec<City<'a>>,
     problems: Vec<Problem>,
-    /// The line each city (its folded name and country) first appeared on.
-    seen: FxHashMap<String, u64>,
+    /// Each city kept, by the hash of its folded name and country.
+    seen: HashTable<Seen>,
+    /// Where the part starts and ends in the text, and the line it ends on.
+    start: usize,
+    end: usize,
+    end_line: u64,
 }
 
-impl Collector {
+/// A city kept, for finding it again: one number per city instead of its text.
+struct Seen {
+    hash: u64,
+    line: u64,
+    index: usize,
+}
+
+/// Hashes what makes a city one place (see [`City::same_place`]); `folded` is a buffer.
+fn place_hash(city: &City, folded: &mut String) -> u64 {
+    fold_into(&city.name, folded);
+    let mut hasher = FxHasher::default();
+    folded.hash(&mut hasher);
+    city.country_code.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl<'a> Part<'a> {
+    /// Reads the rows from byte `from` (on line `line`) until one ends at or past `to`.
+    fn read(text: &'a [u8], from: usize, line: u64, to: usize, layout: &Layout) -> Part<'a> {
+        let mut part = Part {
+            start: from,
+            ..Part::default()
+        };
+        let mut rows = Rows::new(text, from, line);
+        let mut fields = Vec::with_capacity(layout.width);
+        let mut folded = String::new();
+        loop {
+            rows.skip_blank_lines();
+            if rows.position().0 >= to {
+                break;
+            }
+            let Some((line, read)) = rows.next_row(&mut fields) else {
+                break;
+            };
+            match read {
+                Err(e) => {
+                    let column = e.field().and_then(|i| layout.column_of(i));
+                    part.problem(line, column, e.message().to_string());
+                }
+                Ok(()) if fields.len() != layout.width => {
+                    let message = format!(
+                        "the row has {} field{} (the header has {})",
+                        fields.len(),
+                        if fields.len() == 1 { "" } else { "s" },
+                        layout.width
+                    );
+                    part.problem(line, None, message);
+                }
+                Ok(()) => part.add_with(line, layout.take(&mut fields), &mut folded),
+            }
+        }
+        (part.end, part.end_line) = rows.position();
+        part
+    }
+
     fn problem(&mut self, line: u64, column: Option<&str>, message: String) {
         self.problems.push(Problem {
             line,
@@ -307,12 +407,11 @@ impl Collector {
     }
 
     /// Checks one row's text, in column order, and keeps the city if it is sound.
-    fn add(&mut self, line: u64, fields: &[&str]) {
-        if let Some(i) = fields.iter().position(|f| f.contains('\0')) {
-            let message = "contains a NUL byte (text may not)".to_string();
-            self.problem(line, Some(COLUMNS[i]), message);
-            return;
-        }
+    fn add(&mut self, line: u64, fields: [Cow<'a, str>; COLUMNS.len()]) {
+        self.add_with(line, fields, &mut String::new());
+    }
+
+    fn add_with(&mut self, line: u64, fields: [Cow<'a, str>; COLUMNS.len()], folded: &mut String) {
         let mut row = Row {
             line,
             problems: &mut self.problems,
@@ -320,23 +419,57 @@ impl Collector {
         let Some(city) = row.city(fields) else {
             return;
         };
-        let mut key = fold(&city.name);
-        key.push('\n');
-        key.push_str(&city.country_code);
-        if let Some(first) = self.seen.get(&key) {
-            let message = format!(
-                "'{}' ({}) is already on line {first} (each city appears once)",
-                quote(&city.name),
-                city.country_code
-            );
-            self.problem(line, Some("name"), message);
-        } else {
-            self.seen.insert(key, line);
-            self.cities.push(city);
+        let hash = place_hash(&city, folded);
+        let cities = &self.cities;
+        match self.seen.find(hash, |s| cities[s.index].same_place(&city)) {
+            Some(first) => {
+                let message = duplicate(&city, first.line);
+                self.problem(line, Some("name"), message);
+            }
+            None => {
+                let index = self.cities.len();
+                self.seen
+                    .insert_unique(hash, Seen { hash, line, index }, |s| s.hash);
+                self.cities.push(city);
+            }
         }
     }
 
-    fn finish(mut self, file: &str) -> Result<Vec<City>, LoadError> {
+    /// Adds the part that follows this one in the file, which counted its lines from 0.
+    fn append(&mut self, mut later: Part<'a>) {
+        let lines = self.end_line;
+        for problem in &mut later.problems {
+            problem.line += lines;
+        }
+        let base = self.cities.len();
+        for seen in later.seen.drain() {
+            let city = &later.cities[seen.index];
+            let line = seen.line + lines;
+            let cities = &self.cities;
+            match self
+                .seen
+                .find(seen.hash, |s| cities[s.index].same_place(city))
+            {
+                Some(first) => later.problems.push(Problem {
+                    line,
+                    column: Some("name".to_string()),
+                    message: duplicate(city, first.line),
+                }),
+                None => {
+                    let index = base + seen.index;
+                    let hash = seen.hash;
+                    self.seen
+                        .insert_unique(hash, Seen { hash, line, index }, |s| s.hash);
+                }
+            }
+        }
+        self.problems.append(&mut later.problems);
+        self.cities.append(&mut later.cities);
+        self.end = later.end;
+        self.end_line = later.end_line + lines;
+    }
+
+    fn finish(mut self, file: &str) -> Result<Vec<City<'a>>, LoadError> {
         if self.cities.is_empty() && self.problems.is_empty() {
             let message = "the file has no cities (at least one is needed)".to_string();
             self.problem(1, None, message);
@@ -344,6 +477,8 @@ impl Collector {
         if self.problems.is_empty() {
             Ok(self.cities)
         } else {
+            // Parts report in their own order; the file's is by line.
+            self.problems.sort_by_key(|p| p.line);
             Err(LoadError {
                 file: file.to_string(),
                 problems: self.problems,
@@ -352,28 +487,29 @@ impl Collector {
     }
 }
 
-fn csv_problem(e: &csv::Error) -> Problem {
-    let line = e.position().map_or(1, |p| p.line());
-    Problem {
-        line,
-        column: None,
-        message: format!("unreadable CSV ({e})"),
-    }
+fn duplicate(city: &City, first: u64) -> String {
+    format!(
+        "'{}' ({}) is already on line {first} (each city appears once)",
+        quote(&city.name),
+        city.country_code
+    )
 }
 
 /// Where each dataset column is in this file's rows.
 struct Layout {
     index: [usize; COLUMNS.len()],
+    /// How many fields the header has, and so every row.
+    width: usize,
 }
 
 impl Layout {
-    fn read(header: &csv::StringRecord) -> Result<Layout, Problem> {
+    fn read(header: &[Cow<str>]) -> Result<Layout, Problem> {
         let problem = |message: String| Problem {
             line: 1,
             column: None,
             message,
         };
-        let names: Vec<&str> = header.iter().collect();
+        let names: Vec<&str> = header.iter().map(|name| &**name).collect();
         for name in &names {
             if !COLUMNS.contains(name) && !COMPUTED_COLUMNS.contains(name) {
                 return Err(problem(format!(
@@ -404,23 +540,21 @@ impl Layout {
                 return Err(problem(format!("column '{name}' appears twice")));
             }
         }
-        Ok(Layout { index })
+        Ok(Layout {
+            index,
+            width: names.len(),
+        })
     }
 
-    /// The row's text in dataset column order.
-    fn fields<'r>(&self, record: &'r csv::StringRecord) -> [&'r str; COLUMNS.len()] {
-        self.index.map(|i| &record[i])
+    /// The row's text in dataset column order, taken out of `fields`.
+    fn take<'a>(&self, fields: &mut [Cow<'a, str>]) -> [Cow<'a, str>; COLUMNS.len()] {
+        self.index.map(|i| std::mem::take(&mut fields[i]))
     }
 
-    /// A problem reading a row, naming the column where the reader says which field.
-    fn problem(&self, e: &csv::Error) -> Problem {
-        let mut problem = csv_problem(e);
-        if let csv::ErrorKind::Utf8 { err, .. } = e.kind() {
-            let column = self.index.iter().position(|&i| i == err.field());
-            problem.column = column.map(|c| COLUMNS[c].to_string());
-            problem.message = "is not valid UTF-8 text".into();
-        }
-        problem
+    /// The dataset column a field of the file holds, if it is one.
+    fn column_of(&self, field: usize) -> Option<&'static str> {
+        let column = self.index.iter().position(|&i| i == field)?;
+        Some(COLUMNS[column])
     }
 }
 
@@ -439,26 +573,24 @@ impl Row<'_> {
         });
     }
 
-    fn city(&mut self, f: &[&str]) -> Option<City> {
+    fn city<'a>(&mut self, f: [Cow<'a, str>; COLUMNS.len()]) -> Option<City<'a>> {
         let before = self.problems.len();
-        let text = |i: usize| (!f[i].is_empty()).then(|| f[i].to_string());
-
-        let name = self.required(f, 0);
-        let country = self.required(f, 4);
-        let country_code = self.country_code(f[5]);
-        let continent = self.parse::<Continent>(f, 6);
-        let capital = self.boolean(f, 7);
-        let agreement = self.parse::<Agreement>(f, 8);
-        let signed = self.date(f, 9);
-        let status = self.parse::<Status>(f, 10);
-        let status_since = self.date(f, 11);
-        let lat = self.coordinate(f, 12, 90.0);
-        let lon = self.coordinate(f, 13, 180.0);
-        let population = self.population(f[14]);
-        let population_year = self.year(f[15]);
-        let area_km2 = self.positive(f, 16);
-        let elevation_m = self.elevation(f[17]);
-        let sources = self.sources(f[18]);
+        self.required(&f, 0);
+        self.required(&f, 4);
+        self.country_code(&f[5]);
+        let continent = self.parse::<Continent>(&f, 6);
+        let capital = self.boolean(&f, 7);
+        let agreement = self.parse::<Agreement>(&f, 8);
+        let signed = self.date(&f, 9);
+        let status = self.parse::<Status>(&f, 10);
+        let status_since = self.date(&f, 11);
+        let lat = self.coordinate(&f, 12, 90.0);
+        let lon = self.coordinate(&f, 13, 180.0);
+        let population = self.population(&f[14]);
+        let population_year = self.year(&f[15]);
+        let area_km2 = self.positive(&f, 16);
+        let elevation_m = self.elevation(&f[17]);
+        self.sources(&f[18]);
 
         if agreement == Some(Agreement::None) && signed.is_some() {
             self.problem(
@@ -477,13 +609,25 @@ impl Row<'_> {
         if self.problems.len() > before {
             return None;
         }
+        let text = |t: Cow<'a, str>| (!t.is_empty()).then_some(t);
+        let [
+            name,
+            name_pl,
+            name_local,
+            aliases,
+            country,
+            country_code,
+            ..,
+            sources,
+            notes,
+        ] = f;
         Some(City {
-            name: name?,
-            name_pl: text(1),
-            name_local: text(2),
-            aliases: split_list(f[3]),
-            country: country?,
-            country_code: country_code?,
+            name,
+            name_pl: text(name_pl),
+            name_local: text(name_local),
+            aliases: List::new(aliases),
+            country,
+            country_code,
             continent: continent?,
             capital: capital?,
             agreement: agreement?,
@@ -496,26 +640,24 @@ impl Row<'_> {
             population_year,
             area_km2,
             elevation_m,
-            sources,
-            notes: text(19),
+            sources: List::new(sources),
+            notes: text(notes),
         })
     }
 
-    fn required(&mut self, f: &[&str], i: usize) -> Option<String> {
+    fn required(&mut self, f: &[Cow<str>], i: usize) {
         if f[i].is_empty() {
             self.problem(COLUMNS[i], "is empty (a value is required)".into());
-            return None;
         }
-        Some(f[i].to_string())
     }
 
-    fn parse<T: FromStr<Err = String>>(&mut self, f: &[&str], i: usize) -> Option<T> {
+    fn parse<T: FromStr<Err = String>>(&mut self, f: &[Cow<str>], i: usize) -> Option<T> {
         f[i].parse().map_err(|e| self.problem(COLUMNS[i], e)).ok()
     }
 
-    fn country_code(&mut self, text: &str) -> Option<String> {
+    fn country_code(&mut self, text: &str) {
         if text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Some(text.to_string());
+            return;
         }
         self.problem(
             "country_code",
@@ -524,24 +666,23 @@ impl Row<'_> {
                 quote(text)
             ),
         );
-        None
     }
 
-    fn boolean(&mut self, f: &[&str], i: usize) -> Option<bool> {
-        match f[i].to_ascii_lowercase().as_str() {
-            "true" => Some(true),
-            "false" => Some(false),
+    fn boolean(&mut self, f: &[Cow<str>], i: usize) -> Option<bool> {
+        match &*f[i] {
+            t if t.eq_ignore_ascii_case("true") => Some(true),
+            t if t.eq_ignore_ascii_case("false") => Some(false),
             _ => {
                 self.problem(
                     COLUMNS[i],
-                    format!("'{}' is not true or false", quote(f[i])),
+                    format!("'{}' is not true or false", quote(&f[i])),
                 );
                 None
             }
         }
     }
 
-    fn date(&mut self, f: &[&str], i: usize) -> Option<Date> {
+    fn date(&mut self, f: &[Cow<str>], i: usize) -> Option<Date> {
         if f[i].is_empty() {
             return None;
         }
@@ -558,7 +699,7 @@ impl Row<'_> {
         }
     }
 
-    fn coordinate(&mut self, f: &[&str], i: usize, limit: f64) -> Option<f64> {
+    fn coordinate(&mut self, f: &[Cow<str>], i: usize, limit: f64) -> Option<f64> {
         if f[i].is_empty() {
             self.problem(
                 COLUMNS[i],
@@ -566,7 +707,7 @@ impl Row<'_> {
             );
             return None;
         }
-        let x = self.number(COLUMNS[i], f[i])?;
+        let x = self.number(COLUMNS[i], &f[i])?;
         if x.abs() > limit {
             self.problem(
                 COLUMNS[i],
@@ -617,11 +758,11 @@ impl Row<'_> {
         }
     }
 
-    fn positive(&mut self, f: &[&str], i: usize) -> Option<f64> {
+    fn positive(&mut self, f: &[Cow<str>], i: usize) -> Option<f64> {
         if f[i].is_empty() {
             return None;
         }
-        let x = self.number(COLUMNS[i], f[i])?;
+        let x = self.number(COLUMNS[i], &f[i])?;
         if x <= 0.0 {
             self.problem(
                 COLUMNS[i],
@@ -648,15 +789,15 @@ impl Row<'_> {
         Some(x)
     }
 
-    fn sources(&mut self, text: &str) -> Vec<String> {
-        let sources = split_list(text);
+    fn sources(&mut self, text: &str) {
+        let sources = List::new(Cow::Borrowed(text));
         if sources.is_empty() {
             self.problem(
                 "sources",
                 "is empty (every row needs the URL of at least one source)".into(),
             );
         }
-        for source in &sources {
+        for source in sources.iter() {
             if !(source.starts_with("https://") || source.starts_with("http://")) {
                 self.problem(
                     "sources",
@@ -664,17 +805,7 @@ impl Row<'_> {
                 );
             }
         }
-        sources
     }
-}
-
-/// Splits a `;`-separated cell, dropping empty items.
-fn split_list(text: &str) -> Vec<String> {
-    text.split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
 }
 
 #[cfg(test)]
@@ -683,8 +814,10 @@ mod tests {
 
     const HEADER: &str = "name,name_pl,name_local,aliases,country,country_code,continent,capital,agreement,signed,status,status_since,lat,lon,population,population_year,area_km2,elevation_m,sources,notes";
 
-    fn load(rows: &str) -> Result<Vec<City>, LoadError> {
-        load_csv(format!("{HEADER}\n{rows}").as_bytes(), "test.csv")
+    fn load(rows: &str) -> Result<Vec<City<'static>>, LoadError> {
+        let text = format!("{HEADER}\n{rows}");
+        let cities = load_csv(text.as_bytes(), "test.csv")?;
+        Ok(cities.into_iter().map(City::into_owned).collect())
     }
 
     #[test]
@@ -697,8 +830,11 @@ mod tests {
     fn a_good_row_loads_with_unknowns_left_empty() {
         let cities = load("Košice,Koszyce,Košice,Kosice;Kaschau,Slovakia,SK,europe,false,none,,active,,48.72,21.26,,,,,https://example.org/a; https://example.org/b,\n").unwrap();
         let city = &cities[0];
-        assert_eq!(city.aliases, ["Kosice", "Kaschau"]);
-        assert_eq!(city.sources.len(), 2);
+        assert_eq!(
+            city.aliases.iter().collect::<Vec<_>>(),
+            ["Kosice", "Kaschau"]
+        );
+        assert_eq!(city.sources.iter().count(), 2);
         assert_eq!(city.population, None);
         assert_eq!(city.elevation_m, None);
         assert_eq!(city.notes, None);

@@ -4,7 +4,12 @@
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
-use crate::city::{City, Date};
+use crate::city::{City, Date, List};
+
+/// A list's items as a [`Value::List`].
+fn items<'a>(list: &'a List) -> Value<'a> {
+    Value::List(list.iter().map(Cow::Borrowed).collect())
+}
 use crate::geo;
 
 macro_rules! fields {
@@ -102,7 +107,7 @@ pub enum Value<'a> {
     /// No source gives it: empty in CSV, `null` in JSON, a dash in tables.
     Unknown,
     Text(Cow<'a, str>),
-    List(Cow<'a, [String]>),
+    List(Vec<Cow<'a, str>>),
     Bool(bool),
     Integer(i64),
     /// A measured number, rounded to `decimals` places where it is computed.
@@ -146,8 +151,8 @@ impl Field {
     }
 
     /// This field's value for `city`.
-    pub fn value(self, city: &City) -> Value<'_> {
-        fn text(s: &Option<String>) -> Value<'_> {
+    pub fn value<'c>(self, city: &'c City) -> Value<'c> {
+        fn text<'c>(s: &'c Option<Cow<'_, str>>) -> Value<'c> {
             s.as_deref()
                 .map_or(Value::Unknown, |t| Value::Text(t.into()))
         }
@@ -164,12 +169,12 @@ impl Field {
             })
         };
         match self {
-            Field::Name => Value::Text(city.name.as_str().into()),
+            Field::Name => Value::Text(Cow::Borrowed(&city.name)),
             Field::NamePl => text(&city.name_pl),
             Field::NameLocal => text(&city.name_local),
-            Field::Aliases => Value::List(city.aliases.as_slice().into()),
-            Field::Country => Value::Text(city.country.as_str().into()),
-            Field::CountryCode => Value::Text(city.country_code.as_str().into()),
+            Field::Aliases => items(&city.aliases),
+            Field::Country => Value::Text(Cow::Borrowed(&city.country)),
+            Field::CountryCode => Value::Text(Cow::Borrowed(&city.country_code)),
             Field::Continent => Value::Text(city.continent.as_str().into()),
             Field::Capital => Value::Bool(city.capital),
             Field::Agreement => Value::Text(city.agreement.as_str().into()),
@@ -186,7 +191,7 @@ impl Field {
                 .map_or(Value::Unknown, |y| Value::Integer(y.into())),
             Field::AreaKm2 => number(city.area_km2),
             Field::ElevationM => number(city.elevation_m),
-            Field::Sources => Value::List(city.sources.as_slice().into()),
+            Field::Sources => items(&city.sources),
             Field::Notes => text(&city.notes),
             Field::DistanceKm => rounded(Some(geo::from_krakow_km(city.lat, city.lon))),
             Field::DensityPerKm2 => rounded(city.density_per_km2()),
@@ -198,6 +203,11 @@ impl Field {
 
 fn bearing_from_krakow(city: &City) -> f64 {
     geo::distance_and_bearing(geo::KRAKOW, (city.lat, city.lon)).1
+}
+
+/// Texts as a [`Value::List`].
+pub fn list(texts: &[String]) -> Value<'_> {
+    Value::List(texts.iter().map(|t| Cow::Borrowed(t.as_str())).collect())
 }
 
 impl Value<'_> {
@@ -246,7 +256,7 @@ impl Value<'_> {
         match self {
             Value::Unknown => J::Null,
             Value::Text(s) => J::String(s.to_string()),
-            Value::List(items) => J::Array(items.iter().cloned().map(J::String).collect()),
+            Value::List(items) => J::Array(items.iter().map(|i| J::from(&**i)).collect()),
             Value::Bool(b) => J::Bool(*b),
             Value::Integer(n) => J::from(*n),
             Value::Number { value, decimals } => {
@@ -265,7 +275,9 @@ impl Value<'_> {
         match self {
             Value::Unknown => Value::Unknown,
             Value::Text(t) => Value::Text(Cow::Owned(t.into_owned())),
-            Value::List(l) => Value::List(Cow::Owned(l.into_owned())),
+            Value::List(l) => {
+                Value::List(l.into_iter().map(|i| Cow::Owned(i.into_owned())).collect())
+            }
             Value::Bool(b) => Value::Bool(b),
             Value::Integer(n) => Value::Integer(n),
             Value::Number { value, decimals } => Value::Number { value, decimals },

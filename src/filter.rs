@@ -29,7 +29,7 @@ pub struct Filter {
 impl Filter {
     /// The cities that pass, as they stood on the `--as-of` date, in data order. Takes
     /// the cities, so none is copied.
-    pub fn apply(&self, cities: Vec<City>) -> Result<Vec<City>, UsageError> {
+    pub fn apply<'a>(&self, cities: Vec<City<'a>>) -> Result<Vec<City<'a>>, UsageError> {
         let countries = self.country_codes(&cities)?;
         let search = self.search.as_deref().map(fold);
         let statuses: &[Status] = match (self.all, self.statuses.is_empty()) {
@@ -45,7 +45,9 @@ impl Filter {
             })
             .filter(|c| statuses.contains(&c.status))
             .filter(|c| self.continents.is_empty() || self.continents.contains(&c.continent))
-            .filter(|c| countries.is_empty() || countries.contains(&c.country_code))
+            .filter(|c| {
+                countries.is_empty() || countries.iter().any(|code| *code == c.country_code)
+            })
             .filter(|c| self.agreements.is_empty() || self.agreements.contains(&c.agreement))
             .filter(|c| !self.capital || c.capital)
             .filter(|c| match &search {
@@ -66,9 +68,9 @@ impl Filter {
                 fold(&c.country) == folded || c.country_code.eq_ignore_ascii_case(wanted.trim())
             });
             match found {
-                Some(city) => codes.push(city.country_code.clone()),
+                Some(city) => codes.push(city.country_code.to_string()),
                 None => {
-                    let mut known: Vec<&str> = cities.iter().map(|c| c.country.as_str()).collect();
+                    let mut known: Vec<&str> = cities.iter().map(|c| &*c.country).collect();
                     known.sort();
                     known.dedup();
                     return Err(UsageError::unknown("country", wanted, &known));
@@ -118,7 +120,7 @@ pub fn by_name(a: &City, b: &City) -> Ordering {
 
 /// Finds the cities a name means: an exact name or alias (ignoring case and
 /// diacritics) first, else every city with a name containing the text.
-pub fn find_by_name<'c>(cities: &'c [City], text: &str) -> Vec<&'c City> {
+pub fn find_by_name<'c>(cities: &'c [City<'c>], text: &str) -> Vec<&'c City<'c>> {
     let wanted = fold(text.trim());
     let exact: Vec<&City> = cities
         .iter()
@@ -134,6 +136,6 @@ pub fn find_by_name<'c>(cities: &'c [City], text: &str) -> Vec<&'c City> {
 }
 
 /// Every name of every city, for suggestions.
-pub fn known_names(cities: &[City]) -> Vec<&str> {
+pub fn known_names<'c>(cities: &'c [City<'c>]) -> Vec<&'c str> {
     cities.iter().flat_map(City::all_names).collect()
 }

@@ -7,6 +7,7 @@
 pub mod city;
 pub mod cli;
 pub mod commands;
+pub mod csv_rows;
 pub mod dataset;
 pub mod error;
 pub mod fields;

@@ -184,7 +184,7 @@ pub struct Record<'c> {
     pub kind: Kind,
     pub rank: usize,
     pub measure: Measure,
-    pub city: &'c City,
+    pub city: &'c City<'c>,
 }
 
 /// The `top` leaders of each kind, in the order of `kinds`. Ties are broken by name so

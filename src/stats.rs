@@ -32,7 +32,7 @@ pub struct Group {
 fn label(city: &City, by: GroupBy) -> String {
     match by {
         GroupBy::Continent => city.continent.to_string(),
-        GroupBy::Country => city.country.clone(),
+        GroupBy::Country => city.country.to_string(),
         GroupBy::Agreement => city.agreement.to_string(),
         GroupBy::Status => city.status.to_string(),
         GroupBy::Capital if city.capital => "capital".into(),
@@ -54,7 +54,7 @@ pub fn group(cities: &[City], by: GroupBy) -> Vec<Group> {
         groups
             .entry(label(city, by))
             .or_default()
-            .push(city.name.clone());
+            .push(city.name.to_string());
     }
     let mut groups: Vec<Group> = groups
         .into_iter()
@@ -96,14 +96,14 @@ pub fn timeline(cities: &[City], span: Span) -> Vec<Period> {
                 .entry(key(signed.year()))
                 .or_default()
                 .0
-                .push(city.name.clone());
+                .push(city.name.to_string());
         }
         if let (Status::Ended | Status::Suspended, Some(since)) = (city.status, city.status_since) {
             periods
                 .entry(key(since.year()))
                 .or_default()
                 .1
-                .push(city.name.clone());
+                .push(city.name.to_string());
         }
     }
     periods
@@ -120,7 +120,7 @@ pub fn timeline(cities: &[City], span: Span) -> Vec<Period> {
 }
 
 /// The cities in name order, each name folded once rather than at every comparison.
-fn by_name_order(cities: &[City]) -> Vec<&City> {
+fn by_name_order<'c>(cities: &'c [City<'c>]) -> Vec<&'c City<'c>> {
     let mut keyed: Vec<(String, &City)> = cities.iter().map(|c| (fold(&c.name), c)).collect();
     keyed.sort_by(|(a, ca), (b, cb)| a.cmp(b).then_with(|| by_name(ca, cb)));
     keyed.into_iter().map(|(_, c)| c).collect()
@@ -141,7 +141,7 @@ impl Leg {
         let (km, bearing) = geo::distance_and_bearing(geo::KRAKOW, (to.lat, to.lon));
         Leg {
             from: "Kraków".into(),
-            to: to.name.clone(),
+            to: to.name.to_string(),
             km,
             bearing,
         }
@@ -151,8 +151,8 @@ impl Leg {
     pub fn between(from: &City, to: &City) -> Leg {
         let (km, bearing) = geo::distance_and_bearing((from.lat, from.lon), (to.lat, to.lon));
         Leg {
-            from: from.name.clone(),
-            to: to.name.clone(),
+            from: from.name.to_string(),
+            to: to.name.to_string(),
             km,
             bearing,
         }

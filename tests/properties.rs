@@ -2,6 +2,8 @@
 //! against the minimum or maximum computed directly, and round trips through CSV and
 //! JSON that lose nothing.
 
+use std::borrow::Cow;
+
 use krakow_partners::city::{Agreement, City, Continent, Date, Status, fold};
 use krakow_partners::dataset;
 use krakow_partners::filter::Filter;
@@ -31,7 +33,7 @@ fn date() -> impl Strategy<Value = Date> {
     })
 }
 
-fn city(index: usize) -> impl Strategy<Value = City> {
+fn city(index: usize) -> impl Strategy<Value = City<'static>> {
     (
         (
             text(),
@@ -83,10 +85,11 @@ fn city(index: usize) -> impl Strategy<Value = City> {
                     .map(|a| a.trim().to_string())
                     .filter(|a| !a.is_empty())
                     .collect();
+                let text = |s: String| Some(Cow::<str>::Owned(s)).filter(|s| !s.is_empty());
                 City {
-                    name: format!("City {index} Ł"),
-                    name_pl: Some(name_pl).filter(|s| !s.is_empty()),
-                    name_local: Some(name_local).filter(|s| !s.is_empty()),
+                    name: format!("City {index} Ł").into(),
+                    name_pl: text(name_pl),
+                    name_local: text(name_local),
                     aliases,
                     country: COUNTRIES[country].0.into(),
                     country_code: COUNTRIES[country].1.into(),
@@ -106,13 +109,13 @@ fn city(index: usize) -> impl Strategy<Value = City> {
                         .iter()
                         .map(|s| format!("https://example.org/{s}"))
                         .collect(),
-                    notes: notes.filter(|s| !s.is_empty()),
+                    notes: notes.and_then(text),
                 }
             },
         )
 }
 
-fn dataset() -> impl Strategy<Value = Vec<City>> {
+fn dataset() -> impl Strategy<Value = Vec<City<'static>>> {
     (1usize..25).prop_flat_map(|n| (0..n).map(city).collect::<Vec<_>>())
 }
 
@@ -180,10 +183,10 @@ fn reference(cities: &[City], f: &Filter) -> Vec<String> {
             None => true,
             Some(s) => {
                 let s = fold(s);
-                let mut all = vec![c.name.clone()];
-                all.extend(c.name_pl.clone());
-                all.extend(c.name_local.clone());
-                all.extend(c.aliases.clone());
+                let mut all = vec![c.name.to_string()];
+                all.extend(c.name_pl.as_deref().map(String::from));
+                all.extend(c.name_local.as_deref().map(String::from));
+                all.extend(c.aliases.iter().map(String::from));
                 all.iter().any(|n| fold(n).contains(&s))
             }
         };
@@ -194,7 +197,7 @@ fn reference(cities: &[City], f: &Filter) -> Vec<String> {
             && country_ok
             && search_ok
         {
-            names.push(c.name.clone());
+            names.push(c.name.to_string());
         }
     }
     names
@@ -213,7 +216,7 @@ proptest! {
         match f.apply(cities.clone()) {
             Ok(chosen) => {
                 prop_assert!(present);
-                let got: Vec<String> = chosen.iter().map(|c| c.name.clone()).collect();
+                let got: Vec<String> = chosen.iter().map(|c| c.name.to_string()).collect();
                 prop_assert_eq!(got, reference(&cities, &f));
             }
             Err(_) => prop_assert!(!present),

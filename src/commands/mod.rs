@@ -50,7 +50,8 @@ pub fn run(cli: &Cli) -> Result<String> {
         terminal,
         guard_formulas: cli.guard_formulas,
     };
-    let cities = dataset::open(cli.data.as_deref())?;
+    let source = dataset::Source::open(cli.data.as_deref())?;
+    let cities = source.cities()?;
     match &cli.command {
         Command::List(args) => list::run(args, cities, &view),
         Command::Records(args) => records::run(args, cities, &view),
@@ -64,7 +65,10 @@ pub fn run(cli: &Cli) -> Result<String> {
 }
 
 /// The one city `name` means, or an error: none (with the nearest names) or several.
-fn one_city<'c>(cities: &'c [crate::city::City], name: &str) -> Result<&'c crate::city::City> {
+fn one_city<'c>(
+    cities: &'c [crate::city::City<'c>],
+    name: &str,
+) -> Result<&'c crate::city::City<'c>> {
     match crate::filter::find_by_name(cities, name).as_slice() {
         [city] => Ok(city),
         [] => {
@@ -72,7 +76,7 @@ fn one_city<'c>(cities: &'c [crate::city::City], name: &str) -> Result<&'c crate
             let mut near: Vec<&str> = Vec::new();
             for close in crate::suggest::closest(name, &crate::filter::known_names(cities)) {
                 let city = cities.iter().find(|c| c.all_names().any(|n| n == close));
-                if let Some(city) = city.filter(|c| !near.contains(&c.name.as_str())) {
+                if let Some(city) = city.filter(|c| !near.contains(&&*c.name)) {
                     near.push(&city.name);
                 }
             }

@@ -9,7 +9,8 @@ use crate::dataset::{self, BUNDLED_NAME};
 
 /// One summary line when the file is sound; its problems (exit 1) when not.
 pub fn run(file: Option<&Path>) -> Result<String> {
-    let cities = dataset::open(file)?;
+    let source = dataset::Source::open(file)?;
+    let cities = source.cities()?;
     let name = match file {
         None => BUNDLED_NAME.to_string(),
         Some(path) if path == Path::new("-") => "<stdin>".to_string(),

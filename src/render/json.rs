@@ -9,7 +9,7 @@ use crate::records::Record;
 
 /// A city with the fields to write, serialised straight from its values.
 struct CityObject<'a> {
-    city: &'a City,
+    city: &'a City<'a>,
     fields: &'a [Field],
 }
 
@@ -86,7 +86,7 @@ pub fn flat_record(record: &Record, fields: &[Field]) -> J {
 
 /// An RFC 7946 FeatureCollection: a Point feature (`[lon, lat]`) per city, with the
 /// given properties.
-pub fn features<'c>(items: impl Iterator<Item = (&'c City, J)>) -> String {
+pub fn features<'c>(items: impl Iterator<Item = (&'c City<'c>, J)>) -> String {
     let features: Vec<J> = items
         .map(|(city, properties)| {
             serde_json::json!({

@@ -6,6 +6,8 @@ mod delimited;
 mod json;
 mod table;
 
+use std::borrow::Cow;
+
 use clap::ValueEnum;
 
 use crate::city::{City, Date};
@@ -128,7 +130,7 @@ impl View {
             Names::Local => city.name_local.as_ref(),
         };
         match (field, people, name) {
-            (Field::Name, true, Some(name)) => Value::Text(name.as_str().into()),
+            (Field::Name, true, Some(name)) => Value::Text(Cow::Borrowed(name)),
             _ => field.value(city),
         }
     }
@@ -330,7 +332,7 @@ fn detail_lines(city: &City, today: Date) -> Vec<(String, String)> {
     let value = |f: Field| f.value(city).pretty();
     let (km, bearing) = geo::distance_and_bearing(geo::KRAKOW, (city.lat, city.lon));
     let mut lines = vec![
-        ("Name".to_string(), city.name.clone()),
+        ("Name".to_string(), city.name.to_string()),
         ("Polish name".into(), value(Field::NamePl)),
         ("Local name".into(), value(Field::NameLocal)),
         ("Also called".into(), value(Field::Aliases)),
@@ -382,7 +384,10 @@ fn detail_lines(city: &City, today: Date) -> Vec<(String, String)> {
     lines.push(("Density (/km²)".into(), value(Field::DensityPerKm2)));
     lines.push(("Elevation (m)".into(), value(Field::ElevationM)));
     lines.push(("Notes".into(), value(Field::Notes)));
-    lines.push(("Sources".into(), city.sources.join("\n")));
+    lines.push((
+        "Sources".into(),
+        city.sources.iter().collect::<Vec<_>>().join("\n"),
+    ));
     lines
 }
 
@@ -398,7 +403,7 @@ pub fn groups(groups: &[Group], view: &View) -> String {
                 vec![
                     Value::Text(g.group.as_str().into()),
                     Value::Integer(g.cities.len() as i64),
-                    Value::List(g.cities.as_slice().into()),
+                    fields::list(&g.cities),
                 ]
             })
             .collect(),
@@ -419,8 +424,8 @@ pub fn timeline(periods: &[Period], view: &View) -> String {
                 vec![
                     Value::Text(p.period.as_str().into()),
                     Value::Integer(p.signed.len() as i64),
-                    Value::List(p.signed.as_slice().into()),
-                    Value::List(p.ended.as_slice().into()),
+                    fields::list(&p.signed),
+                    fields::list(&p.ended),
                 ]
             })
             .collect(),
