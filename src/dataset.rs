@@ -442,21 +442,19 @@ impl<'a> Part<'a> {
             problem.line += lines;
         }
         let base = self.cities.len();
+        self.cities.append(&mut later.cities);
         for seen in later.seen.drain() {
-            let city = &later.cities[seen.index];
+            let index = base + seen.index;
             let line = seen.line + lines;
             let cities = &self.cities;
-            match self
-                .seen
-                .find(seen.hash, |s| cities[s.index].same_place(city))
-            {
+            let city = &cities[index];
+            match self.seen.find(seen.hash, |s| cities[s.index].same_place(city)) {
                 Some(first) => later.problems.push(Problem {
                     line,
                     column: Some("name".to_string()),
                     message: duplicate(city, first.line),
                 }),
                 None => {
-                    let index = base + seen.index;
                     let hash = seen.hash;
                     self.seen
                         .insert_unique(hash, Seen { hash, line, index }, |s| s.hash);
@@ -464,7 +462,6 @@ impl<'a> Part<'a> {
             }
         }
         self.problems.append(&mut later.problems);
-        self.cities.append(&mut later.cities);
         self.end = later.end;
         self.end_line = later.end_line + lines;
     }

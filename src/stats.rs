@@ -138,7 +138,9 @@ pub struct Leg {
 impl Leg {
     /// From Kraków's Main Market Square to a city.
     pub fn from_krakow(to: &City) -> Leg {
-        let (km, bearing) = geo::distance_and_bearing(geo::KRAKOW, (to.lat, to.lon));
+        // The same distance as every other command gives.
+        let km = geo::from_krakow_km(to.lat, to.lon);
+        let (_, bearing) = geo::distance_and_bearing(geo::KRAKOW, (to.lat, to.lon));
         Leg {
             from: "Kraków".into(),
             to: to.name.to_string(),

@@ -330,7 +330,8 @@ pub fn detail(city: &City, today: Date, view: &View) -> String {
 /// The lines people read about one city, each a label and its text.
 fn detail_lines(city: &City, today: Date) -> Vec<(String, String)> {
     let value = |f: Field| f.value(city).pretty();
-    let (km, bearing) = geo::distance_and_bearing(geo::KRAKOW, (city.lat, city.lon));
+    let km = geo::from_krakow_km(city.lat, city.lon);
+    let (_, bearing) = geo::distance_and_bearing(geo::KRAKOW, (city.lat, city.lon));
     let mut lines = vec![
         ("Name".to_string(), city.name.to_string()),
         ("Polish name".into(), value(Field::NamePl)),
