@@ -343,6 +343,9 @@ struct Part<'a> {
     end_line: u64,
 }
 
+/// Rows read before a part judges how many it will hold.
+const SAMPLE: usize = 1000;
+
 /// A city kept, for finding it again: one number per city instead of its text.
 struct Seen {
     hash: u64,
@@ -371,8 +374,16 @@ impl<'a> Part<'a> {
         let mut folded = String::new();
         loop {
             rows.skip_blank_lines();
-            if rows.position().0 >= to {
+            let at = rows.position().0;
+            if at >= to {
                 break;
+            }
+            if part.cities.len() == SAMPLE {
+                // Room for the rest of the part, judged by the rows so far, so the
+                // duplicate check's table is not rebuilt as it grows.
+                let rows = (to - from) / (at - from).max(1) * SAMPLE;
+                part.seen.reserve(rows, |s| s.hash);
+                part.cities.reserve(rows);
             }
             let Some((line, read)) = rows.next_row(&mut fields) else {
                 break;
@@ -448,7 +459,10 @@ impl<'a> Part<'a> {
             let line = seen.line + lines;
             let cities = &self.cities;
             let city = &cities[index];
-            match self.seen.find(seen.hash, |s| cities[s.index].same_place(city)) {
+            match self
+                .seen
+                .find(seen.hash, |s| cities[s.index].same_place(city))
+            {
                 Some(first) => later.problems.push(Problem {
                     line,
                     column: Some("name".to_string()),

@@ -214,19 +214,36 @@ impl Value<'_> {
     /// Plain text for CSV and TSV: unknowns empty, lists `;`-separated, numbers in
     /// full unless computed.
     pub fn plain(&self) -> String {
-        match self {
-            Value::Unknown => String::new(),
-            Value::Text(s) => s.to_string(),
-            Value::List(items) => items.join(";"),
-            Value::Bool(b) => b.to_string(),
-            Value::Integer(n) => n.to_string(),
+        let mut text = String::new();
+        self.plain_into(&mut text);
+        text
+    }
+
+    /// [`Value::plain`], added to `text`.
+    pub fn plain_into(&self, text: &mut String) {
+        use std::fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = match self {
+            Value::Unknown => Ok(()),
+            Value::Text(s) => text.write_str(s),
+            Value::List(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        text.push(';');
+                    }
+                    text.push_str(item);
+                }
+                Ok(())
+            }
+            Value::Bool(b) => write!(text, "{b}"),
+            Value::Integer(n) => write!(text, "{n}"),
             Value::Number { value, decimals } => match decimals {
                 // Round once, the same way as JSON, so 177.25 is 177.3 in every format.
-                Some(d) => format!("{:.*}", usize::from(*d), round(*value, *d)),
-                None => value.to_string(),
+                Some(d) => write!(text, "{:.*}", usize::from(*d), round(*value, *d)),
+                None => write!(text, "{value}"),
             },
-            Value::Date(d) => d.to_string(),
-        }
+            Value::Date(d) => write!(text, "{d}"),
+        };
     }
 
     /// Text for people: unknowns as a dash, large numbers grouped by thousands.

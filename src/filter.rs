@@ -90,11 +90,20 @@ pub fn sort(cities: &mut Vec<City>, field: Field, descending: bool) {
         Value::Text(text) => Value::Text(fold(&text).into()),
         other => other.into_owned(),
     };
-    let mut keyed: Vec<(Value<'static>, String, City)> = std::mem::take(cities)
-        .into_iter()
-        .map(|city| (key(&city), fold(&city.name), city))
+    // Sorting by name, the folded name that breaks ties is the whole key.
+    let key = |city: &City| match field {
+        Field::Name => Value::Unknown,
+        _ => key(city),
+    };
+    // The keys are sorted with each city's place, then the cities moved once: a city
+    // is large, a key small.
+    let mut keyed: Vec<(Value<'static>, String, usize)> = cities
+        .iter()
+        .enumerate()
+        .map(|(i, city)| (key(city), fold(&city.name), i))
         .collect();
-    keyed.sort_by(|(a, na, ca), (b, nb, cb)| {
+    keyed.sort_by(|(a, na, ia), (b, nb, ib)| {
+        let (ca, cb) = (&cities[*ia], &cities[*ib]);
         let by_value = match (a, b) {
             (Value::Unknown, Value::Unknown) => Ordering::Equal,
             (Value::Unknown, _) => Ordering::Greater,
@@ -107,7 +116,11 @@ pub fn sort(cities: &mut Vec<City>, field: Field, descending: bool) {
             .then_with(|| ca.name.cmp(&cb.name))
             .then_with(|| ca.country_code.cmp(&cb.country_code))
     });
-    *cities = keyed.into_iter().map(|(_, _, city)| city).collect();
+    let mut slots: Vec<Option<City>> = std::mem::take(cities).into_iter().map(Some).collect();
+    *cities = keyed
+        .iter()
+        .filter_map(|(_, _, i)| slots[*i].take())
+        .collect();
 }
 
 /// The stable order of cities: by name, ignoring case and diacritics.

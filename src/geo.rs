@@ -166,7 +166,10 @@ mod tests {
             let (lat, lon) = match i % 3 {
                 0 => (next() * 180.0 - 90.0, next() * 360.0 - 180.0),
                 1 => (KRAKOW.0 + next() * 2.0 - 1.0, KRAKOW.1 + next() * 2.0 - 1.0),
-                _ => (-KRAKOW.0 + next() * 16.0 - 8.0, KRAKOW.1 - 180.0 + next() * 16.0 - 8.0),
+                _ => (
+                    -KRAKOW.0 + next() * 16.0 - 8.0,
+                    KRAKOW.1 - 180.0 + next() * 16.0 - 8.0,
+                ),
             };
             let exact = geodesic_km(KRAKOW, (lat, lon));
             let fast = from_krakow_km(lat, lon);

@@ -1,5 +1,7 @@
 //! CSV and TSV: a header line of field keys, then one line per row.
 
+use std::borrow::Cow;
+
 use super::Grid;
 use crate::fields::Value;
 use crate::terminal;
@@ -13,29 +15,52 @@ pub struct Care {
     pub guard_formulas: bool,
 }
 
-fn cell(value: &Value, care: Care) -> String {
-    let text = value.plain();
-    let text = if care.guard_formulas && matches!(value, Value::Text(_) | Value::List(_)) {
-        terminal::guard_formula(&text).into_owned()
-    } else {
-        text
-    };
-    if care.escape {
-        terminal::escape(&text, false).into_owned()
-    } else {
-        text
+/// A cell's text, written into `text`.
+fn cell(value: &Value, care: Care, text: &mut String) {
+    text.clear();
+    value.plain_into(text);
+    if care.guard_formulas
+        && matches!(value, Value::Text(_) | Value::List(_))
+        && let Cow::Owned(guarded) = terminal::guard_formula(text)
+    {
+        *text = guarded;
+    }
+    if care.escape
+        && let Cow::Owned(escaped) = terminal::escape(text, false)
+    {
+        *text = escaped;
     }
 }
 
 /// The grid as delimited text; unknown values are empty cells.
 pub fn render(grid: &Grid, delimiter: u8, care: Care) -> String {
+    let rows = grid.rows.iter().map(|row| row.iter().cloned());
+    write(&grid.keys, rows, delimiter, care)
+}
+
+/// Rows of values as delimited text under a header of keys, written as they come
+/// (a large answer needs no table of cells first); unknown values are empty cells.
+pub fn write<'v, Row>(
+    keys: &[&str],
+    rows: impl Iterator<Item = Row>,
+    delimiter: u8,
+    care: Care,
+) -> String
+where
+    Row: Iterator<Item = Value<'v>>,
+{
     let mut writer = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(Vec::new());
     // Writing to memory cannot fail.
-    let _ = writer.write_record(&grid.keys);
-    for row in &grid.rows {
-        let _ = writer.write_record(row.iter().map(|v| cell(v, care)));
+    let _ = writer.write_record(keys);
+    let mut text = String::new();
+    for row in rows {
+        for value in row {
+            cell(&value, care, &mut text);
+            let _ = writer.write_field(&text);
+        }
+        let _ = writer.write_record(None::<&[u8]>);
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()

@@ -184,7 +184,20 @@ pub fn cities(cities: &[City], view: &View) -> String {
         // Large answers: written straight from the cities, without a tree in between.
         Format::Json => json::city_array(cities, &fields),
         Format::Ndjson => json::city_lines(cities, &fields),
-        _ => view.grid(&view.city_grid(cities, &fields)),
+        Format::Csv | Format::Tsv => {
+            let delimiter = if view.format == Format::Csv {
+                b','
+            } else {
+                b'\t'
+            };
+            let keys: Vec<&str> = fields.iter().map(|f| f.key()).collect();
+            let fields = &fields;
+            let rows = cities
+                .iter()
+                .map(|c| fields.iter().map(move |f| view.value(*f, c)));
+            delimited::write(&keys, rows, delimiter, view.care())
+        }
+        Format::Table => view.grid(&view.city_grid(cities, &fields)),
     }
 }
 
