@@ -206,8 +206,8 @@ fn bearing_from_krakow(city: &City) -> f64 {
 }
 
 /// Texts as a [`Value::List`].
-pub fn list(texts: &[String]) -> Value<'_> {
-    Value::List(texts.iter().map(|t| Cow::Borrowed(t.as_str())).collect())
+pub fn list<S: AsRef<str>>(texts: &[S]) -> Value<'_> {
+    Value::List(texts.iter().map(|t| Cow::Borrowed(t.as_ref())).collect())
 }
 
 impl Value<'_> {

@@ -1,9 +1,11 @@
 //! Grouping cities: counts per group, agreements per period, and the leg between two
 //! places.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use clap::ValueEnum;
+use rustc_hash::FxHashMap;
 
 use crate::city::{City, Status, fold};
 use crate::filter::by_name;
@@ -23,21 +25,23 @@ pub enum GroupBy {
 
 /// The cities sharing one value.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Group {
-    pub group: String,
-    pub cities: Vec<String>,
+pub struct Group<'c> {
+    pub group: Cow<'c, str>,
+    pub cities: Vec<&'c str>,
 }
 
 /// What a city is grouped under; `unknown` where the value is.
-fn label(city: &City, by: GroupBy) -> String {
+fn label<'c>(city: &'c City, by: GroupBy) -> Cow<'c, str> {
     match by {
-        GroupBy::Continent => city.continent.to_string(),
-        GroupBy::Country => city.country.to_string(),
-        GroupBy::Agreement => city.agreement.to_string(),
-        GroupBy::Status => city.status.to_string(),
+        GroupBy::Continent => city.continent.as_str().into(),
+        GroupBy::Country => Cow::Borrowed(&city.country),
+        GroupBy::Agreement => city.agreement.as_str().into(),
+        GroupBy::Status => city.status.as_str().into(),
         GroupBy::Capital if city.capital => "capital".into(),
         GroupBy::Capital => "not capital".into(),
-        GroupBy::Decade => city.signed.map_or("unknown".into(), |d| decade(d.year())),
+        GroupBy::Decade => city
+            .signed
+            .map_or("unknown".into(), |d| decade(d.year()).into()),
     }
 }
 
@@ -47,20 +51,19 @@ fn decade(year: i32) -> String {
 
 /// Groups cities, the largest group first (ties by group name), each group's cities
 /// by name.
-pub fn group(cities: &[City], by: GroupBy) -> Vec<Group> {
+pub fn group<'c>(cities: &'c [City<'c>], by: GroupBy) -> Vec<Group<'c>> {
     let sorted = by_name_order(cities);
-    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    // Hashed, not ordered, as cities come: groups are few and sorted once at the end.
+    let mut groups: FxHashMap<Cow<str>, Vec<&str>> = FxHashMap::default();
     for city in sorted {
-        groups
-            .entry(label(city, by))
-            .or_default()
-            .push(city.name.to_string());
+        groups.entry(label(city, by)).or_default().push(&city.name);
     }
     let mut groups: Vec<Group> = groups
         .into_iter()
         .map(|(group, cities)| Group { group, cities })
         .collect();
-    groups.sort_by_key(|g| std::cmp::Reverse(g.cities.len()));
+    groups
+        .sort_by(|a, b| (b.cities.len().cmp(&a.cities.len())).then_with(|| a.group.cmp(&b.group)));
     groups
 }
 

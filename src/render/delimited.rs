@@ -57,8 +57,16 @@ where
     let mut text = String::new();
     for row in rows {
         for value in row {
-            cell(&value, care, &mut text);
-            let _ = writer.write_field(&text);
+            match value {
+                // Text as it is: no copy.
+                Value::Text(t) if !care.guard_formulas && !care.escape => {
+                    let _ = writer.write_field(t.as_bytes());
+                }
+                _ => {
+                    cell(&value, care, &mut text);
+                    let _ = writer.write_field(&text);
+                }
+            }
         }
         let _ = writer.write_record(None::<&[u8]>);
     }

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value as J};
 
-use super::measure_value;
+use super::{Grid, measure_value};
 use crate::city::City;
 use crate::fields::{Field, Value};
 use crate::records::Record;
@@ -100,6 +100,54 @@ pub fn features<'c>(items: impl Iterator<Item = (&'c City<'c>, J)>) -> String {
     let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// A row of a grid as an object with the grid's keys, serialised straight from its
+/// values.
+struct RowObject<'a> {
+    keys: &'a [&'static str],
+    row: &'a [Value<'a>],
+}
+
+impl serde::Serialize for RowObject<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.keys.len()))?;
+        for (key, value) in self.keys.iter().zip(self.row) {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+/// A grid's rows as a pretty-printed JSON array of objects.
+pub fn grid_array(grid: &Grid) -> String {
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::pretty(&mut out);
+    let rows = grid.rows.iter().map(|row| RowObject {
+        keys: &grid.keys,
+        row,
+    });
+    // Writing to memory cannot fail.
+    let _ = serde::Serializer::collect_seq(&mut serializer, rows);
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A grid's rows as one compact JSON object per line.
+pub fn grid_lines(grid: &Grid) -> String {
+    let mut out = Vec::new();
+    for row in &grid.rows {
+        let _ = serde_json::to_writer(
+            &mut out,
+            &RowObject {
+                keys: &grid.keys,
+                row,
+            },
+        );
+        out.push(b'\n');
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Any row as an object with the given keys.

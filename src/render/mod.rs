@@ -153,10 +153,10 @@ impl View {
             Format::Table => table::render(grid, self.colour),
             Format::Tsv => delimited::render(grid, b'\t', self.care()),
             Format::Csv => delimited::render(grid, b',', self.care()),
-            Format::Json => json::array(grid.rows.iter().map(|r| json::object(&grid.keys, r))),
-            Format::Ndjson => json::lines(grid.rows.iter().map(|r| json::object(&grid.keys, r))),
+            Format::Json => json::grid_array(grid),
+            Format::Ndjson => json::grid_lines(grid),
             // Refused before rendering (see `not_geojson`); an array is the safe answer.
-            Format::Geojson => json::array(grid.rows.iter().map(|r| json::object(&grid.keys, r))),
+            Format::Geojson => json::grid_array(grid),
         }
     }
 }
@@ -415,7 +415,7 @@ pub fn groups(groups: &[Group], view: &View) -> String {
             .iter()
             .map(|g| {
                 vec![
-                    Value::Text(g.group.as_str().into()),
+                    Value::Text(Cow::Borrowed(&g.group)),
                     Value::Integer(g.cities.len() as i64),
                     fields::list(&g.cities),
                 ]
