@@ -193,8 +193,10 @@ pub fn load_csv<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadEr
 fn read_in_parts<'a>(text: &'a [u8], start: usize, line: u64, layout: &Layout) -> Part<'a> {
     // Below a few megabytes a thread costs more than it saves.
     const WORTH_A_THREAD: usize = 4 << 20;
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let count = ((text.len() - start) / WORTH_A_THREAD).clamp(1, cores);
+    let worth = (text.len() - start) / WORTH_A_THREAD;
+    // Asking for the cores reads files: only when there is something to share.
+    let cores = || std::thread::available_parallelism().map_or(1, |n| n.get());
+    let count = if worth > 1 { worth.min(cores()) } else { 1 };
     let mut bounds = vec![start];
     for k in 1..count {
         let guess = start + (text.len() - start) / count * k;

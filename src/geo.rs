@@ -93,8 +93,13 @@ fn vincenty_km(from: (f64, f64), to: (f64, f64)) -> Option<f64> {
 /// geodesic is the costliest measure a command makes.
 pub fn distances_from_krakow(cities: &[crate::city::City]) -> Vec<f64> {
     const WORTH_A_THREAD: usize = 20_000;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if cities.len() < WORTH_A_THREAD || threads == 1 {
+    // Asking for the cores reads files: only when there is something to share.
+    let threads = if cities.len() < WORTH_A_THREAD {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    };
+    if threads == 1 {
         return cities
             .iter()
             .map(|c| from_krakow_km(c.lat, c.lon))

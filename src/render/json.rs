@@ -67,11 +67,49 @@ fn record_head(record: &Record) -> Map<String, J> {
     object
 }
 
-/// A record with its city inside: `{…, "city": {…}}`.
-pub fn record(record: &Record, fields: &[Field]) -> J {
-    let mut object = record_head(record);
-    object.insert("city".into(), city(record.city, fields));
-    J::Object(object)
+/// A record with its city inside, serialised straight from its values.
+struct RecordObject<'a> {
+    record: &'a Record<'a>,
+    fields: &'a [Field],
+}
+
+impl serde::Serialize for RecordObject<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let record = self.record;
+        let mut map = s.serialize_map(Some(5))?;
+        map.serialize_entry("record", record.kind.as_str())?;
+        map.serialize_entry("rank", &record.rank)?;
+        map.serialize_entry("value", &measure_value(record.kind, record.measure))?;
+        map.serialize_entry("unit", record.kind.unit())?;
+        let city = CityObject {
+            city: record.city,
+            fields: self.fields,
+        };
+        map.serialize_entry("city", &city)?;
+        map.end()
+    }
+}
+
+/// Records as a pretty-printed JSON array: `[{"record": …, "city": {…}}, …]`.
+pub fn record_array(records: &[Record], fields: &[Field]) -> String {
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::pretty(&mut out);
+    let items = records.iter().map(|record| RecordObject { record, fields });
+    // Writing to memory cannot fail.
+    let _ = serde::Serializer::collect_seq(&mut serializer, items);
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Records as one compact JSON object per line.
+pub fn record_lines(records: &[Record], fields: &[Field]) -> String {
+    let mut out = Vec::new();
+    for record in records {
+        let _ = serde_json::to_writer(&mut out, &RecordObject { record, fields });
+        out.push(b'\n');
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A record with its city's fields beside it, for GeoJSON properties (GIS tools read
@@ -158,14 +196,6 @@ pub fn object(keys: &[&str], row: &[Value]) -> J {
             .map(|(k, v)| (k.to_string(), v.json()))
             .collect(),
     )
-}
-
-/// A pretty-printed array, ending with a newline.
-pub fn array(items: impl Iterator<Item = J>) -> String {
-    let all = J::Array(items.collect());
-    let mut text = serde_json::to_string_pretty(&all).unwrap_or_default();
-    text.push('\n');
-    text
 }
 
 /// One compact object per line.

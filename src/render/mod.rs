@@ -227,8 +227,8 @@ pub fn records(records: &[Record], view: &View) -> String {
         (None, _) => view.fields(),
     };
     match view.format {
-        Format::Json => json::array(records.iter().map(|r| json::record(r, &fields))),
-        Format::Ndjson => json::lines(records.iter().map(|r| json::record(r, &fields))),
+        Format::Json => json::record_array(records, &fields),
+        Format::Ndjson => json::record_lines(records, &fields),
         Format::Geojson => json::features(
             records
                 .iter()
