@@ -322,12 +322,6 @@ impl<'a> City<'a> {
             ..self
         }
     }
-
-    /// Whether two cities are the same place: the same name (ignoring case and
-    /// diacritics) in the same country. A file lists each place once.
-    pub fn same_place(&self, other: &City) -> bool {
-        self.country_code == other.country_code && fold(&self.name) == fold(&other.name)
-    }
 }
 
 /// A `;`-separated list as the data file writes it (aliases, sources), kept as the

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -133,6 +134,11 @@ impl Source {
     pub fn cities(&self) -> Result<Vec<City<'_>>, LoadError> {
         load(&self.bytes, &self.name)
     }
+
+    /// Every row checked; what `G` keeps of the cities.
+    pub fn gather<'a, G: Gather<'a>>(&'a self) -> Result<G, LoadError> {
+        gather(&self.bytes, &self.name)
+    }
 }
 
 /// Loads the dataset compiled into the binary.
@@ -140,17 +146,81 @@ pub fn bundled() -> Result<Vec<City<'static>>, LoadError> {
     load_csv(BUNDLED.as_bytes(), BUNDLED_NAME)
 }
 
+/// What a command keeps of a file's cities as they are read. Large files are read in
+/// parts, each gathered on its own core; the parts are then joined in file order.
+pub trait Gather<'a>: Default + Send {
+    fn add(&mut self, city: City<'a>);
+    /// Adds what was gathered from the part of the file after this one.
+    fn join(&mut self, later: Self);
+}
+
+/// Every city, in file order.
+impl<'a> Gather<'a> for Vec<City<'a>> {
+    fn add(&mut self, city: City<'a>) {
+        self.push(city);
+    }
+
+    fn join(&mut self, mut later: Self) {
+        self.append(&mut later);
+    }
+}
+
+/// How many cities a file holds and how many are active: all `validate` keeps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Count {
+    pub cities: usize,
+    pub active: usize,
+}
+
+impl Gather<'_> for Count {
+    fn add(&mut self, city: City) {
+        self.cities += 1;
+        self.active += usize::from(city.status == Status::Active);
+    }
+
+    fn join(&mut self, later: Self) {
+        self.cities += later.cities;
+        self.active += later.active;
+    }
+}
+
 /// Reads a data file in either format: JSON when it starts with `[` or `{`, else CSV.
 pub fn load<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadError> {
+    gather(bytes, file)
+}
+
+/// [`load`], keeping what `G` keeps.
+pub fn gather<'a, G: Gather<'a>>(bytes: &'a [u8], file: &str) -> Result<G, LoadError> {
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match text.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'[' | b'{') => load_json(bytes, file),
-        _ => load_csv(bytes, file),
+        Some(b'[' | b'{') => gather_json(bytes, file),
+        _ => gather_csv(bytes, file),
     }
 }
 
 /// Reads a CSV data file; `file` names it in messages.
 pub fn load_csv<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadError> {
+    gather_csv(bytes, file)
+}
+
+fn gather_csv<'a, G: Gather<'a>>(bytes: &'a [u8], file: &str) -> Result<G, LoadError> {
+    // Below a few megabytes a thread costs more than it saves.
+    const WORTH_A_THREAD: usize = 4 << 20;
+    let worth = bytes.len() / WORTH_A_THREAD;
+    // Asking for the cores reads files: only when there is something to share.
+    let cores = || std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parts = if worth > 1 { worth.min(cores()) } else { 1 };
+    read_csv(bytes, file, parts)
+}
+
+/// Reads a CSV data file in (about) `parts` parts, each on its own thread: the answer is
+/// the same for any number of parts.
+#[doc(hidden)]
+pub fn read_csv<'a, G: Gather<'a>>(
+    bytes: &'a [u8],
+    file: &str,
+    parts: usize,
+) -> Result<G, LoadError> {
     let fail = |problem| LoadError {
         file: file.to_string(),
         problems: vec![problem],
@@ -180,7 +250,7 @@ pub fn load_csv<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadEr
     };
     rows.skip_blank_lines();
     let (body, line) = rows.position();
-    read_in_parts(text, body, line, &layout).finish(file)
+    read_in_parts(text, body, line, &layout, parts).finish(file)
 }
 
 /// Reads the rows from byte `start` (on line `line`) to the end, in parts read at the
@@ -190,13 +260,13 @@ pub fn load_csv<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadEr
 /// there (a quoted field may hold line breaks). The part before it reads on until a
 /// row ends at or past that point: if one ends right there, the guess held; if not,
 /// the rest of the file is read again from where that row ended, on one core.
-fn read_in_parts<'a>(text: &'a [u8], start: usize, line: u64, layout: &Layout) -> Part<'a> {
-    // Below a few megabytes a thread costs more than it saves.
-    const WORTH_A_THREAD: usize = 4 << 20;
-    let worth = (text.len() - start) / WORTH_A_THREAD;
-    // Asking for the cores reads files: only when there is something to share.
-    let cores = || std::thread::available_parallelism().map_or(1, |n| n.get());
-    let count = if worth > 1 { worth.min(cores()) } else { 1 };
+fn read_in_parts<'a, G: Gather<'a>>(
+    text: &'a [u8],
+    start: usize,
+    line: u64,
+    layout: &Layout,
+    count: usize,
+) -> Part<G> {
     let mut bounds = vec![start];
     for k in 1..count {
         let guess = start + (text.len() - start) / count * k;
@@ -208,34 +278,58 @@ fn read_in_parts<'a>(text: &'a [u8], start: usize, line: u64, layout: &Layout) -
         }
     }
     bounds.push(text.len());
+    // The line each part starts on, so that every message names its line: the line
+    // feeds before it, counted on every core at once.
+    let feeds: Vec<u64> = std::thread::scope(|scope| {
+        let counts: Vec<_> = bounds[..bounds.len() - 1]
+            .windows(2)
+            .map(|w| scope.spawn(move || memchr::memchr_iter(b'\n', &text[w[0]..w[1]]).count()))
+            .collect();
+        counts
+            .into_iter()
+            .map(|c| c.join().unwrap_or_else(|e| std::panic::resume_unwind(e)) as u64)
+            .collect()
+    });
+    let lines: Vec<u64> = std::iter::once(line)
+        .chain(feeds.iter().scan(line, |line, feeds| {
+            *line += feeds;
+            Some(*line)
+        }))
+        .collect();
     let (mut whole, later) = std::thread::scope(|scope| {
         let later: Vec<_> = bounds[1..]
             .windows(2)
-            .map(|w| {
+            .zip(&lines[1..])
+            .map(|(w, &line)| {
                 let (from, to) = (w[0], w[1]);
-                scope.spawn(move || Part::read(text, from, 0, to, layout))
+                scope.spawn(move || Part::read(text, from, line, to, layout))
             })
             .collect();
         let first = Part::read(text, bounds[0], line, bounds[1], layout);
-        let later: Vec<Part> = later
+        let later: Vec<Part<G>> = later
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect();
         (first, later)
     });
-    for part in later {
+    let count = later.len();
+    for (i, part) in later.into_iter().enumerate() {
         if whole.end != part.start {
-            let end = whole.end;
-            whole.append(Part::read(text, end, 0, text.len(), layout));
+            let (end, line) = (whole.end, whole.end_line);
+            whole.append(Part::read(text, end, line, text.len(), layout), false);
             break;
         }
-        whole.append(part);
+        whole.append(part, i + 1 < count);
     }
     whole
 }
 
 /// Reads a JSON data file: an array of city objects, as `--format json` writes them.
 pub fn load_json<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadError> {
+    gather_json(bytes, file)
+}
+
+fn gather_json<'a, G: Gather<'a>>(bytes: &'a [u8], file: &str) -> Result<G, LoadError> {
     let fail = |line: u64, column: Option<&str>, message: String| LoadError {
         file: file.to_string(),
         problems: vec![Problem {
@@ -263,10 +357,12 @@ pub fn load_json<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadE
         fail(e.line().max(1) as u64, None, what)
     })?;
     let mut part = Part::default();
+    let (mut line, mut counted) = (1, 0);
     for item in items {
         // Each city is reported at the line its object starts on.
         let offset = item.get().as_ptr() as usize - text.as_ptr() as usize;
-        let line = 1 + text[..offset].bytes().filter(|b| *b == b'\n').count() as u64;
+        line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..offset]).count() as u64;
+        counted = offset;
         match json_fields(item.get()) {
             Ok(fields) => part.add(line, fields),
             Err((column, message)) => part.problem(line, column, message),
@@ -332,60 +428,66 @@ fn json_fields(
     Ok(fields)
 }
 
-/// A stretch of a file's rows, read: its cities and every problem, duplicates left out.
+/// A stretch of a file's rows, read: what `G` keeps of its cities, and every problem.
 #[derive(Default)]
-struct Part<'a> {
-    cities: Vec<City<'a>>,
+struct Part<G> {
+    gathered: G,
+    /// How many sound cities were read.
+    cities: usize,
     problems: Vec<Problem>,
-    /// Each city kept, by the hash of its folded name and country.
+    /// Each city read, by the hash of its folded name and country.
     seen: HashTable<Seen>,
+    /// Cities already read: reported once the parts before are known, so each names
+    /// the first line in the whole file.
+    duplicates: Vec<Duplicate>,
+    /// The folded name and country of each city read, one after another: what a
+    /// city whose hash matches is compared with, so a duplicate is never a guess.
+    keys: String,
     /// Where the part starts and ends in the text, and the line it ends on.
     start: usize,
     end: usize,
     end_line: u64,
 }
 
+/// A city read again, with the line it first appeared on in its part.
+struct Duplicate {
+    seen: Seen,
+    first: u64,
+}
+
 /// Rows read before a part judges how many it will hold.
 const SAMPLE: usize = 1000;
 
-/// A city kept, for finding it again: one number per city instead of its text.
+/// A city read, for finding it again: its key's hash, its line, and where its key
+/// and its name (for messages) are in the part's `keys`.
 struct Seen {
     hash: u64,
     line: u64,
-    index: usize,
+    key: Range<usize>,
+    name: Range<usize>,
 }
 
-/// Hashes what makes a city one place (see [`City::same_place`]); `folded` is a buffer.
-fn place_hash(city: &City, folded: &mut String) -> u64 {
-    fold_into(&city.name, folded);
-    let mut hasher = FxHasher::default();
-    folded.hash(&mut hasher);
-    city.country_code.hash(&mut hasher);
-    hasher.finish()
-}
-
-impl<'a> Part<'a> {
+impl<'a, G: Gather<'a>> Part<G> {
     /// Reads the rows from byte `from` (on line `line`) until one ends at or past `to`.
-    fn read(text: &'a [u8], from: usize, line: u64, to: usize, layout: &Layout) -> Part<'a> {
+    fn read(text: &'a [u8], from: usize, line: u64, to: usize, layout: &Layout) -> Part<G> {
         let mut part = Part {
             start: from,
             ..Part::default()
         };
         let mut rows = Rows::new(text, from, line);
         let mut fields = Vec::with_capacity(layout.width);
-        let mut folded = String::new();
+        let mut key = String::new();
         loop {
             rows.skip_blank_lines();
             let at = rows.position().0;
             if at >= to {
                 break;
             }
-            if part.cities.len() == SAMPLE {
+            if part.cities == SAMPLE {
                 // Room for the rest of the part, judged by the rows so far, so the
                 // duplicate check's table is not rebuilt as it grows.
                 let rows = (to - from) / (at - from).max(1) * SAMPLE;
                 part.seen.reserve(rows, |s| s.hash);
-                part.cities.reserve(rows);
             }
             let Some((line, read)) = rows.next_row(&mut fields) else {
                 break;
@@ -404,7 +506,7 @@ impl<'a> Part<'a> {
                     );
                     part.problem(line, None, message);
                 }
-                Ok(()) => part.add_with(line, layout.take(&mut fields), &mut folded),
+                Ok(()) => part.add_with(line, layout.take(&mut fields), &mut key),
             }
         }
         (part.end, part.end_line) = rows.position();
@@ -424,7 +526,8 @@ impl<'a> Part<'a> {
         self.add_with(line, fields, &mut String::new());
     }
 
-    fn add_with(&mut self, line: u64, fields: [Cow<'a, str>; COLUMNS.len()], folded: &mut String) {
+    /// [`Part::add`], with a buffer for the city's key.
+    fn add_with(&mut self, line: u64, fields: [Cow<'a, str>; COLUMNS.len()], key: &mut String) {
         let mut row = Row {
             line,
             problems: &mut self.problems,
@@ -432,63 +535,86 @@ impl<'a> Part<'a> {
         let Some(city) = row.city(fields) else {
             return;
         };
-        let hash = place_hash(&city, folded);
-        let cities = &self.cities;
-        match self.seen.find(hash, |s| cities[s.index].same_place(&city)) {
-            Some(first) => {
-                let message = duplicate(&city, first.line);
-                self.problem(line, Some("name"), message);
-            }
-            None => {
-                let index = self.cities.len();
-                self.seen
-                    .insert_unique(hash, Seen { hash, line, index }, |s| s.hash);
-                self.cities.push(city);
-            }
+        place_key(&city, key);
+        let hash = hash(key);
+        let keys = &self.keys;
+        let first = self.seen.find(hash, |s| keys[s.key.clone()] == **key);
+        let first = first.map(|s| s.line);
+        let start = self.keys.len();
+        self.keys.push_str(key);
+        let middle = self.keys.len();
+        self.keys.push_str(&city.name);
+        let seen = Seen {
+            hash,
+            line,
+            key: start..middle,
+            name: middle..self.keys.len(),
+        };
+        if let Some(first) = first {
+            self.duplicates.push(Duplicate { seen, first });
+            return;
         }
+        self.seen.insert_unique(hash, seen, |s| s.hash);
+        self.cities += 1;
+        self.gathered.add(city);
     }
 
-    /// Adds the part that follows this one in the file, which counted its lines from 0.
-    fn append(&mut self, mut later: Part<'a>) {
-        let lines = self.end_line;
-        for problem in &mut later.problems {
-            problem.line += lines;
+    /// Adds the part that follows this one in the file. A city in it that is one
+    /// already read here is a duplicate; unless `more` parts follow, its cities need
+    /// not be remembered.
+    fn append(&mut self, mut later: Part<G>, more: bool) {
+        // The first line of each duplicate, now that the parts before are known.
+        for duplicate in std::mem::take(&mut later.duplicates) {
+            let first = self.first_line(&later.keys, &duplicate.seen);
+            let first = first.unwrap_or(duplicate.first);
+            later
+                .problems
+                .push(duplicate_of(&later.keys, &duplicate.seen, first));
         }
-        let base = self.cities.len();
-        self.cities.append(&mut later.cities);
-        for seen in later.seen.drain() {
-            let index = base + seen.index;
-            let line = seen.line + lines;
-            let cities = &self.cities;
-            let city = &cities[index];
-            match self
-                .seen
-                .find(seen.hash, |s| cities[s.index].same_place(city))
-            {
-                Some(first) => later.problems.push(Problem {
-                    line,
-                    column: Some("name".to_string()),
-                    message: duplicate(city, first.line),
-                }),
-                None => {
-                    let hash = seen.hash;
-                    self.seen
-                        .insert_unique(hash, Seen { hash, line, index }, |s| s.hash);
-                }
+        let base = self.keys.len();
+        if more {
+            self.keys.push_str(&later.keys);
+        }
+        for seen in std::mem::take(&mut later.seen) {
+            if let Some(first) = self.first_line(&later.keys, &seen) {
+                later.problems.push(duplicate_of(&later.keys, &seen, first));
+            } else if more {
+                let shift = |r: Range<usize>| base + r.start..base + r.end;
+                let seen = Seen {
+                    key: shift(seen.key),
+                    name: shift(seen.name),
+                    ..seen
+                };
+                self.seen.insert_unique(seen.hash, seen, |s| s.hash);
             }
         }
         self.problems.append(&mut later.problems);
+        self.cities += later.cities;
+        self.gathered.join(later.gathered);
         self.end = later.end;
-        self.end_line = later.end_line + lines;
+        self.end_line = later.end_line;
     }
 
-    fn finish(mut self, file: &str) -> Result<Vec<City<'a>>, LoadError> {
-        if self.cities.is_empty() && self.problems.is_empty() {
+    /// The line a city read in another part (its key in `keys`) first appeared on here.
+    fn first_line(&self, keys: &str, seen: &Seen) -> Option<u64> {
+        let key = &keys[seen.key.clone()];
+        let found = self
+            .seen
+            .find(seen.hash, |s| self.keys[s.key.clone()] == *key);
+        found.map(|s| s.line)
+    }
+
+    fn finish(mut self, file: &str) -> Result<G, LoadError> {
+        for duplicate in std::mem::take(&mut self.duplicates) {
+            let problem = duplicate_of(&self.keys, &duplicate.seen, duplicate.first);
+            self.problems.push(problem);
+        }
+        if self.cities == 0 && self.problems.is_empty() {
             let message = "the file has no cities (at least one is needed)".to_string();
             self.problem(1, None, message);
         }
         if self.problems.is_empty() {
-            Ok(self.cities)
+            Ok(self.gathered)
         } else {
             // Parts report in their own order; the file's is by line.
             self.problems.sort_by_key(|p| p.line);
@@ -500,12 +626,36 @@ impl<'a> Part<'a> {
     }
 }
 
-fn duplicate(city: &City, first: u64) -> String {
-    format!(
-        "'{}' ({}) is already on line {first} (each city appears once)",
-        quote(&city.name),
-        city.country_code
-    )
+/// The problem of a city read again (its key and name in `keys`), first read on line
+/// `first`.
+fn duplicate_of(keys: &str, seen: &Seen, first: u64) -> Problem {
+    let name = &keys[seen.name.clone()];
+    let code = keys[seen.key.clone()]
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default();
+    Problem {
+        line: seen.line,
+        column: Some("name".to_string()),
+        message: format!(
+            "'{}' ({code}) is already on line {first} (each city appears once)",
+            quote(name)
+        ),
+    }
+}
+
+/// What makes a city one place: its name folded (no case, no diacritics) and its
+/// country, as `name\ncode`, written into `key`.
+fn place_key(city: &City, key: &mut String) {
+    fold_into(&city.name, key);
+    key.push('\n');
+    key.push_str(&city.country_code);
+}
+
+fn hash(key: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    key.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Where each dataset column is in this file's rows.
