@@ -136,8 +136,8 @@ impl Source {
     }
 
     /// Every row checked; what `G` keeps of the cities.
-    pub fn gather<'a, G: Gather<'a>>(&'a self) -> Result<G, LoadError> {
-        gather(&self.bytes, &self.name)
+    pub fn gather<'a, G: Gather<'a>>(&'a self, new: &New<'_, G>) -> Result<G, LoadError> {
+        gather(&self.bytes, &self.name, new)
     }
 }
 
@@ -148,11 +148,17 @@ pub fn bundled() -> Result<Vec<City<'static>>, LoadError> {
 
 /// What a command keeps of a file's cities as they are read. Large files are read in
 /// parts, each gathered on its own core; the parts are then joined in file order.
-pub trait Gather<'a>: Default + Send {
+pub trait Gather<'a>: Send {
     fn add(&mut self, city: City<'a>);
     /// Adds what was gathered from the part of the file after this one.
     fn join(&mut self, later: Self);
+
+    /// The part has been read: work that can be done on each part's own core.
+    fn done(&mut self) {}
 }
+
+/// Makes an empty gatherer: one for each part of a file.
+pub type New<'n, G> = dyn Fn() -> G + Sync + 'n;
 
 /// Every city, in file order.
 impl<'a> Gather<'a> for Vec<City<'a>> {
@@ -186,31 +192,39 @@ impl Gather<'_> for Count {
 
 /// Reads a data file in either format: JSON when it starts with `[` or `{`, else CSV.
 pub fn load<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadError> {
-    gather(bytes, file)
+    gather(bytes, file, &Vec::new)
 }
 
 /// [`load`], keeping what `G` keeps.
-pub fn gather<'a, G: Gather<'a>>(bytes: &'a [u8], file: &str) -> Result<G, LoadError> {
+pub fn gather<'a, G: Gather<'a>>(
+    bytes: &'a [u8],
+    file: &str,
+    new: &New<'_, G>,
+) -> Result<G, LoadError> {
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match text.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'[' | b'{') => gather_json(bytes, file),
-        _ => gather_csv(bytes, file),
+        Some(b'[' | b'{') => gather_json(bytes, file, new),
+        _ => gather_csv(bytes, file, new),
     }
 }
 
 /// Reads a CSV data file; `file` names it in messages.
 pub fn load_csv<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadError> {
-    gather_csv(bytes, file)
+    gather_csv(bytes, file, &Vec::new)
 }
 
-fn gather_csv<'a, G: Gather<'a>>(bytes: &'a [u8], file: &str) -> Result<G, LoadError> {
+fn gather_csv<'a, G: Gather<'a>>(
+    bytes: &'a [u8],
+    file: &str,
+    new: &New<'_, G>,
+) -> Result<G, LoadError> {
     // Below a few megabytes a thread costs more than it saves.
     const WORTH_A_THREAD: usize = 4 << 20;
     let worth = bytes.len() / WORTH_A_THREAD;
     // Asking for the cores reads files: only when there is something to share.
     let cores = || std::thread::available_parallelism().map_or(1, |n| n.get());
     let parts = if worth > 1 { worth.min(cores()) } else { 1 };
-    read_csv(bytes, file, parts)
+    read_csv(bytes, file, parts, new)
 }
 
 /// Reads a CSV data file in (about) `parts` parts, each on its own thread: the answer is
@@ -220,6 +234,7 @@ pub fn read_csv<'a, G: Gather<'a>>(
     bytes: &'a [u8],
     file: &str,
     parts: usize,
+    new: &New<'_, G>,
 ) -> Result<G, LoadError> {
     let fail = |problem| LoadError {
         file: file.to_string(),
@@ -250,7 +265,7 @@ pub fn read_csv<'a, G: Gather<'a>>(
     };
     rows.skip_blank_lines();
     let (body, line) = rows.position();
-    read_in_parts(text, body, line, &layout, parts).finish(file)
+    read_in_parts(text, body, line, &layout, parts, new).finish(file)
 }
 
 /// Reads the rows from byte `start` (on line `line`) to the end, in parts read at the
@@ -266,6 +281,7 @@ fn read_in_parts<'a, G: Gather<'a>>(
     line: u64,
     layout: &Layout,
     count: usize,
+    new: &New<'_, G>,
 ) -> Part<G> {
     let mut bounds = vec![start];
     for k in 1..count {
@@ -302,10 +318,10 @@ fn read_in_parts<'a, G: Gather<'a>>(
             .zip(&lines[1..])
             .map(|(w, &line)| {
                 let (from, to) = (w[0], w[1]);
-                scope.spawn(move || Part::read(text, from, line, to, layout))
+                scope.spawn(move || Part::read(text, from, line, to, layout, new))
             })
             .collect();
-        let first = Part::read(text, bounds[0], line, bounds[1], layout);
+        let first = Part::read(text, bounds[0], line, bounds[1], layout, new);
         let later: Vec<Part<G>> = later
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
@@ -316,7 +332,8 @@ fn read_in_parts<'a, G: Gather<'a>>(
     for (i, part) in later.into_iter().enumerate() {
         if whole.end != part.start {
             let (end, line) = (whole.end, whole.end_line);
-            whole.append(Part::read(text, end, line, text.len(), layout), false);
+            let rest = Part::read(text, end, line, text.len(), layout, new);
+            whole.append(rest, false);
             break;
         }
         whole.append(part, i + 1 < count);
@@ -326,10 +343,14 @@ fn read_in_parts<'a, G: Gather<'a>>(
 
 /// Reads a JSON data file: an array of city objects, as `--format json` writes them.
 pub fn load_json<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadError> {
-    gather_json(bytes, file)
+    gather_json(bytes, file, &Vec::new)
 }
 
-fn gather_json<'a, G: Gather<'a>>(bytes: &'a [u8], file: &str) -> Result<G, LoadError> {
+fn gather_json<'a, G: Gather<'a>>(
+    bytes: &'a [u8],
+    file: &str,
+    new: &New<'_, G>,
+) -> Result<G, LoadError> {
     let fail = |line: u64, column: Option<&str>, message: String| LoadError {
         file: file.to_string(),
         problems: vec![Problem {
@@ -356,7 +377,7 @@ fn gather_json<'a, G: Gather<'a>>(bytes: &'a [u8], file: &str) -> Result<G, Load
         };
         fail(e.line().max(1) as u64, None, what)
     })?;
-    let mut part = Part::default();
+    let mut part = Part::new(new(), 0);
     let (mut line, mut counted) = (1, 0);
     for item in items {
         // Each city is reported at the line its object starts on.
@@ -368,6 +389,7 @@ fn gather_json<'a, G: Gather<'a>>(bytes: &'a [u8], file: &str) -> Result<G, Load
             Err((column, message)) => part.problem(line, column, message),
         }
     }
+    part.gathered.done();
     part.finish(file)
 }
 
@@ -429,7 +451,6 @@ fn json_fields(
 }
 
 /// A stretch of a file's rows, read: what `G` keeps of its cities, and every problem.
-#[derive(Default)]
 struct Part<G> {
     gathered: G,
     /// How many sound cities were read.
@@ -469,11 +490,29 @@ struct Seen {
 
 impl<'a, G: Gather<'a>> Part<G> {
     /// Reads the rows from byte `from` (on line `line`) until one ends at or past `to`.
-    fn read(text: &'a [u8], from: usize, line: u64, to: usize, layout: &Layout) -> Part<G> {
-        let mut part = Part {
-            start: from,
-            ..Part::default()
-        };
+    fn new(gathered: G, start: usize) -> Part<G> {
+        Part {
+            gathered,
+            cities: 0,
+            problems: Vec::new(),
+            seen: HashTable::new(),
+            duplicates: Vec::new(),
+            keys: String::new(),
+            start,
+            end: start,
+            end_line: 0,
+        }
+    }
+
+    fn read(
+        text: &'a [u8],
+        from: usize,
+        line: u64,
+        to: usize,
+        layout: &Layout,
+        new: &New<'_, G>,
+    ) -> Part<G> {
+        let mut part = Part::new(new(), from);
         let mut rows = Rows::new(text, from, line);
         let mut fields = Vec::with_capacity(layout.width);
         let mut key = String::new();
@@ -510,6 +549,7 @@ impl<'a, G: Gather<'a>> Part<G> {
             }
         }
         (part.end, part.end_line) = rows.position();
+        part.gathered.done();
         part
     }
 

@@ -3,8 +3,10 @@
 use std::cmp::Ordering;
 
 use crate::city::{Agreement, City, Continent, Date, Status, fold};
+use crate::dataset::Gather;
 use crate::error::UsageError;
 use crate::fields::{Field, Value};
+use rustc_hash::FxHashMap;
 
 /// Which cities a command works on. Several values of one filter are alternatives;
 /// different filters must all hold.
@@ -30,54 +32,154 @@ impl Filter {
     /// The cities that pass, as they stood on the `--as-of` date, in data order. Takes
     /// the cities, so none is copied.
     pub fn apply<'a>(&self, cities: Vec<City<'a>>) -> Result<Vec<City<'a>>, UsageError> {
-        let countries = self.country_codes(&cities)?;
-        let search = self.search.as_deref().map(fold);
-        let statuses: &[Status] = match (self.all, self.statuses.is_empty()) {
-            (true, _) => Status::ALL,
-            (false, true) => &[Status::Active],
-            (false, false) => &self.statuses,
+        let countries = if self.countries.is_empty() {
+            Countries::default()
+        } else {
+            Countries::of(&cities)
         };
-        let chosen = cities
+        let chooser = self.chooser(&countries)?;
+        Ok(cities
             .into_iter()
-            .filter_map(|city| match self.as_of {
-                Some(date) => city.as_of(date),
-                None => Some(city),
-            })
-            .filter(|c| statuses.contains(&c.status))
-            .filter(|c| self.continents.is_empty() || self.continents.contains(&c.continent))
-            .filter(|c| {
-                countries.is_empty() || countries.iter().any(|code| *code == c.country_code)
-            })
-            .filter(|c| self.agreements.is_empty() || self.agreements.contains(&c.agreement))
-            .filter(|c| !self.capital || c.capital)
-            .filter(|c| match &search {
-                Some(text) => c.all_names().any(|n| fold(n).contains(text.as_str())),
-                None => true,
-            })
-            .collect();
-        Ok(chosen)
+            .filter_map(|c| chooser.choose(c))
+            .collect())
     }
 
-    /// The ISO codes of the `--country` values, each matched by name or code against
-    /// the countries in the data.
-    fn country_codes(&self, cities: &[City]) -> Result<Vec<String>, UsageError> {
+    /// The filter ready to judge one city at a time, each `--country` (a name or an
+    /// ISO code) matched against the `countries` in the data.
+    pub fn chooser(&self, countries: &Countries) -> Result<Chooser, UsageError> {
         let mut codes = Vec::new();
         for wanted in &self.countries {
             let folded = fold(wanted.trim());
-            let found = cities.iter().find(|c| {
-                fold(&c.country) == folded || c.country_code.eq_ignore_ascii_case(wanted.trim())
+            let found = countries.order.iter().find(|(name, code)| {
+                fold(name) == folded || code.eq_ignore_ascii_case(wanted.trim())
             });
             match found {
-                Some(city) => codes.push(city.country_code.to_string()),
+                Some((_, code)) => codes.push(code.to_string()),
                 None => {
-                    let mut known: Vec<&str> = cities.iter().map(|c| &*c.country).collect();
+                    let mut known: Vec<&str> = countries.order.iter().map(|(n, _)| &**n).collect();
                     known.sort();
                     known.dedup();
                     return Err(UsageError::unknown("country", wanted, &known));
                 }
             }
         }
-        Ok(codes)
+        let statuses = match (self.all, self.statuses.is_empty()) {
+            (true, _) => Status::ALL.to_vec(),
+            (false, true) => vec![Status::Active],
+            (false, false) => self.statuses.clone(),
+        };
+        Ok(Chooser {
+            statuses,
+            continents: self.continents.clone(),
+            codes,
+            agreements: self.agreements.clone(),
+            capital: self.capital,
+            search: self.search.as_deref().map(fold),
+            as_of: self.as_of,
+        })
+    }
+}
+
+/// The countries in a data file, each name with its code, in the order they first
+/// appear: what `--country` is matched against.
+#[derive(Clone, Debug, Default)]
+pub struct Countries {
+    order: Vec<(String, String)>,
+    /// The codes each name goes with, to find a pair without a search.
+    codes: FxHashMap<String, Vec<String>>,
+}
+
+impl Countries {
+    pub fn of(cities: &[City]) -> Countries {
+        let mut countries = Countries::default();
+        for city in cities {
+            countries.add(city);
+        }
+        countries
+    }
+
+    pub fn add(&mut self, city: &City) {
+        self.insert(&city.country, &city.country_code);
+    }
+
+    fn insert(&mut self, name: &str, code: &str) {
+        let codes = match self.codes.get_mut(name) {
+            Some(codes) => codes,
+            None => self.codes.entry(name.to_string()).or_default(),
+        };
+        if !codes.iter().any(|c| c == code) {
+            codes.push(code.to_string());
+            self.order.push((name.to_string(), code.to_string()));
+        }
+    }
+
+    /// Adds the countries of a later part of the file.
+    pub fn join(&mut self, later: Countries) {
+        for (name, code) in &later.order {
+            self.insert(name, code);
+        }
+    }
+}
+
+impl<'a> Gather<'a> for Countries {
+    fn add(&mut self, city: City<'a>) {
+        Countries::add(self, &city);
+    }
+
+    fn join(&mut self, later: Self) {
+        Countries::join(self, later);
+    }
+}
+
+/// Keeps what `inner` keeps of the cities `chooser` takes, as they are read.
+pub struct Chosen<'c, G> {
+    pub chooser: &'c Chooser,
+    pub inner: G,
+}
+
+impl<'a, G: Gather<'a>> Gather<'a> for Chosen<'_, G> {
+    fn add(&mut self, city: City<'a>) {
+        if let Some(city) = self.chooser.choose(city) {
+            self.inner.add(city);
+        }
+    }
+
+    fn join(&mut self, later: Self) {
+        self.inner.join(later.inner);
+    }
+}
+
+/// A filter ready to judge cities one at a time, as they are read.
+#[derive(Clone, Debug)]
+pub struct Chooser {
+    statuses: Vec<Status>,
+    continents: Vec<Continent>,
+    /// ISO codes; empty means any country.
+    codes: Vec<String>,
+    agreements: Vec<Agreement>,
+    capital: bool,
+    /// Folded text to find in any name.
+    search: Option<String>,
+    as_of: Option<Date>,
+}
+
+impl Chooser {
+    /// The city as it stood on the `--as-of` date, if it passes.
+    pub fn choose<'a>(&self, city: City<'a>) -> Option<City<'a>> {
+        let city = match self.as_of {
+            Some(date) => city.as_of(date)?,
+            None => city,
+        };
+        let pass = self.statuses.contains(&city.status)
+            && (self.continents.is_empty() || self.continents.contains(&city.continent))
+            && (self.codes.is_empty() || self.codes.iter().any(|c| *c == city.country_code))
+            && (self.agreements.is_empty() || self.agreements.contains(&city.agreement))
+            && (!self.capital || city.capital)
+            && match &self.search {
+                Some(text) => city.all_names().any(|n| fold(n).contains(text.as_str())),
+                None => true,
+            };
+        pass.then_some(city)
     }
 }
 

@@ -5,6 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::city::{City, Date};
+use crate::dataset::Gather;
 use crate::filter::by_name;
 use crate::geo;
 
@@ -184,63 +185,104 @@ pub struct Record<'c> {
     pub kind: Kind,
     pub rank: usize,
     pub measure: Measure,
-    pub city: &'c City<'c>,
+    pub city: City<'c>,
 }
 
 /// The `top` leaders of each kind, in the order of `kinds`. Ties are broken by name so
 /// the answer is always the same; a kind no city has a value for yields nothing.
-pub fn compute<'c>(cities: &'c [City], kinds: &[Kind], top: usize) -> Vec<Record<'c>> {
-    // Distances cost the most: work them out once, and only when a record needs them.
-    let by_distance = kinds
-        .iter()
-        .any(|k| matches!(k, Kind::Nearest | Kind::Farthest));
-    let distances = if by_distance {
-        geo::distances_from_krakow(cities)
-    } else {
-        Vec::new()
-    };
-    let mut records = Vec::new();
-    for &kind in kinds {
-        // The leaders so far, best first; one pass, never a sort of every city.
-        let mut leaders: Vec<(Measure, &City)> = Vec::with_capacity(top + 1);
-        for (i, city) in cities.iter().enumerate() {
-            let measure = match kind {
-                Kind::Nearest | Kind::Farthest => Some(Measure::Number(distances[i])),
-                _ => kind.measure(city),
-            };
-            let Some(measure) = measure else {
-                continue;
-            };
-            let entry = (measure, city);
-            if leaders.len() == top
-                && leaders
-                    .last()
-                    .is_some_and(|last| rank(kind, &entry, last).is_ge())
-            {
-                continue;
-            }
-            let at = leaders.partition_point(|held| rank(kind, held, &entry).is_le());
-            leaders.insert(at, entry);
-            leaders.truncate(top);
-        }
-        records.extend(
-            leaders
-                .into_iter()
-                .enumerate()
-                .map(|(i, (measure, city))| Record {
-                    kind,
-                    rank: i + 1,
-                    measure,
-                    city,
-                }),
-        );
+pub fn compute<'c>(cities: &[City<'c>], kinds: &[Kind], top: usize) -> Vec<Record<'c>> {
+    let mut leaders = Leaders::new(kinds, top);
+    for city in cities {
+        leaders.add(city.clone());
     }
-    records
+    leaders.records()
+}
+
+/// The leaders of each kind among the cities seen so far: all `records` keeps of a
+/// file, gathered as it is read, one pass and never a sort of every city.
+pub struct Leaders<'a> {
+    kinds: Vec<Kind>,
+    top: usize,
+    /// Per kind, the leaders so far, best first.
+    held: Vec<Vec<(Measure, City<'a>)>>,
+    /// Whether a kind ranks by distance: the costliest measure, made once per city.
+    by_distance: bool,
+}
+
+impl<'a> Leaders<'a> {
+    pub fn new(kinds: &[Kind], top: usize) -> Leaders<'a> {
+        Leaders {
+            kinds: kinds.to_vec(),
+            top,
+            held: vec![Vec::new(); kinds.len()],
+            by_distance: kinds
+                .iter()
+                .any(|k| matches!(k, Kind::Nearest | Kind::Farthest)),
+        }
+    }
+
+    fn offer(&mut self, k: usize, measure: Measure, city: &City<'a>) {
+        let (kind, top, held) = (self.kinds[k], self.top, &mut self.held[k]);
+        let entry = (measure, city);
+        if held.len() == top
+            && held
+                .last()
+                .is_some_and(|(m, c)| rank(kind, entry, (*m, c)).is_ge())
+        {
+            return;
+        }
+        let at = held.partition_point(|(m, c)| rank(kind, (*m, c), entry).is_le());
+        held.insert(at, (measure, city.clone()));
+        held.truncate(top);
+    }
+
+    /// The records, in the order of the kinds asked for.
+    pub fn records(self) -> Vec<Record<'a>> {
+        let mut records = Vec::new();
+        for (kind, held) in self.kinds.into_iter().zip(self.held) {
+            records.extend(
+                held.into_iter()
+                    .enumerate()
+                    .map(|(i, (measure, city))| Record {
+                        kind,
+                        rank: i + 1,
+                        measure,
+                        city,
+                    }),
+            );
+        }
+        records
+    }
+}
+
+impl<'a> Gather<'a> for Leaders<'a> {
+    fn add(&mut self, city: City<'a>) {
+        let distance = self
+            .by_distance
+            .then(|| geo::from_krakow_km(city.lat, city.lon));
+        for k in 0..self.kinds.len() {
+            let measure = match (self.kinds[k], distance) {
+                (Kind::Nearest | Kind::Farthest, Some(km)) => Some(Measure::Number(km)),
+                (kind, _) => kind.measure(&city),
+            };
+            if let Some(measure) = measure {
+                self.offer(k, measure, &city);
+            }
+        }
+    }
+
+    fn join(&mut self, later: Self) {
+        for (k, held) in later.held.into_iter().enumerate() {
+            for (measure, city) in held {
+                self.offer(k, measure, &city);
+            }
+        }
+    }
 }
 
 /// Which of two entries ranks first for a kind of record: the better value, then the
 /// name.
-fn rank(kind: Kind, a: &(Measure, &City), b: &(Measure, &City)) -> Ordering {
+fn rank(kind: Kind, a: (Measure, &City), b: (Measure, &City)) -> Ordering {
     let by_value = if kind.largest_wins() {
         b.0.compare(&a.0)
     } else {

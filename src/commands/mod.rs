@@ -16,7 +16,8 @@ use std::io::IsTerminal;
 use anyhow::Result;
 
 use crate::cli::{Cli, ColorChoice, Command};
-use crate::dataset;
+use crate::dataset::{self, Gather, Source};
+use crate::filter::{Chosen, Countries, Filter};
 use crate::render::{Format, View};
 
 /// Runs the command line's command and returns what goes to standard output.
@@ -51,17 +52,37 @@ pub fn run(cli: &Cli) -> Result<String> {
         guard_formulas: cli.guard_formulas,
     };
     let source = dataset::Source::open(cli.data.as_deref())?;
-    let cities = source.cities()?;
     match &cli.command {
-        Command::List(args) => list::run(args, cities, &view),
-        Command::Records(args) => records::run(args, cities, &view),
-        Command::Show(args) => show::run(args, cities, &view),
-        Command::Stats(args) => stats::run(args, cities, &view),
-        Command::Distance(args) => distance::run(args, &cities, &view),
-        Command::Timeline(args) => timeline::run(args, cities, &view),
-        Command::Map(args) => map::run(args, cities, cli.data.as_deref()),
+        Command::List(args) => list::run(args, &source, &view),
+        Command::Records(args) => records::run(args, &source, &view),
+        Command::Show(args) => show::run(args, source.cities()?, &view),
+        Command::Stats(args) => stats::run(args, &source, &view),
+        Command::Distance(args) => distance::run(args, &source.cities()?, &view),
+        Command::Timeline(args) => timeline::run(args, source.cities()?, &view),
+        Command::Map(args) => map::run(args, source.cities()?, cli.data.as_deref()),
         Command::Validate(_) | Command::Completions(_) | Command::Man => unreachable!(),
     }
+}
+
+/// What `new` keeps of the cities `filter` takes, gathered as the file is read, so a
+/// large file's other cities are never kept. A `--country` is matched against the
+/// file's countries first, which takes one more reading.
+fn gather_chosen<'s, G: Gather<'s>>(
+    source: &'s Source,
+    filter: &Filter,
+    new: impl Fn() -> G + Sync,
+) -> Result<G> {
+    let countries = if filter.countries.is_empty() {
+        Countries::default()
+    } else {
+        source.gather(&Countries::default)?
+    };
+    let chooser = filter.chooser(&countries)?;
+    let new = || Chosen {
+        chooser: &chooser,
+        inner: new(),
+    };
+    Ok(source.gather(&new)?.inner)
 }
 
 /// The one city `name` means, or an error: none (with the nearest names) or several.

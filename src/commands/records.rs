@@ -2,18 +2,19 @@
 
 use anyhow::Result;
 
-use crate::city::City;
 use crate::cli::RecordsArgs;
-use crate::records::{self, Kind};
+use crate::dataset::Source;
+use crate::records::{Kind, Leaders};
 use crate::render::{self, View};
 
-pub fn run(args: &RecordsArgs, cities: Vec<City>, view: &View) -> Result<String> {
-    let chosen = args.filter.to_filter().apply(cities)?;
+pub fn run(args: &RecordsArgs, source: &Source, view: &View) -> Result<String> {
     let kinds = if args.kinds.is_empty() {
         Kind::ALL
     } else {
         &args.kinds
     };
-    let found = records::compute(&chosen, kinds, args.top as usize);
-    Ok(render::records(&found, view))
+    // Only the leaders are kept as the file is read, not every city.
+    let new = || Leaders::new(kinds, args.top as usize);
+    let leaders = super::gather_chosen(source, &args.filter.to_filter(), new)?;
+    Ok(render::records(&leaders.records(), view))
 }

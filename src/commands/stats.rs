@@ -2,13 +2,15 @@
 
 use anyhow::Result;
 
-use crate::city::City;
 use crate::cli::StatsArgs;
+use crate::dataset::Source;
 use crate::render::{self, View};
-use crate::stats;
+use crate::stats::Groups;
 
-pub fn run(args: &StatsArgs, cities: Vec<City>, view: &View) -> Result<String> {
+pub fn run(args: &StatsArgs, source: &Source, view: &View) -> Result<String> {
     view.not_geojson("stats")?;
-    let chosen = args.filter.to_filter().apply(cities)?;
-    Ok(render::groups(&stats::group(&chosen, args.by), view))
+    // Only each city's name is kept, in its group, as the file is read.
+    let new = || Groups::new(args.by);
+    let groups = super::gather_chosen(source, &args.filter.to_filter(), new)?;
+    Ok(render::groups(&groups.groups(), view))
 }

@@ -10,7 +10,7 @@ use crate::dataset::{self, BUNDLED_NAME, Count};
 pub fn run(file: Option<&Path>) -> Result<String> {
     let source = dataset::Source::open(file)?;
     // Every row checked, none kept.
-    let count: Count = source.gather()?;
+    let count = source.gather(&Count::default)?;
     let name = match file {
         None => BUNDLED_NAME.to_string(),
         Some(path) if path == Path::new("-") => "<stdin>".to_string(),

@@ -83,7 +83,7 @@ impl serde::Serialize for RecordObject<'_> {
         map.serialize_entry("value", &measure_value(record.kind, record.measure))?;
         map.serialize_entry("unit", record.kind.unit())?;
         let city = CityObject {
-            city: record.city,
+            city: &record.city,
             fields: self.fields,
         };
         map.serialize_entry("city", &city)?;
@@ -116,7 +116,7 @@ pub fn record_lines(records: &[Record], fields: &[Field]) -> String {
 /// flat properties best).
 pub fn flat_record(record: &Record, fields: &[Field]) -> J {
     let mut object = record_head(record);
-    if let J::Object(city) = city(record.city, fields) {
+    if let J::Object(city) = city(&record.city, fields) {
         object.extend(city);
     }
     J::Object(object)

@@ -232,7 +232,7 @@ pub fn records(records: &[Record], view: &View) -> String {
         Format::Geojson => json::features(
             records
                 .iter()
-                .map(|r| (r.city, json::flat_record(r, &fields))),
+                .map(|r| (&r.city, json::flat_record(r, &fields))),
         ),
         Format::Table => view.grid(&record_grid(records, &fields, view, true)),
         _ => view.grid(&record_grid(records, &fields, view, false)),
@@ -245,7 +245,7 @@ const TABLE_RECORD_FIELDS: &[Field] = &[Field::Name, Field::Country, Field::Agre
 /// Records as rows. For people (`for_people`) the unit goes with the value ("178 km",
 /// "3 399 m") instead of in a column of its own.
 fn record_grid<'c>(
-    records: &[Record<'c>],
+    records: &'c [Record<'c>],
     fields: &[Field],
     view: &View,
     for_people: bool,
@@ -278,7 +278,7 @@ fn record_grid<'c>(
             } else {
                 row.push(Value::Text(with_unit(&value, unit).into()));
             }
-            row.extend(fields.iter().map(|f| view.value(*f, r.city)));
+            row.extend(fields.iter().map(|f| view.value(*f, &r.city)));
             row
         })
         .collect();
