@@ -198,13 +198,14 @@ pub fn sort(cities: &mut Vec<City>, field: Field, descending: bool) {
         _ => key(city),
     };
     // The keys are sorted with each city's place, then the cities moved once: a city
-    // is large, a key small.
-    let mut keyed: Vec<(Value<'static>, String, usize)> = cities
-        .iter()
-        .enumerate()
-        .map(|(i, city)| (key(city), fold(&city.name), i))
-        .collect();
-    keyed.sort_by(|(a, na, ia), (b, nb, ib)| {
+    // is large, a key small. Keys are made, and sorted, on every core.
+    let keyed: Vec<(Value<'static>, String, usize)> =
+        crate::parallel::map(cities, |city| (key(city), fold(&city.name)))
+            .into_iter()
+            .enumerate()
+            .map(|(i, (value, name))| (value, name, i))
+            .collect();
+    let keyed = crate::parallel::sort_by(keyed, |(a, na, ia), (b, nb, ib)| {
         let (ca, cb) = (&cities[*ia], &cities[*ib]);
         let by_value = match (a, b) {
             (Value::Unknown, Value::Unknown) => Ordering::Equal,

@@ -92,36 +92,7 @@ fn vincenty_km(from: (f64, f64), to: (f64, f64)) -> Option<f64> {
 /// Every city's distance from Kraków, in order, over all the machine's cores: the
 /// geodesic is the costliest measure a command makes.
 pub fn distances_from_krakow(cities: &[crate::city::City]) -> Vec<f64> {
-    const WORTH_A_THREAD: usize = 20_000;
-    // Asking for the cores reads files: only when there is something to share.
-    let threads = if cities.len() < WORTH_A_THREAD {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    };
-    if threads == 1 {
-        return cities
-            .iter()
-            .map(|c| from_krakow_km(c.lat, c.lon))
-            .collect();
-    }
-    let chunk = cities.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = cities
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|c| from_krakow_km(c.lat, c.lon))
-                        .collect::<Vec<f64>>()
-                })
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    crate::parallel::map(cities, |c| from_krakow_km(c.lat, c.lon))
 }
 
 /// The eight-point compass direction of a bearing: N, NE, E, SE, S, SW, W, NW.

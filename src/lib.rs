@@ -17,6 +17,7 @@ pub mod fuzzing;
 pub mod geo;
 pub mod map;
 pub mod output;
+pub mod parallel;
 pub mod records;
 pub mod render;
 pub mod stats;

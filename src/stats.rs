@@ -125,24 +125,7 @@ impl<'a> Gather<'a> for Groups<'a> {
     fn join(&mut self, later: Self) {
         for (group, members) in later.members {
             let held = self.members.entry(group).or_default();
-            *held = merge(std::mem::take(held), members);
-        }
-    }
-}
-
-/// Two sorted lists as one sorted list.
-fn merge<T: Ord>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
-    let mut merged = Vec::with_capacity(a.len() + b.len());
-    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if y < x => b.next(),
-            (Some(_), _) => a.next(),
-            (None, _) => b.next(),
-        };
-        match next {
-            Some(item) => merged.push(item),
-            None => return merged,
+            *held = crate::parallel::merge_by(std::mem::take(held), members, Ord::cmp);
         }
     }
 }

@@ -68,3 +68,31 @@ fn a_duplicate_in_a_later_part_names_the_first_line() {
         );
     }
 }
+
+#[test]
+fn large_answers_written_on_every_core_read_back_whole() {
+    use krakow_partners::dataset::load;
+    use krakow_partners::render::{self, Format, View};
+    let rows: Vec<String> = (0..60_000)
+        .map(|n| format!("\"Town, {n}\",,,,Poland,PL,europe,false,partnership,2001,active,,50.{n},19.9,{n},,,,https://e.org/{n},\"say \"\"{n}\"\"\""))
+        .collect();
+    let text = format!("{HEADER}\n{}\n", rows.join("\n"));
+    let cities = answer(&text, 1).unwrap();
+    for format in [Format::Csv, Format::Json] {
+        let written = render::cities(&cities, &View::new(format));
+        let again = load(written.as_bytes(), "again").unwrap();
+        assert!(again == cities, "{format:?} did not read back whole");
+    }
+    let lines = render::cities(&cities, &View::new(Format::Ndjson));
+    let names: Vec<String> = lines
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["name"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let expected: Vec<String> = cities.iter().map(|c| c.name.to_string()).collect();
+    assert_eq!(names, expected);
+}

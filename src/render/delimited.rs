@@ -34,26 +34,35 @@ fn cell(value: &Value, care: Care, text: &mut String) {
 
 /// The grid as delimited text; unknown values are empty cells.
 pub fn render(grid: &Grid, delimiter: u8, care: Care) -> String {
-    let rows = grid.rows.iter().map(|row| row.iter().cloned());
-    write(&grid.keys, rows, delimiter, care)
+    let mut text = header(&grid.keys, delimiter);
+    text.push_str(&rows(
+        grid.rows.iter().map(|row| row.iter().cloned()),
+        delimiter,
+        care,
+    ));
+    text
 }
 
-/// Rows of values as delimited text under a header of keys, written as they come
-/// (a large answer needs no table of cells first); unknown values are empty cells.
-pub fn write<'v, Row>(
-    keys: &[&str],
-    rows: impl Iterator<Item = Row>,
-    delimiter: u8,
-    care: Care,
-) -> String
+/// The header line: the keys.
+pub fn header(keys: &[&str], delimiter: u8) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = writer.write_record(keys);
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Rows of values as delimited lines, written as they come (a large answer needs no
+/// table of cells first); unknown values are empty cells.
+pub fn rows<'v, Row>(rows: impl Iterator<Item = Row>, delimiter: u8, care: Care) -> String
 where
     Row: Iterator<Item = Value<'v>>,
 {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(Vec::new());
-    // Writing to memory cannot fail.
-    let _ = writer.write_record(keys);
     let mut text = String::new();
     for row in rows {
         for value in row {

@@ -5,6 +5,7 @@ use serde_json::{Map, Value as J};
 use super::{Grid, measure_value};
 use crate::city::City;
 use crate::fields::{Field, Value};
+use crate::parallel;
 use crate::records::Record;
 
 /// A city with the fields to write, serialised straight from its values.
@@ -35,14 +36,17 @@ pub fn city_array(cities: &[City], fields: &[Field]) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Cities as one compact JSON object per line.
+/// Cities as one compact JSON object per line, written on every core.
 pub fn city_lines(cities: &[City], fields: &[Field]) -> String {
-    let mut out = Vec::with_capacity(cities.len() * 500);
-    for city in cities {
-        let _ = serde_json::to_writer(&mut out, &CityObject { city, fields });
-        out.push(b'\n');
-    }
-    String::from_utf8(out).unwrap_or_default()
+    let shares = parallel::map_slices(cities, |share| {
+        let mut out = Vec::with_capacity(share.len() * 500);
+        for city in share {
+            let _ = serde_json::to_writer(&mut out, &CityObject { city, fields });
+            out.push(b'\n');
+        }
+        String::from_utf8(out).unwrap_or_default()
+    });
+    parallel::concat(shares)
 }
 
 /// A city as a JSON object with the given fields, in order.

@@ -192,10 +192,16 @@ pub fn cities(cities: &[City], view: &View) -> String {
             };
             let keys: Vec<&str> = fields.iter().map(|f| f.key()).collect();
             let fields = &fields;
-            let rows = cities
-                .iter()
-                .map(|c| fields.iter().map(move |f| view.value(*f, c)));
-            delimited::write(&keys, rows, delimiter, view.care())
+            let header = delimited::header(&keys, delimiter);
+            // Rows written on every core, each its share of the cities.
+            let mut shares = crate::parallel::map_slices(cities, |share| {
+                let rows = share
+                    .iter()
+                    .map(|c| fields.iter().map(move |f| view.value(*f, c)));
+                delimited::rows(rows, delimiter, view.care())
+            });
+            shares.insert(0, header);
+            crate::parallel::concat(shares)
         }
         Format::Table => view.grid(&view.city_grid(cities, &fields)),
     }
