@@ -181,9 +181,14 @@ impl<'a> Rows<'a> {
             let at = start + offset;
             self.spans.iter().position(|s| at < s.end).unwrap_or(0)
         };
-        let row = std::str::from_utf8(row).map_err(|e| RowError::NotUtf8 {
-            field: field_at(e.valid_up_to()),
-        })?;
+        // The fast check first; the standard one only to say where the fault is.
+        let row = match simdutf8::basic::from_utf8(row) {
+            Ok(row) => row,
+            Err(_) => {
+                let at = std::str::from_utf8(row).err().map_or(0, |e| e.valid_up_to());
+                return Err(RowError::NotUtf8 { field: field_at(at) });
+            }
+        };
         if let Some(at) = memchr(0, row.as_bytes()) {
             return Err(RowError::Nul {
                 field: field_at(at),
