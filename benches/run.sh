@@ -100,7 +100,8 @@ hyperfine --warmup 1 --runs "${RUNS:-5}" --style basic --output pipe --export-js
   --command-name "krakow-partners validate" "$kp validate $out/cities-$large.csv"
 
 # Peak memory against the input's size.
-for cmd in "validate" "list --all --continent europe --format json" "records highest northernmost --all"; do
+for cmd in "validate" "list --all --continent europe --format json" "list --all --continent europe --format csv" \
+  "records highest northernmost --all" "stats --by country --all --format json"; do
   /usr/bin/time -f "%M" -o "$out/rss.txt" $kp --data "$out/cities-$large.csv" $cmd > /dev/null || true
   echo "$cmd	$(cat "$out/rss.txt")	$(stat -c %s "$out/cities-$large.csv")"
 done > "$out/memory.tsv"

@@ -97,7 +97,7 @@ impl serde::Serialize for RecordObject<'_> {
 
 /// Records as a pretty-printed JSON array: `[{"record": …, "city": {…}}, …]`.
 pub fn record_array(records: &[Record], fields: &[Field]) -> String {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(records.len() * 2048);
     let mut serializer = serde_json::Serializer::pretty(&mut out);
     let items = records.iter().map(|record| RecordObject { record, fields });
     // Writing to memory cannot fail.
