@@ -295,23 +295,12 @@ fn read_in_parts<'a, G: Gather<'a>>(
     }
     bounds.push(text.len());
     // The line each part starts on, so that every message names its line: the line
-    // feeds before it, counted on every core at once.
-    let feeds: Vec<u64> = std::thread::scope(|scope| {
-        let counts: Vec<_> = bounds[..bounds.len() - 1]
-            .windows(2)
-            .map(|w| scope.spawn(move || memchr::memchr_iter(b'\n', &text[w[0]..w[1]]).count()))
-            .collect();
-        counts
-            .into_iter()
-            .map(|c| c.join().unwrap_or_else(|e| std::panic::resume_unwind(e)) as u64)
-            .collect()
-    });
-    let lines: Vec<u64> = std::iter::once(line)
-        .chain(feeds.iter().scan(line, |line, feeds| {
-            *line += feeds;
-            Some(*line)
-        }))
-        .collect();
+    // feeds before it (a vectorised count, a few milliseconds for 100 MB).
+    let mut lines = vec![line];
+    for w in bounds.windows(2).take(bounds.len() - 2) {
+        let feeds = memchr::memchr_iter(b'\n', &text[w[0]..w[1]]).count() as u64;
+        lines.push(lines[lines.len() - 1] + feeds);
+    }
     let (mut whole, later) = std::thread::scope(|scope| {
         let later: Vec<_> = bounds[1..]
             .windows(2)
