@@ -185,8 +185,12 @@ impl<'a> Rows<'a> {
         let row = match simdutf8::basic::from_utf8(row) {
             Ok(row) => row,
             Err(_) => {
-                let at = std::str::from_utf8(row).err().map_or(0, |e| e.valid_up_to());
-                return Err(RowError::NotUtf8 { field: field_at(at) });
+                let at = std::str::from_utf8(row)
+                    .err()
+                    .map_or(0, |e| e.valid_up_to());
+                return Err(RowError::NotUtf8 {
+                    field: field_at(at),
+                });
             }
         };
         if let Some(at) = memchr(0, row.as_bytes()) {

@@ -193,7 +193,7 @@ pub struct Record<'c> {
 pub fn compute<'c>(cities: &[City<'c>], kinds: &[Kind], top: usize) -> Vec<Record<'c>> {
     let mut leaders = Leaders::new(kinds, top);
     for city in cities {
-        leaders.add(city.clone());
+        leaders.consider(city);
     }
     leaders.records()
 }
@@ -257,24 +257,31 @@ impl<'a> Leaders<'a> {
 
 impl<'a> Gather<'a> for Leaders<'a> {
     fn add(&mut self, city: City<'a>) {
-        let distance = self
-            .by_distance
-            .then(|| geo::from_krakow_km(city.lat, city.lon));
-        for k in 0..self.kinds.len() {
-            let measure = match (self.kinds[k], distance) {
-                (Kind::Nearest | Kind::Farthest, Some(km)) => Some(Measure::Number(km)),
-                (kind, _) => kind.measure(&city),
-            };
-            if let Some(measure) = measure {
-                self.offer(k, measure, &city);
-            }
-        }
+        self.consider(&city);
     }
 
     fn join(&mut self, later: Self) {
         for (k, held) in later.held.into_iter().enumerate() {
             for (measure, city) in held {
                 self.offer(k, measure, &city);
+            }
+        }
+    }
+}
+
+impl<'a> Leaders<'a> {
+    /// Makes `city` a leader of each kind it leads so far (a copy, where it does).
+    fn consider(&mut self, city: &City<'a>) {
+        let distance = self
+            .by_distance
+            .then(|| geo::from_krakow_km(city.lat, city.lon));
+        for k in 0..self.kinds.len() {
+            let measure = match (self.kinds[k], distance) {
+                (Kind::Nearest | Kind::Farthest, Some(km)) => Some(Measure::Number(km)),
+                (kind, _) => kind.measure(city),
+            };
+            if let Some(measure) = measure {
+                self.offer(k, measure, city);
             }
         }
     }
