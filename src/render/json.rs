@@ -27,24 +27,15 @@ impl serde::Serialize for CityObject<'_> {
 
 /// Cities as a pretty-printed JSON array.
 pub fn city_array(cities: &[City], fields: &[Field]) -> String {
-    let mut out = Vec::with_capacity(cities.len() * 600 + 4);
-    let mut serializer = serde_json::Serializer::pretty(&mut out);
     let items = cities.iter().map(|city| CityObject { city, fields });
-    // Writing to memory cannot fail.
-    let _ = serde::Serializer::collect_seq(&mut serializer, items);
-    out.push(b'\n');
-    String::from_utf8(out).unwrap_or_default()
+    pretty_array(items, cities.len() * 600)
 }
 
 /// Cities as one compact JSON object per line, written on every core.
 pub fn city_lines(cities: &[City], fields: &[Field]) -> String {
     let shares = parallel::map_slices(cities, |share| {
-        let mut out = Vec::with_capacity(share.len() * 500);
-        for city in share {
-            let _ = serde_json::to_writer(&mut out, &CityObject { city, fields });
-            out.push(b'\n');
-        }
-        String::from_utf8(out).unwrap_or_default()
+        let items = share.iter().map(|city| CityObject { city, fields });
+        lines(items, share.len() * 500)
     });
     parallel::concat(shares)
 }
@@ -97,23 +88,14 @@ impl serde::Serialize for RecordObject<'_> {
 
 /// Records as a pretty-printed JSON array: `[{"record": …, "city": {…}}, …]`.
 pub fn record_array(records: &[Record], fields: &[Field]) -> String {
-    let mut out = Vec::with_capacity(records.len() * 2048);
-    let mut serializer = serde_json::Serializer::pretty(&mut out);
     let items = records.iter().map(|record| RecordObject { record, fields });
-    // Writing to memory cannot fail.
-    let _ = serde::Serializer::collect_seq(&mut serializer, items);
-    out.push(b'\n');
-    String::from_utf8(out).unwrap_or_default()
+    pretty_array(items, records.len() * 2048)
 }
 
 /// Records as one compact JSON object per line.
 pub fn record_lines(records: &[Record], fields: &[Field]) -> String {
-    let mut out = Vec::new();
-    for record in records {
-        let _ = serde_json::to_writer(&mut out, &RecordObject { record, fields });
-        out.push(b'\n');
-    }
-    String::from_utf8(out).unwrap_or_default()
+    let items = records.iter().map(|record| RecordObject { record, fields });
+    lines(items, records.len() * 1024)
 }
 
 /// A record with its city's fields beside it, for GeoJSON properties (GIS tools read
@@ -164,32 +146,19 @@ impl serde::Serialize for RowObject<'_> {
 
 /// A grid's rows as a pretty-printed JSON array of objects.
 pub fn grid_array(grid: &Grid) -> String {
-    let mut out = Vec::new();
-    let mut serializer = serde_json::Serializer::pretty(&mut out);
-    let rows = grid.rows.iter().map(|row| RowObject {
-        keys: &grid.keys,
-        row,
-    });
-    // Writing to memory cannot fail.
-    let _ = serde::Serializer::collect_seq(&mut serializer, rows);
-    out.push(b'\n');
-    String::from_utf8(out).unwrap_or_default()
+    pretty_array(grid_rows(grid), 0)
 }
 
 /// A grid's rows as one compact JSON object per line.
 pub fn grid_lines(grid: &Grid) -> String {
-    let mut out = Vec::new();
-    for row in &grid.rows {
-        let _ = serde_json::to_writer(
-            &mut out,
-            &RowObject {
-                keys: &grid.keys,
-                row,
-            },
-        );
-        out.push(b'\n');
-    }
-    String::from_utf8(out).unwrap_or_default()
+    lines(grid_rows(grid), 0)
+}
+
+fn grid_rows<'g>(grid: &'g Grid) -> impl Iterator<Item = RowObject<'g>> {
+    grid.rows.iter().map(|row| RowObject {
+        keys: &grid.keys,
+        row,
+    })
 }
 
 /// Any row as an object with the given keys.
@@ -202,12 +171,24 @@ pub fn object(keys: &[&str], row: &[Value]) -> J {
     )
 }
 
-/// One compact object per line.
-pub fn lines(items: impl Iterator<Item = J>) -> String {
-    let mut text = String::new();
+/// Items as a pretty-printed JSON array, ending with a newline; `capacity` is a guess
+/// at the size, to spare the buffer regrowing.
+fn pretty_array<T: serde::Serialize>(items: impl Iterator<Item = T>, capacity: usize) -> String {
+    let mut out = Vec::with_capacity(capacity + 4);
+    let mut serializer = serde_json::Serializer::pretty(&mut out);
+    // Writing to memory cannot fail.
+    let _ = serde::Serializer::collect_seq(&mut serializer, items);
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Items as one compact JSON object per line.
+pub fn lines<T: serde::Serialize>(items: impl Iterator<Item = T>, capacity: usize) -> String {
+    let mut out = Vec::with_capacity(capacity);
     for item in items {
-        text.push_str(&item.to_string());
-        text.push('\n');
+        // Writing to memory cannot fail.
+        let _ = serde_json::to_writer(&mut out, &item);
+        out.push(b'\n');
     }
-    text
+    String::from_utf8(out).unwrap_or_default()
 }

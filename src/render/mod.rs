@@ -341,7 +341,7 @@ pub fn detail(city: &City, today: Date, view: &View) -> String {
             text.push('\n');
             text
         }
-        Format::Ndjson => json::lines(std::iter::once(json::city(city, &fields))),
+        Format::Ndjson => json::lines(std::iter::once(json::city(city, &fields)), 0),
         Format::Geojson => json::features(std::iter::once((city, json::city(city, &fields)))),
     }
 }
