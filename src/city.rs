@@ -272,9 +272,39 @@ pub struct City<'a> {
 }
 
 impl<'a> City<'a> {
+    /// A city with every text empty and placeholders for what every city has: what the
+    /// loader fills in column by column, and lets out only when every required column
+    /// was read.
+    pub fn blank() -> City<'a> {
+        City {
+            name: Cow::Borrowed(""),
+            name_pl: None,
+            name_local: None,
+            aliases: List::default(),
+            country: Cow::Borrowed(""),
+            country_code: Cow::Borrowed(""),
+            continent: Continent::Europe,
+            capital: false,
+            agreement: Agreement::None,
+            signed: None,
+            status: Status::Active,
+            status_since: None,
+            lat: 0.0,
+            lon: 0.0,
+            population: None,
+            population_year: None,
+            area_km2: None,
+            elevation_m: None,
+            sources: List::default(),
+            notes: None,
+        }
+    }
+
     /// Residents per square kilometre, where both figures are known.
     pub fn density_per_km2(&self) -> Option<f64> {
         match (self.population, self.area_km2) {
+            // Populations are at most 2^53 (the loader's rule): exact as f64.
+            #[allow(clippy::cast_precision_loss)]
             (Some(p), Some(a)) if a > 0.0 => Some(p as f64 / a),
             _ => None,
         }

@@ -6,11 +6,12 @@ use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::city::{Agreement, Continent, Date, Status};
-use crate::fields::Field;
+use crate::columns::Field;
 use crate::filter::Filter;
+use crate::groups::GroupBy;
 use crate::records::Kind;
 use crate::render::{Format, Names};
-use crate::stats::{GroupBy, Span};
+use crate::timeline::Span;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -54,8 +55,7 @@ pub struct Cli {
     )]
     pub json: bool,
 
-    /// Show exactly these fields, in this order (comma-separated), in every format.
-    #[arg(long, global = true, help_heading = "Output", value_name = "FIELDS", value_delimiter = ',', value_parser = parse_field)]
+    #[arg(long, global = true, help_heading = "Output", value_name = "FIELDS", value_delimiter = ',', value_parser = parse_field, help = fields_help())]
     pub fields: Vec<Field>,
 
     /// Which name tables show: English, Polish or the city's own.
@@ -106,14 +106,7 @@ pub enum Command {
     List(ListArgs),
 
     /// Superlatives: the nearest, farthest, oldest, highest… partner city.
-    #[command(
-        after_help = "Records: nearest farthest oldest youngest highest lowest \
-                            northernmost southernmost easternmost westernmost \
-                            closest-to-equator most-populous least-populous largest \
-                            smallest densest\n\nExamples:\n  krakow-partners records\n  \
-                            krakow-partners records highest nearest --top 3\n  \
-                            krakow-partners records --continent europe --as-of 2022-03-15"
-    )]
+    #[command(after_help = records_help())]
     Records(RecordsArgs),
 
     /// One city in full, found by any of its names in any language.
@@ -336,13 +329,31 @@ impl FilterArgs {
     }
 }
 
+/// `records --help`: each record from the table of superlatives, then examples.
+fn records_help() -> String {
+    format!(
+        "Records:\n{}\n\nExamples:\n  krakow-partners records\n  \
+         krakow-partners records highest nearest --top 3\n  \
+         krakow-partners records --continent europe --as-of 2022-03-15",
+        Kind::help()
+    )
+}
+
+/// `--fields`' help, with every field from the column table.
+fn fields_help() -> String {
+    format!(
+        "Show exactly these fields, in this order (comma-separated), in every format: {}",
+        Field::keys()
+    )
+}
+
 fn parse_date(text: &str) -> Result<Date, String> {
     text.parse()
 }
 
 fn parse_field(text: &str) -> Result<Field, String> {
     Field::from_key(text).ok_or_else(|| {
-        let keys: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+        let keys: Vec<&str> = crate::columns::COLUMNS.iter().map(|c| c.key).collect();
         let hint = crate::suggest::did_you_mean(text, &keys)
             .map(|h| format!("; {h}"))
             .unwrap_or_default();

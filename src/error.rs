@@ -1,4 +1,5 @@
-//! Errors that choose the exit code: usage errors exit 2, everything else 1.
+//! Errors that choose the exit code: usage errors exit 2, bad data and everything
+//! else 1.
 
 use std::fmt;
 
@@ -28,3 +29,51 @@ impl fmt::Display for UsageError {
 }
 
 impl std::error::Error for UsageError {}
+
+/// One thing wrong with a data file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub line: u64,
+    pub column: Option<&'static str>,
+    pub message: String,
+}
+
+/// Every problem found in a data file (exit 1), one `file:line: column: problem` a
+/// line.
+#[derive(Debug)]
+pub struct LoadError {
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl LoadError {
+    /// A file with one problem.
+    pub fn one(file: &str, line: u64, column: Option<&'static str>, message: String) -> Self {
+        LoadError {
+            file: file.to_string(),
+            problems: vec![Problem {
+                line,
+                column,
+                message,
+            }],
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}:{}: ", self.file, p.line)?;
+            if let Some(column) = &p.column {
+                write!(f, "{column}: ")?;
+            }
+            write!(f, "{}", p.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}

@@ -3,10 +3,14 @@
 use std::cmp::Ordering;
 
 use crate::city::{Agreement, City, Continent, Date, Status, fold};
-use crate::dataset::Gather;
+use rayon::prelude::*;
+use rustc_hash::FxHashSet;
+
+use crate::columns::Field;
+use crate::parallel;
 use crate::error::UsageError;
-use crate::fields::{Field, Value};
-use rustc_hash::FxHashMap;
+use crate::sink::Sink;
+use crate::value::Value;
 
 /// Which cities a command works on. Several values of one filter are alternatives;
 /// different filters must all hold.
@@ -29,123 +33,61 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// The cities that pass, as they stood on the `--as-of` date, in data order. Takes
-    /// the cities, so none is copied.
-    pub fn apply<'a>(&self, cities: Vec<City<'a>>) -> Result<Vec<City<'a>>, UsageError> {
-        let countries = if self.countries.is_empty() {
-            Countries::default()
-        } else {
-            Countries::of(&cities)
-        };
-        let chooser = self.chooser(&countries)?;
-        Ok(cities
-            .into_iter()
-            .filter_map(|c| chooser.choose(c))
-            .collect())
-    }
-
-    /// The filter ready to judge one city at a time, each `--country` (a name or an
-    /// ISO code) matched against the `countries` in the data.
-    pub fn chooser(&self, countries: &Countries) -> Result<Chooser, UsageError> {
-        let mut codes = Vec::new();
-        for wanted in &self.countries {
-            let folded = fold(wanted.trim());
-            let found = countries.order.iter().find(|(name, code)| {
-                fold(name) == folded || code.eq_ignore_ascii_case(wanted.trim())
-            });
-            match found {
-                Some((_, code)) => codes.push(code.to_string()),
-                None => {
-                    let mut known: Vec<&str> = countries.order.iter().map(|(n, _)| &**n).collect();
-                    known.sort();
-                    known.dedup();
-                    return Err(UsageError::unknown("country", wanted, &known));
-                }
-            }
-        }
+    /// The filter ready to judge one city at a time.
+    pub fn chooser(&self) -> Chooser {
         let statuses = match (self.all, self.statuses.is_empty()) {
             (true, _) => Status::ALL.to_vec(),
             (false, true) => vec![Status::Active],
             (false, false) => self.statuses.clone(),
         };
-        Ok(Chooser {
+        Chooser {
             statuses,
             continents: self.continents.clone(),
-            codes,
+            countries: self.countries.iter().map(|c| Wanted::new(c)).collect(),
             agreements: self.agreements.clone(),
             capital: self.capital,
             search: self.search.as_deref().map(fold),
             as_of: self.as_of,
-        })
+        }
     }
-}
 
-/// The countries in a data file, each name with its code, in the order they first
-/// appear: what `--country` is matched against.
-#[derive(Clone, Debug, Default)]
-pub struct Countries {
-    order: Vec<(String, String)>,
-    /// The codes each name goes with, to find a pair without a search.
-    codes: FxHashMap<String, Vec<String>>,
-}
-
-impl Countries {
-    pub fn of(cities: &[City]) -> Countries {
-        let mut countries = Countries::default();
+    /// The cities that pass, as they stood on the `--as-of` date, in data order. Takes
+    /// the cities, so none is copied.
+    pub fn apply<'a>(&self, cities: Vec<City<'a>>) -> Result<Vec<City<'a>>, UsageError> {
+        let chooser = self.chooser();
+        let mut chosen = Chosen::new(&chooser, Vec::new());
+        let countries = Countries::of(&cities);
         for city in cities {
-            countries.add(city);
+            chosen.add(city);
         }
-        countries
+        chosen.finish(|| countries)
+    }
+}
+
+/// A `--country` as typed: an English name (any case, any diacritics) or an ISO code.
+#[derive(Clone, Debug)]
+struct Wanted {
+    typed: String,
+    folded: String,
+}
+
+impl Wanted {
+    fn new(typed: &str) -> Wanted {
+        Wanted {
+            typed: typed.to_string(),
+            folded: fold(typed.trim()),
+        }
     }
 
-    pub fn add(&mut self, city: &City) {
-        self.insert(&city.country, &city.country_code);
-    }
-
-    fn insert(&mut self, name: &str, code: &str) {
-        let codes = match self.codes.get_mut(name) {
-            Some(codes) => codes,
-            None => self.codes.entry(name.to_string()).or_default(),
+    fn matches(&self, city: &City) -> bool {
+        let name = &city.country;
+        // A folded ASCII name is the name in lower case: no need to fold it again.
+        let same_name = if name.is_ascii() {
+            name.eq_ignore_ascii_case(&self.folded)
+        } else {
+            fold(name) == self.folded
         };
-        if !codes.iter().any(|c| c == code) {
-            codes.push(code.to_string());
-            self.order.push((name.to_string(), code.to_string()));
-        }
-    }
-
-    /// Adds the countries of a later part of the file.
-    pub fn join(&mut self, later: Countries) {
-        for (name, code) in &later.order {
-            self.insert(name, code);
-        }
-    }
-}
-
-impl<'a> Gather<'a> for Countries {
-    fn add(&mut self, city: City<'a>) {
-        Countries::add(self, &city);
-    }
-
-    fn join(&mut self, later: Self) {
-        Countries::join(self, later);
-    }
-}
-
-/// Keeps what `inner` keeps of the cities `chooser` takes, as they are read.
-pub struct Chosen<'c, G> {
-    pub chooser: &'c Chooser,
-    pub inner: G,
-}
-
-impl<'a, G: Gather<'a>> Gather<'a> for Chosen<'_, G> {
-    fn add(&mut self, city: City<'a>) {
-        if let Some(city) = self.chooser.choose(city) {
-            self.inner.add(city);
-        }
-    }
-
-    fn join(&mut self, later: Self) {
-        self.inner.join(later.inner);
+        same_name || city.country_code.eq_ignore_ascii_case(self.typed.trim())
     }
 }
 
@@ -154,8 +96,8 @@ impl<'a, G: Gather<'a>> Gather<'a> for Chosen<'_, G> {
 pub struct Chooser {
     statuses: Vec<Status>,
     continents: Vec<Continent>,
-    /// ISO codes; empty means any country.
-    codes: Vec<String>,
+    /// Empty means any country.
+    countries: Vec<Wanted>,
     agreements: Vec<Agreement>,
     capital: bool,
     /// Folded text to find in any name.
@@ -164,15 +106,25 @@ pub struct Chooser {
 }
 
 impl Chooser {
-    /// The city as it stood on the `--as-of` date, if it passes.
-    pub fn choose<'a>(&self, city: City<'a>) -> Option<City<'a>> {
+    /// The city as it stood on the `--as-of` date, if it passes; each `--country` the
+    /// city is in is marked in `found`, whatever the other filters say.
+    fn choose<'a>(&self, city: City<'a>, found: &mut [bool]) -> Option<City<'a>> {
+        let mut in_country = self.countries.is_empty();
+        for (wanted, found) in self.countries.iter().zip(found) {
+            if wanted.matches(&city) {
+                *found = true;
+                in_country = true;
+            }
+        }
+        if !in_country {
+            return None;
+        }
         let city = match self.as_of {
             Some(date) => city.as_of(date)?,
             None => city,
         };
         let pass = self.statuses.contains(&city.status)
             && (self.continents.is_empty() || self.continents.contains(&city.continent))
-            && (self.codes.is_empty() || self.codes.iter().any(|c| *c == city.country_code))
             && (self.agreements.is_empty() || self.agreements.contains(&city.agreement))
             && (!self.capital || city.capital)
             && match &self.search {
@@ -180,6 +132,93 @@ impl Chooser {
                 None => true,
             };
         pass.then_some(city)
+    }
+}
+
+/// A sink that passes on to `inner` only the cities a chooser takes.
+pub struct Chosen<'c, S> {
+    chooser: &'c Chooser,
+    inner: S,
+    /// Which `--country` values some city of the file is in.
+    found: Vec<bool>,
+}
+
+impl<'c, S> Chosen<'c, S> {
+    pub fn new(chooser: &'c Chooser, inner: S) -> Chosen<'c, S> {
+        Chosen {
+            chooser,
+            inner,
+            found: vec![false; chooser.countries.len()],
+        }
+    }
+
+    /// What `inner` kept; or, where a `--country` is in no city of the file, a usage
+    /// error naming the file's countries (which only then are gathered).
+    pub fn finish(self, countries: impl FnOnce() -> Countries) -> Result<S, UsageError> {
+        let missing = self.chooser.countries.iter().zip(&self.found).find(|(_, f)| !**f);
+        match missing {
+            None => Ok(self.inner),
+            Some((wanted, _)) => {
+                let countries = countries();
+                let mut known: Vec<&str> = countries.names.iter().map(String::as_str).collect();
+                known.sort_unstable();
+                Err(UsageError::unknown("country", &wanted.typed, &known))
+            }
+        }
+    }
+}
+
+impl<'a, S: Sink<'a>> Sink<'a> for Chosen<'_, S> {
+    fn add(&mut self, city: City<'a>) {
+        if let Some(city) = self.chooser.choose(city, &mut self.found) {
+            self.inner.add(city);
+        }
+    }
+
+    fn finish_part(&mut self) {
+        self.inner.finish_part();
+    }
+
+    fn join(&mut self, later: Self) {
+        for (found, later) in self.found.iter_mut().zip(later.found) {
+            *found |= later;
+        }
+        self.inner.join(later.inner);
+    }
+}
+
+/// The English names of the countries in a data file: what a `--country` that matches
+/// nothing is compared with.
+#[derive(Clone, Debug, Default)]
+pub struct Countries {
+    names: FxHashSet<String>,
+}
+
+impl Countries {
+    pub fn of(cities: &[City]) -> Countries {
+        let mut countries = Countries::default();
+        for city in cities {
+            countries.add_name(&city.country);
+        }
+        countries
+    }
+
+    fn add_name(&mut self, name: &str) {
+        if !self.names.contains(name) {
+            self.names.insert(name.to_string());
+        }
+    }
+}
+
+impl<'a> Sink<'a> for Countries {
+    fn add(&mut self, city: City<'a>) {
+        self.add_name(&city.country);
+    }
+
+    fn finish_part(&mut self) {}
+
+    fn join(&mut self, later: Self) {
+        self.names.extend(later.names);
     }
 }
 
@@ -198,14 +237,9 @@ pub fn sort(cities: &mut Vec<City>, field: Field, descending: bool) {
         _ => key(city),
     };
     // The keys are sorted with each city's place, then the cities moved once: a city
-    // is large, a key small. Keys are made, and sorted, on every core.
-    let keyed: Vec<(Value<'static>, String, usize)> =
-        crate::parallel::map(cities, |city| (key(city), fold(&city.name)))
-            .into_iter()
-            .enumerate()
-            .map(|(i, (value, name))| (value, name, i))
-            .collect();
-    let keyed = crate::parallel::sort_by(keyed, |(a, na, ia), (b, nb, ib)| {
+    // is large, a key small. Keys are made, and sorted, on every core for large lists.
+    let make = |(i, city): (usize, &City)| (key(city), fold(&city.name), i);
+    let compare = |(a, na, ia): &(Value, String, usize), (b, nb, ib): &(Value, String, usize)| {
         let (ca, cb) = (&cities[*ia], &cities[*ib]);
         let by_value = match (a, b) {
             (Value::Unknown, Value::Unknown) => Ordering::Equal,
@@ -218,12 +252,23 @@ pub fn sort(cities: &mut Vec<City>, field: Field, descending: bool) {
             .then_with(|| na.cmp(nb))
             .then_with(|| ca.name.cmp(&cb.name))
             .then_with(|| ca.country_code.cmp(&cb.country_code))
-    });
+    };
+    let order: Vec<usize> = if parallel::worth_sharing(cities.len()) {
+        let mut keyed: Vec<_> = cities
+            .par_iter()
+            .enumerate()
+            .with_min_len(parallel::WORTH_A_THREAD)
+            .map(make)
+            .collect();
+        keyed.par_sort_by(compare);
+        keyed.into_iter().map(|(_, _, i)| i).collect()
+    } else {
+        let mut keyed: Vec<_> = cities.iter().enumerate().map(make).collect();
+        keyed.sort_by(compare);
+        keyed.into_iter().map(|(_, _, i)| i).collect()
+    };
     let mut slots: Vec<Option<City>> = std::mem::take(cities).into_iter().map(Some).collect();
-    *cities = keyed
-        .iter()
-        .filter_map(|(_, _, i)| slots[*i].take())
-        .collect();
+    *cities = order.iter().filter_map(|i| slots[*i].take()).collect();
 }
 
 /// The stable order of cities: by name, ignoring case and diacritics.
@@ -236,9 +281,9 @@ pub fn by_name(a: &City, b: &City) -> Ordering {
 
 /// Finds the cities a name means: an exact name or alias (ignoring case and
 /// diacritics) first, else every city with a name containing the text.
-pub fn find_by_name<'c>(cities: &'c [City<'c>], text: &str) -> Vec<&'c City<'c>> {
+pub fn find_by_name<'c, 'a>(cities: &'c [City<'a>], text: &str) -> Vec<&'c City<'a>> {
     let wanted = fold(text.trim());
-    let exact: Vec<&City> = cities
+    let exact: Vec<&City<'a>> = cities
         .iter()
         .filter(|c| c.all_names().any(|n| fold(n) == wanted))
         .collect();
@@ -252,6 +297,6 @@ pub fn find_by_name<'c>(cities: &'c [City<'c>], text: &str) -> Vec<&'c City<'c>>
 }
 
 /// Every name of every city, for suggestions.
-pub fn known_names<'c>(cities: &'c [City<'c>]) -> Vec<&'c str> {
+pub fn known_names<'c>(cities: &'c [City<'_>]) -> Vec<&'c str> {
     cities.iter().flat_map(City::all_names).collect()
 }

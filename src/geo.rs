@@ -2,6 +2,8 @@
 
 use geographiclib_rs::{Geodesic, InverseGeodesic};
 
+use crate::city::City;
+
 /// Kraków's Main Market Square, where every distance is measured from.
 pub const KRAKOW: (f64, f64) = (50.0617, 19.9373);
 
@@ -89,16 +91,50 @@ fn vincenty_km(from: (f64, f64), to: (f64, f64)) -> Option<f64> {
     None
 }
 
-/// Every city's distance from Kraków, in order, over all the machine's cores: the
-/// geodesic is the costliest measure a command makes.
-pub fn distances_from_krakow(cities: &[crate::city::City]) -> Vec<f64> {
-    crate::parallel::map(cities, |c| from_krakow_km(c.lat, c.lon))
+/// The initial bearing from Kraków to a point, in degrees.
+pub fn bearing_from_krakow(lat: f64, lon: f64) -> f64 {
+    distance_and_bearing(KRAKOW, (lat, lon)).1
 }
 
 /// The eight-point compass direction of a bearing: N, NE, E, SE, S, SW, W, NW.
 pub fn compass(bearing: f64) -> &'static str {
     const POINTS: [&str; 8] = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"];
     POINTS[((bearing.rem_euclid(360.0) + 22.5) / 45.0) as usize % 8]
+}
+
+/// The way from one place to another.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Leg {
+    pub from: String,
+    pub to: String,
+    pub km: f64,
+    pub bearing: f64,
+}
+
+impl Leg {
+    /// From Kraków's Main Market Square to a city.
+    pub fn from_krakow(to: &City) -> Leg {
+        // The same distance as every other command gives.
+        let km = from_krakow_km(to.lat, to.lon);
+        let (_, bearing) = distance_and_bearing(KRAKOW, (to.lat, to.lon));
+        Leg {
+            from: "Kraków".into(),
+            to: to.name.to_string(),
+            km,
+            bearing,
+        }
+    }
+
+    /// Between two cities.
+    pub fn between(from: &City, to: &City) -> Leg {
+        let (km, bearing) = distance_and_bearing((from.lat, from.lon), (to.lat, to.lon));
+        Leg {
+            from: from.name.to_string(),
+            to: to.name.to_string(),
+            km,
+            bearing,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,25 +1,60 @@
 //! krakow-partners: the City of Kraków's international partner cities, as typed records
 //! with commands to filter, rank and print them.
 //!
-//! Data flows one way: [`dataset`] loads and validates, [`filter`] chooses,
-//! [`records`] computes, [`render`] prints.
+//! Data flows one way: argv ([`cli`]) → a view ([`config`]) → load ([`load`], each
+//! city into a command's [`sink`]) → choose ([`filter`]) → compute ([`records`],
+//! [`groups`], [`timeline`], [`geo`]) → an [`answer`] → written ([`render`]) onto
+//! standard output ([`output`]). `docs/ARCHITECTURE.md` is the map.
+//!
+//! The modules are private; the few items tests, benches and fuzz targets use are
+//! re-exported below.
 
-pub mod city;
-pub mod cli;
-pub mod commands;
-pub mod csv_rows;
-pub mod dataset;
-pub mod error;
-pub mod fields;
-pub mod filter;
+mod answer;
+mod city;
+mod cli;
+mod columns;
+mod commands;
+mod config;
+mod error;
+mod filter;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod geo;
-pub mod map;
-pub mod output;
-pub mod parallel;
-pub mod records;
-pub mod render;
-pub mod stats;
-pub mod suggest;
-pub mod terminal;
+mod geo;
+mod groups;
+mod load;
+mod output;
+mod parallel;
+mod records;
+mod render;
+mod rules;
+mod sink;
+mod suggest;
+mod svg_map;
+mod terminal;
+mod timeline;
+mod value;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use answer::Answer;
+pub use city::{Agreement, City, Continent, Date, Status, fold};
+pub use columns::{Field, HEADER};
+pub use error::LoadError;
+pub use filter::{Filter, sort};
+pub use geo::{from_krakow_km, geodesic_km};
+pub use load::{RowError, Rows, bundled, load, read_csv};
+pub use records::{Kind, Measure, Record, compute as records};
+pub use render::{Format, View, write};
+pub use sink::{Count, Sink};
+
+/// The program: reads the command line, answers, writes the answer, and gives the
+/// exit code (0 success, 1 failure, 2 usage error).
+pub fn main() -> ExitCode {
+    // clap prints its own usage errors and exits with 2.
+    let cli = cli::Cli::parse();
+    let view = config::view(&cli);
+    let mut out = output::stdout();
+    output::finish(commands::run(&cli, &view, &mut out))
+}

@@ -5,18 +5,12 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use crate::dataset::LoadError;
-use crate::error::UsageError;
+use crate::error::{LoadError, UsageError};
 
-/// Writes the whole answer and flushes it.
-pub fn write_answer(out: &mut impl Write, text: &str) -> io::Result<()> {
-    out.write_all(text.as_bytes())?;
-    out.flush()
-}
-
-/// Writes the answer to standard output.
-pub fn stdout(text: &str) -> io::Result<()> {
-    write_answer(&mut io::stdout().lock(), text)
+/// Standard output, locked and buffered: answers are written through it with `?`
+/// everywhere, so a closed pipe is seen, never a panic.
+pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
+    io::BufWriter::with_capacity(64 * 1024, io::stdout().lock())
 }
 
 /// Writes a message for the user to standard error, one line per problem.
@@ -63,6 +57,8 @@ pub fn finish(result: anyhow::Result<()>) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answer::Answer;
+    use crate::render::{Format, View};
 
     /// A writer that fails like a closed pipe or a full disk.
     struct Failing(io::ErrorKind, usize);
@@ -81,10 +77,26 @@ mod tests {
         }
     }
 
-    fn through(kind: io::ErrorKind) -> (Option<String>, u8) {
-        let big = "x".repeat(1 << 20);
-        let result = write_answer(&mut Failing(kind, 65_536), &big).map_err(anyhow::Error::from);
+    /// Writes the bundled cities, in `format`, into a writer that fails after 512 bytes.
+    fn through_as(kind: io::ErrorKind, format: Format) -> (Option<String>, u8) {
+        let cities = crate::load::bundled().unwrap();
+        let answer = Answer::Cities(cities);
+        let result = crate::render::write(&answer, &View::new(format), &mut Failing(kind, 512))
+            .map_err(anyhow::Error::from);
         outcome(&result)
+    }
+
+    fn through(kind: io::ErrorKind) -> (Option<String>, u8) {
+        through_as(kind, Format::Json)
+    }
+
+    #[test]
+    fn every_format_passes_write_errors_on() {
+        for format in [Format::Table, Format::Tsv, Format::Csv, Format::Json, Format::Ndjson, Format::Geojson] {
+            let (message, code) = through_as(io::ErrorKind::StorageFull, format);
+            assert_eq!(code, 1, "{format:?}");
+            assert!(message.is_some(), "{format:?}");
+        }
     }
 
     #[test]
@@ -107,10 +119,4 @@ mod tests {
         assert_eq!(outcome(&result).1, 2);
     }
 
-    #[test]
-    fn the_whole_answer_is_written() {
-        let mut sink = Vec::new();
-        write_answer(&mut sink, "all of it").unwrap();
-        assert_eq!(sink, b"all of it");
-    }
 }

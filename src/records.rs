@@ -1,163 +1,171 @@
-//! Superlatives: the nearest, oldest, highest… of a set of cities.
+//! Superlatives: the nearest, oldest, highest… of a set of cities. [`SUPERLATIVES`] is
+//! the one table of them; `records` keeps only the leaders as a file is read.
 
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
 use crate::city::{City, Date};
-use crate::dataset::Gather;
 use crate::filter::by_name;
 use crate::geo;
+use crate::sink::Sink;
+use crate::value::Value;
 
-/// One kind of superlative.
+/// Which way a record goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Nearest,
-    Farthest,
-    Oldest,
-    Youngest,
-    Highest,
-    Lowest,
-    Northernmost,
-    Southernmost,
-    Easternmost,
-    Westernmost,
-    ClosestToEquator,
-    MostPopulous,
-    LeastPopulous,
-    Largest,
-    Smallest,
-    Densest,
+pub enum Direction {
+    /// The smallest value wins.
+    Least,
+    /// The largest value wins.
+    Most,
 }
 
-/// The measure a record ranks by: a number or a date.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Measure {
-    Number(f64),
-    Date(Date),
+/// What a record ranks cities by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum By {
+    Distance,
+    Signed,
+    Elevation,
+    Latitude,
+    Longitude,
+    /// Distance in latitude from the equator.
+    AbsLatitude,
+    Population,
+    Area,
+    Density,
 }
 
-impl Measure {
-    fn compare(&self, other: &Measure) -> Ordering {
-        match (self, other) {
-            (Measure::Number(a), Measure::Number(b)) => a.total_cmp(b),
-            (Measure::Date(a), Measure::Date(b)) => a.cmp(b),
-            // One kind never mixes numbers and dates.
-            _ => Ordering::Equal,
-        }
-    }
+/// The unit of a record's value, as JSON writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Km,
+    Date,
+    Metres,
+    Degrees,
+    Residents,
+    SquareKm,
+    PerSquareKm,
 }
 
-impl Kind {
-    pub const ALL: &'static [Kind] = &[
-        Kind::Nearest,
-        Kind::Farthest,
-        Kind::Oldest,
-        Kind::Youngest,
-        Kind::Highest,
-        Kind::Lowest,
-        Kind::Northernmost,
-        Kind::Southernmost,
-        Kind::Easternmost,
-        Kind::Westernmost,
-        Kind::ClosestToEquator,
-        Kind::MostPopulous,
-        Kind::LeastPopulous,
-        Kind::Largest,
-        Kind::Smallest,
-        Kind::Densest,
-    ];
-
+impl Unit {
     pub fn as_str(self) -> &'static str {
         match self {
-            Kind::Nearest => "nearest",
-            Kind::Farthest => "farthest",
-            Kind::Oldest => "oldest",
-            Kind::Youngest => "youngest",
-            Kind::Highest => "highest",
-            Kind::Lowest => "lowest",
-            Kind::Northernmost => "northernmost",
-            Kind::Southernmost => "southernmost",
-            Kind::Easternmost => "easternmost",
-            Kind::Westernmost => "westernmost",
-            Kind::ClosestToEquator => "closest-to-equator",
-            Kind::MostPopulous => "most-populous",
-            Kind::LeastPopulous => "least-populous",
-            Kind::Largest => "largest",
-            Kind::Smallest => "smallest",
-            Kind::Densest => "densest",
+            Unit::Km => "km",
+            Unit::Date => "date",
+            Unit::Metres => "m",
+            Unit::Degrees => "°",
+            Unit::Residents => "residents",
+            Unit::SquareKm => "km²",
+            Unit::PerSquareKm => "residents/km²",
         }
     }
 
-    /// What the record measures, for help and tables.
-    pub fn describe(self) -> &'static str {
+    /// A value with its unit, for people: "178 km", "63.43°", a date as it is.
+    pub fn with(self, value: &Value) -> String {
         match self {
-            Kind::Nearest => "shortest distance from Kraków",
-            Kind::Farthest => "longest distance from Kraków",
-            Kind::Oldest => "earliest agreement signed",
-            Kind::Youngest => "latest agreement signed",
-            Kind::Highest => "highest elevation",
-            Kind::Lowest => "lowest elevation",
-            Kind::Northernmost => "largest latitude",
-            Kind::Southernmost => "smallest latitude",
-            Kind::Easternmost => "largest longitude",
-            Kind::Westernmost => "smallest longitude",
-            Kind::ClosestToEquator => "smallest distance in latitude from the equator",
-            Kind::MostPopulous => "most residents",
-            Kind::LeastPopulous => "fewest residents",
-            Kind::Largest => "largest area",
-            Kind::Smallest => "smallest area",
-            Kind::Densest => "most residents per km²",
+            Unit::Date => value.pretty(),
+            Unit::Degrees => format!("{}°", value.pretty()),
+            _ => format!("{} {}", value.pretty(), self.as_str()),
         }
     }
+}
 
-    /// The unit of the record's value.
-    pub fn unit(self) -> &'static str {
-        match self {
-            Kind::Nearest | Kind::Farthest => "km",
-            Kind::Oldest | Kind::Youngest => "date",
-            Kind::Highest | Kind::Lowest => "m",
-            Kind::Northernmost
-            | Kind::Southernmost
-            | Kind::Easternmost
-            | Kind::Westernmost
-            | Kind::ClosestToEquator => "°",
-            Kind::MostPopulous | Kind::LeastPopulous => "residents",
-            Kind::Largest | Kind::Smallest => "km²",
-            Kind::Densest => "residents/km²",
+/// One superlative: everything the tool knows about it.
+pub struct Superlative {
+    pub kind: Kind,
+    /// The name on the command line and in every output.
+    pub name: &'static str,
+    pub description: &'static str,
+    pub unit: Unit,
+    pub direction: Direction,
+    pub by: By,
+    /// Decimal places the value is written with; `None`: as measured.
+    pub decimals: Option<u8>,
+}
+
+/// Defines [`Kind`] and [`SUPERLATIVES`] from one list, so the two cannot disagree.
+macro_rules! superlatives {
+    ($($variant:ident { $($body:tt)* })+) => {
+        /// A superlative, by name in the code; its facts are in [`SUPERLATIVES`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Kind { $($variant),+ }
+
+        impl Kind {
+            /// Every kind, in table order.
+            pub const ALL: &'static [Kind] = &[$(Kind::$variant),+];
         }
+
+        /// Every superlative, in the order `records` lists them.
+        pub const SUPERLATIVES: &[Superlative] =
+            &[$(Superlative { kind: Kind::$variant, $($body)* }),+];
+    };
+}
+
+use Direction::{Least, Most};
+
+superlatives! {
+    Nearest { name: "nearest", description: "shortest distance from Kraków",
+        unit: Unit::Km, direction: Least, by: By::Distance, decimals: Some(1) }
+    Farthest { name: "farthest", description: "longest distance from Kraków",
+        unit: Unit::Km, direction: Most, by: By::Distance, decimals: Some(1) }
+    Oldest { name: "oldest", description: "earliest agreement signed",
+        unit: Unit::Date, direction: Least, by: By::Signed, decimals: None }
+    Youngest { name: "youngest", description: "latest agreement signed",
+        unit: Unit::Date, direction: Most, by: By::Signed, decimals: None }
+    Highest { name: "highest", description: "highest elevation",
+        unit: Unit::Metres, direction: Most, by: By::Elevation, decimals: None }
+    Lowest { name: "lowest", description: "lowest elevation",
+        unit: Unit::Metres, direction: Least, by: By::Elevation, decimals: None }
+    Northernmost { name: "northernmost", description: "largest latitude",
+        unit: Unit::Degrees, direction: Most, by: By::Latitude, decimals: None }
+    Southernmost { name: "southernmost", description: "smallest latitude",
+        unit: Unit::Degrees, direction: Least, by: By::Latitude, decimals: None }
+    Easternmost { name: "easternmost", description: "largest longitude",
+        unit: Unit::Degrees, direction: Most, by: By::Longitude, decimals: None }
+    Westernmost { name: "westernmost", description: "smallest longitude",
+        unit: Unit::Degrees, direction: Least, by: By::Longitude, decimals: None }
+    ClosestToEquator { name: "closest-to-equator",
+        description: "smallest distance in latitude from the equator",
+        unit: Unit::Degrees, direction: Least, by: By::AbsLatitude, decimals: None }
+    MostPopulous { name: "most-populous", description: "most residents",
+        unit: Unit::Residents, direction: Most, by: By::Population, decimals: None }
+    LeastPopulous { name: "least-populous", description: "fewest residents",
+        unit: Unit::Residents, direction: Least, by: By::Population, decimals: None }
+    Largest { name: "largest", description: "largest area",
+        unit: Unit::SquareKm, direction: Most, by: By::Area, decimals: None }
+    Smallest { name: "smallest", description: "smallest area",
+        unit: Unit::SquareKm, direction: Least, by: By::Area, decimals: None }
+    Densest { name: "densest", description: "most residents per km²",
+        unit: Unit::PerSquareKm, direction: Most, by: By::Density, decimals: Some(1) }
+}
+
+// The table is indexed by the kind: each row must sit at its variant's place.
+const _: () = {
+    let mut i = 0;
+    while i < SUPERLATIVES.len() {
+        assert!(SUPERLATIVES[i].kind as usize == i);
+        i += 1;
+    }
+};
+
+impl Kind {
+    /// Everything about this kind.
+    pub fn about(self) -> &'static Superlative {
+        &SUPERLATIVES[self as usize]
     }
 
-    /// Whether the record is the largest value (else the smallest).
-    fn largest_wins(self) -> bool {
-        matches!(
-            self,
-            Kind::Farthest
-                | Kind::Youngest
-                | Kind::Highest
-                | Kind::Northernmost
-                | Kind::Easternmost
-                | Kind::MostPopulous
-                | Kind::Largest
-                | Kind::Densest
-        )
+    pub fn as_str(self) -> &'static str {
+        self.about().name
     }
 
-    /// The city's measure for this record; `None` where it is unknown, so the city
-    /// takes no part (an unknown is never counted as zero).
-    pub fn measure(self, city: &City) -> Option<Measure> {
-        let number = |x: Option<f64>| x.map(Measure::Number);
-        match self {
-            Kind::Nearest | Kind::Farthest => number(Some(geo::from_krakow_km(city.lat, city.lon))),
-            Kind::Oldest | Kind::Youngest => city.signed.map(Measure::Date),
-            Kind::Highest | Kind::Lowest => number(city.elevation_m),
-            Kind::Northernmost | Kind::Southernmost => number(Some(city.lat)),
-            Kind::Easternmost | Kind::Westernmost => number(Some(city.lon)),
-            Kind::ClosestToEquator => number(Some(city.lat.abs())),
-            Kind::MostPopulous | Kind::LeastPopulous => number(city.population.map(|p| p as f64)),
-            Kind::Largest | Kind::Smallest => number(city.area_km2),
-            Kind::Densest => number(city.density_per_km2()),
-        }
+    /// The `records --help` text: each record with what it measures.
+    pub fn help() -> String {
+        let width = SUPERLATIVES.iter().map(|s| s.name.len()).max().unwrap_or(0);
+        let lines: Vec<String> = SUPERLATIVES
+            .iter()
+            .map(|s| format!("  {:width$}  {} ({})", s.name, s.description, s.unit.as_str()))
+            .collect();
+        lines.join("\n")
     }
 }
 
@@ -165,10 +173,10 @@ impl FromStr for Kind {
     type Err = String;
     fn from_str(s: &str) -> Result<Kind, String> {
         let wanted = s.trim().to_lowercase();
-        Kind::ALL
+        SUPERLATIVES
             .iter()
-            .copied()
-            .find(|k| k.as_str() == wanted)
+            .find(|k| k.name == wanted)
+            .map(|k| k.kind)
             .ok_or_else(|| format!("unknown record '{s}'"))
     }
 }
@@ -179,13 +187,66 @@ impl fmt::Display for Kind {
     }
 }
 
+/// The measure a record ranks by.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Measure {
+    Count(u64),
+    Number(f64),
+    Date(Date),
+}
+
+impl Measure {
+    fn compare(&self, other: &Measure) -> Ordering {
+        match (self, other) {
+            (Measure::Count(a), Measure::Count(b)) => a.cmp(b),
+            (Measure::Number(a), Measure::Number(b)) => a.total_cmp(b),
+            (Measure::Date(a), Measure::Date(b)) => a.cmp(b),
+            // One kind measures one way: they never mix.
+            _ => Ordering::Equal,
+        }
+    }
+}
+
+impl By {
+    /// The city's measure; `None` where it is unknown, so the city takes no part (an
+    /// unknown is never counted as zero).
+    pub fn measure(self, city: &City) -> Option<Measure> {
+        let number = |x: Option<f64>| x.map(Measure::Number);
+        match self {
+            By::Distance => number(Some(geo::from_krakow_km(city.lat, city.lon))),
+            By::Signed => city.signed.map(Measure::Date),
+            By::Elevation => number(city.elevation_m),
+            By::Latitude => number(Some(city.lat)),
+            By::Longitude => number(Some(city.lon)),
+            By::AbsLatitude => number(Some(city.lat.abs())),
+            By::Population => city.population.map(Measure::Count),
+            By::Area => number(city.area_km2),
+            By::Density => number(city.density_per_km2()),
+        }
+    }
+}
+
 /// A city holding a record, with its place among the leaders (1 = the record).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Record<'c> {
     pub kind: Kind,
     pub rank: usize,
     pub measure: Measure,
     pub city: City<'c>,
+}
+
+impl Record<'_> {
+    /// The value the record is measured by, rounded as its table says.
+    pub fn value(&self) -> Value<'static> {
+        match self.measure {
+            Measure::Count(n) => Value::count(n),
+            Measure::Date(d) => Value::Date(d),
+            Measure::Number(value) => Value::Number {
+                value,
+                decimals: self.kind.about().decimals,
+            },
+        }
+    }
 }
 
 /// The `top` leaders of each kind, in the order of `kinds`. Ties are broken by name so
@@ -205,8 +266,6 @@ pub struct Leaders<'a> {
     top: usize,
     /// Per kind, the leaders so far, best first.
     held: Vec<Vec<(Measure, City<'a>)>>,
-    /// Whether a kind ranks by distance: the costliest measure, made once per city.
-    by_distance: bool,
 }
 
 impl<'a> Leaders<'a> {
@@ -215,9 +274,27 @@ impl<'a> Leaders<'a> {
             kinds: kinds.to_vec(),
             top,
             held: vec![Vec::new(); kinds.len()],
-            by_distance: kinds
-                .iter()
-                .any(|k| matches!(k, Kind::Nearest | Kind::Farthest)),
+        }
+    }
+
+    /// Makes `city` a leader of each kind it leads so far (a copy, where it does).
+    /// Each measure is made once per city, however many kinds rank by it: the
+    /// distance is the costliest.
+    fn consider(&mut self, city: &City<'a>) {
+        let mut made: Vec<(By, Option<Measure>)> = Vec::with_capacity(self.kinds.len());
+        for k in 0..self.kinds.len() {
+            let by = self.kinds[k].about().by;
+            let measure = match made.iter().find(|(b, _)| *b == by) {
+                Some((_, m)) => *m,
+                None => {
+                    let m = by.measure(city);
+                    made.push((by, m));
+                    m
+                }
+            };
+            if let Some(measure) = measure {
+                self.offer(k, measure, city);
+            }
         }
     }
 
@@ -255,10 +332,12 @@ impl<'a> Leaders<'a> {
     }
 }
 
-impl<'a> Gather<'a> for Leaders<'a> {
+impl<'a> Sink<'a> for Leaders<'a> {
     fn add(&mut self, city: City<'a>) {
         self.consider(&city);
     }
+
+    fn finish_part(&mut self) {}
 
     fn join(&mut self, later: Self) {
         for (k, held) in later.held.into_iter().enumerate() {
@@ -269,31 +348,12 @@ impl<'a> Gather<'a> for Leaders<'a> {
     }
 }
 
-impl<'a> Leaders<'a> {
-    /// Makes `city` a leader of each kind it leads so far (a copy, where it does).
-    fn consider(&mut self, city: &City<'a>) {
-        let distance = self
-            .by_distance
-            .then(|| geo::from_krakow_km(city.lat, city.lon));
-        for k in 0..self.kinds.len() {
-            let measure = match (self.kinds[k], distance) {
-                (Kind::Nearest | Kind::Farthest, Some(km)) => Some(Measure::Number(km)),
-                (kind, _) => kind.measure(city),
-            };
-            if let Some(measure) = measure {
-                self.offer(k, measure, city);
-            }
-        }
-    }
-}
-
 /// Which of two entries ranks first for a kind of record: the better value, then the
 /// name.
 fn rank(kind: Kind, a: (Measure, &City), b: (Measure, &City)) -> Ordering {
-    let by_value = if kind.largest_wins() {
-        b.0.compare(&a.0)
-    } else {
-        a.0.compare(&b.0)
+    let by_value = match kind.about().direction {
+        Most => b.0.compare(&a.0),
+        Least => a.0.compare(&b.0),
     };
     by_value.then_with(|| by_name(a.1, b.1))
 }

@@ -400,7 +400,7 @@ fn json_shorthand_and_empty_answer() {
 #[test]
 fn csv_has_the_data_header_plus_distance_and_loads_back() {
     let csv = stdout(&["list", "--all", "--format", "csv"]);
-    assert_eq!(csv.lines().next().unwrap(), format!("{HEADER},distance_km"));
+    assert_eq!(csv.lines().next().unwrap(), format!("{},distance_km", HEADER));
     let file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
     std::fs::write(file.path(), &csv).unwrap();
     let path = file.path().to_str().unwrap();

@@ -2,11 +2,9 @@
 //! answer must not depend on how many parts there are: the same cities, or the same
 //! problems on the same lines.
 
-use krakow_partners::city::City;
-use krakow_partners::dataset::{Count, read_csv};
+use krakow_partners::{Answer, City, Count, Format, HEADER, View, load, read_csv, write};
 use proptest::prelude::*;
 
-const HEADER: &str = "name,name_pl,name_local,aliases,country,country_code,continent,capital,agreement,signed,status,status_since,lat,lon,population,population_year,area_km2,elevation_m,sources,notes";
 
 /// One row: sound, or broken in one of several ways; names repeat so that duplicates
 /// fall in different parts; notes may hold quoted line breaks.
@@ -71,19 +69,17 @@ fn a_duplicate_in_a_later_part_names_the_first_line() {
 
 #[test]
 fn large_answers_written_on_every_core_read_back_whole() {
-    use krakow_partners::dataset::load;
-    use krakow_partners::render::{self, Format, View};
     let rows: Vec<String> = (0..60_000)
         .map(|n| format!("\"Town, {n}\",,,,Poland,PL,europe,false,partnership,2001,active,,50.{n},19.9,{n},,,,https://e.org/{n},\"say \"\"{n}\"\"\""))
         .collect();
     let text = format!("{HEADER}\n{}\n", rows.join("\n"));
     let cities = answer(&text, 1).unwrap();
     for format in [Format::Csv, Format::Json] {
-        let written = render::cities(&cities, &View::new(format));
+        let written = written(&cities, format);
         let again = load(written.as_bytes(), "again").unwrap();
         assert!(again == cities, "{format:?} did not read back whole");
     }
-    let lines = render::cities(&cities, &View::new(Format::Ndjson));
+    let lines = written(&cities, Format::Ndjson);
     let names: Vec<String> = lines
         .lines()
         .map(|l| {
@@ -95,4 +91,10 @@ fn large_answers_written_on_every_core_read_back_whole() {
         .collect();
     let expected: Vec<String> = cities.iter().map(|c| c.name.to_string()).collect();
     assert_eq!(names, expected);
+}
+
+fn written(cities: &[City], format: Format) -> String {
+    let mut out = Vec::new();
+    write(&Answer::Cities(cities.to_vec()), &View::new(format), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
 }

@@ -1,18 +1,19 @@
 //! `distance`: between two partner cities, or from Kraków to one.
+//!
+//! Usage: krakow-partners distance CITY [TO]
 
 use anyhow::Result;
 
+use crate::answer::Answer;
 use crate::city::City;
 use crate::cli::DistanceArgs;
-use crate::render::{self, View};
-use crate::stats::Leg;
+use crate::geo::Leg;
 
-pub fn run(args: &DistanceArgs, cities: &[City], view: &View) -> Result<String> {
-    view.not_geojson("distance")?;
+pub fn run(args: &DistanceArgs, cities: &[City]) -> Result<Answer<'static>> {
     let first = super::one_city(cities, &args.from)?;
     let leg = match &args.to {
         Some(to) => Leg::between(first, super::one_city(cities, to)?),
         None => Leg::from_krakow(first),
     };
-    Ok(render::distance(&leg, view))
+    Ok(Answer::Leg(leg))
 }

@@ -1,16 +1,19 @@
 //! `map`: the chosen cities on a world map, as SVG.
+//!
+//! Usage: krakow-partners map [-o FILE] [FILTERS]
 
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use crate::answer::Answer;
 use crate::city::City;
 use crate::cli::MapArgs;
-use crate::dataset::BUNDLED_AS_OF;
-use crate::map;
+use crate::load::BUNDLED_AS_OF;
+use crate::svg_map;
 
 /// The SVG for standard output, or nothing when it went to `--output`.
-pub fn run(args: &MapArgs, cities: Vec<City>, data: Option<&Path>) -> Result<String> {
+pub fn run(args: &MapArgs, cities: Vec<City>, data: Option<&Path>) -> Result<Answer<'static>> {
     let filter = args.filter.to_filter();
     let chosen = filter.apply(cities)?;
     let which = match (filter.all, filter.statuses.is_empty()) {
@@ -30,13 +33,13 @@ pub fn run(args: &MapArgs, cities: Vec<City>, data: Option<&Path>) -> Result<Str
         1 => "1 city".to_string(),
         n => format!("{n} cities"),
     };
-    let svg = map::svg(&chosen, &format!("{count} · {which} · {when}"));
+    let svg = svg_map::svg(&chosen, &format!("{count} · {which} · {when}"));
     match &args.output {
         Some(path) => {
             std::fs::write(path, svg)
                 .with_context(|| format!("cannot write the map to {}", path.display()))?;
-            Ok(String::new())
+            Ok(Answer::Text(String::new()))
         }
-        None => Ok(svg),
+        None => Ok(Answer::Text(svg)),
     }
 }

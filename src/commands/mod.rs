@@ -1,5 +1,5 @@
-//! One module per command. Each takes its options and the loaded cities and returns
-//! the whole answer as text; nothing is written until it is complete.
+//! One module per command. Each takes its options and the data and returns an
+//! [`Answer`]; nothing is written until the whole input is read and the answer known.
 
 mod distance;
 mod help;
@@ -11,85 +11,90 @@ mod stats;
 mod timeline;
 mod validate;
 
-use std::io::IsTerminal;
+use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, ColorChoice, Command};
-use crate::dataset::{self, Gather, Source};
+use crate::city::City;
+use crate::cli::{Cli, Command};
+use crate::error::UsageError;
 use crate::filter::{Chosen, Countries, Filter};
-use crate::render::{Format, View};
+use crate::load::Source;
+use crate::render::{self, Format, View};
+use crate::sink::Sink;
 
-/// Runs the command line's command and returns what goes to standard output.
-pub fn run(cli: &Cli) -> Result<String> {
-    // Commands that need no cities.
-    match &cli.command {
-        Command::Validate(args) => {
-            return validate::run(args.file.as_deref().or(cli.data.as_deref()));
+/// Runs the command line's command and writes its answer onto `out`.
+pub fn run(cli: &Cli, view: &View, out: &mut dyn Write) -> Result<()> {
+    let data = cli.data.as_deref();
+    let source;
+    let answer = match &cli.command {
+        Command::Validate(args) => validate::run(args.file.as_deref().or(data))?,
+        Command::Completions(args) => help::completions(args.shell),
+        Command::Man => help::man()?,
+        Command::List(args) => {
+            source = Source::open(data)?;
+            list::run(args, &source)?
         }
-        Command::Completions(args) => return Ok(help::completions(args.shell)),
-        Command::Man => return help::man(),
-        _ => {}
-    }
-    let terminal = std::io::stdout().is_terminal();
-    let format = match (cli.json, cli.format) {
-        (true, _) => Format::Json,
-        (false, Some(format)) => format,
-        (false, None) if terminal => Format::Table,
-        (false, None) => Format::Tsv,
+        Command::Records(args) => {
+            source = Source::open(data)?;
+            records::run(args, &source)?
+        }
+        Command::Show(args) => {
+            source = Source::open(data)?;
+            show::run(args, source.cities()?)?
+        }
+        Command::Stats(args) => {
+            not_geojson(view, "stats")?;
+            source = Source::open(data)?;
+            stats::run(args, &source)?
+        }
+        Command::Distance(args) => {
+            not_geojson(view, "distance")?;
+            source = Source::open(data)?;
+            distance::run(args, &source.cities()?)?
+        }
+        Command::Timeline(args) => {
+            not_geojson(view, "timeline")?;
+            source = Source::open(data)?;
+            timeline::run(args, source.cities()?)?
+        }
+        Command::Map(args) => {
+            source = Source::open(data)?;
+            map::run(args, source.cities()?, data)?
+        }
     };
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let view = View {
-        format,
-        fields: (!cli.fields.is_empty()).then(|| cli.fields.clone()),
-        names: cli.names,
-        colour: match cli.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => terminal && !no_color,
-        },
-        terminal,
-        guard_formulas: cli.guard_formulas,
-    };
-    let source = dataset::Source::open(cli.data.as_deref())?;
-    match &cli.command {
-        Command::List(args) => list::run(args, &source, &view),
-        Command::Records(args) => records::run(args, &source, &view),
-        Command::Show(args) => show::run(args, source.cities()?, &view),
-        Command::Stats(args) => stats::run(args, &source, &view),
-        Command::Distance(args) => distance::run(args, &source.cities()?, &view),
-        Command::Timeline(args) => timeline::run(args, source.cities()?, &view),
-        Command::Map(args) => map::run(args, source.cities()?, cli.data.as_deref()),
-        Command::Validate(_) | Command::Completions(_) | Command::Man => unreachable!(),
-    }
+    render::write(&answer, view, out)?;
+    Ok(())
 }
 
-/// What `new` keeps of the cities `filter` takes, gathered as the file is read, so a
-/// large file's other cities are never kept. A `--country` is matched against the
-/// file's countries first, which takes one more reading.
-fn gather_chosen<'s, G: Gather<'s>>(
+/// Refuses GeoJSON for answers that are not places (counts, a distance).
+fn not_geojson(view: &View, answer: &str) -> Result<(), UsageError> {
+    if view.format == Format::Geojson {
+        return Err(UsageError(format!(
+            "{answer} has no place to put on a map: --format geojson is for list, show \
+             and records (valid here: table, tsv, json, ndjson, csv)"
+        )));
+    }
+    Ok(())
+}
+
+/// What the sinks `new` makes keep of the cities `filter` takes, gathered as the file
+/// is read, so a large file's other cities are never kept.
+fn gather_chosen<'s, S: Sink<'s>>(
     source: &'s Source,
     filter: &Filter,
-    new: impl Fn() -> G + Sync,
-) -> Result<G> {
-    let countries = if filter.countries.is_empty() {
-        Countries::default()
-    } else {
-        source.gather(&Countries::default)?
-    };
-    let chooser = filter.chooser(&countries)?;
-    let new = || Chosen {
-        chooser: &chooser,
-        inner: new(),
-    };
-    Ok(source.gather(&new)?.inner)
+    new: impl Fn() -> S + Sync,
+) -> Result<S> {
+    let chooser = filter.chooser();
+    let new = || Chosen::new(&chooser, new());
+    let chosen = source.gather(&new)?;
+    // The file's countries are gathered only to explain a --country that is in none.
+    let countries = || source.gather(&Countries::default).unwrap_or_default();
+    Ok(chosen.finish(countries)?)
 }
 
 /// The one city `name` means, or an error: none (with the nearest names) or several.
-fn one_city<'c>(
-    cities: &'c [crate::city::City<'c>],
-    name: &str,
-) -> Result<&'c crate::city::City<'c>> {
+fn one_city<'c, 'a>(cities: &'c [City<'a>], name: &str) -> Result<&'c City<'a>> {
     match crate::filter::find_by_name(cities, name).as_slice() {
         [city] => Ok(city),
         [] => {

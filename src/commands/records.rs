@@ -1,20 +1,23 @@
 //! `records`: the nearest, oldest, highest… of the chosen cities.
+//!
+//! Usage: krakow-partners records [RECORD…] [--top N] [FILTERS]
 
 use anyhow::Result;
 
+use crate::answer::Answer;
 use crate::cli::RecordsArgs;
-use crate::dataset::Source;
+use crate::load::Source;
 use crate::records::{Kind, Leaders};
-use crate::render::{self, View};
 
-pub fn run(args: &RecordsArgs, source: &Source, view: &View) -> Result<String> {
+pub fn run<'s>(args: &RecordsArgs, source: &'s Source) -> Result<Answer<'s>> {
     let kinds = if args.kinds.is_empty() {
         Kind::ALL
     } else {
         &args.kinds
     };
+    let top = usize::try_from(args.top).unwrap_or(usize::MAX);
     // Only the leaders are kept as the file is read, not every city.
-    let new = || Leaders::new(kinds, args.top as usize);
+    let new = || Leaders::new(kinds, top);
     let leaders = super::gather_chosen(source, &args.filter.to_filter(), new)?;
-    Ok(render::records(&leaders.records(), view))
+    Ok(Answer::Records(leaders.records()))
 }

@@ -1,14 +1,15 @@
 //! `timeline`: agreements signed, and partnerships ended, per year or decade.
+//!
+//! Usage: krakow-partners timeline [--by SPAN] [FILTERS]
 
 use anyhow::Result;
 
+use crate::answer::Answer;
 use crate::city::City;
 use crate::cli::TimelineArgs;
-use crate::render::{self, View};
-use crate::stats;
+use crate::timeline;
 
-pub fn run(args: &TimelineArgs, cities: Vec<City>, view: &View) -> Result<String> {
-    view.not_geojson("timeline")?;
+pub fn run(args: &TimelineArgs, cities: Vec<City>) -> Result<Answer<'static>> {
     let chosen = args.filter.to_filter().apply(cities)?;
-    Ok(render::timeline(&stats::timeline(&chosen, args.by), view))
+    Ok(Answer::Timeline(timeline::timeline(&chosen, args.by)))
 }

@@ -1,10 +1,13 @@
-//! CSV and TSV: a header line of field keys, then one line per row.
+//! CSV and TSV: a header line of keys, then one line per row (a card in TSV: one
+//! `key<TAB>value` line per column).
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
-use super::Grid;
-use crate::fields::Value;
+use super::grid::{Grid, Shape};
+use super::write_rows;
 use crate::terminal;
+use crate::value::Value;
 
 /// How cells are written beyond the data's exact text.
 #[derive(Clone, Copy, Default)]
@@ -13,6 +16,55 @@ pub struct Care {
     pub escape: bool,
     /// Make text cells a spreadsheet would run as formulas inert.
     pub guard_formulas: bool,
+}
+
+pub fn write(grid: &Grid, delimiter: u8, care: Care, out: &mut dyn Write) -> io::Result<()> {
+    let new_writer = |buffer: &mut Vec<u8>| {
+        csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(std::mem::take(buffer))
+    };
+    if grid.shape == Shape::Card && delimiter == b'\t' {
+        let cells = grid.cells(0);
+        let mut writer = new_writer(&mut Vec::new());
+        let mut text = String::new();
+        for (col, value) in grid.columns.iter().zip(&cells) {
+            cell(value, care, &mut text);
+            writer.write_record([col.key, &text])?;
+        }
+        return out.write_all(&into_bytes(writer)?);
+    }
+    let mut writer = new_writer(&mut Vec::new());
+    writer.write_record(grid.columns.iter().map(|c| c.key))?;
+    out.write_all(&into_bytes(writer)?)?;
+    write_rows(grid.rows.len(), out, |rows, buffer| {
+        let mut writer = new_writer(buffer);
+        let mut text = String::new();
+        let mut cells = Vec::with_capacity(grid.columns.len());
+        for i in rows {
+            cells.clear();
+            grid.rows.row(i, &mut cells);
+            for value in &cells {
+                match value {
+                    // Text as it is: no copy.
+                    Value::Text(t) if !care.guard_formulas && !care.escape => {
+                        writer.write_field(t.as_bytes())?;
+                    }
+                    _ => {
+                        cell(value, care, &mut text);
+                        writer.write_field(&text)?;
+                    }
+                }
+            }
+            writer.write_record(None::<&[u8]>)?;
+        }
+        *buffer = into_bytes(writer)?;
+        Ok(())
+    })
+}
+
+fn into_bytes(writer: csv::Writer<Vec<u8>>) -> io::Result<Vec<u8>> {
+    writer.into_inner().map_err(|e| io::Error::other(e.to_string()))
 }
 
 /// A cell's text, written into `text`.
@@ -30,72 +82,4 @@ fn cell(value: &Value, care: Care, text: &mut String) {
     {
         *text = escaped;
     }
-}
-
-/// The grid as delimited text; unknown values are empty cells.
-pub fn render(grid: &Grid, delimiter: u8, care: Care) -> String {
-    let mut text = header(&grid.keys, delimiter);
-    text.push_str(&rows(
-        grid.rows.iter().map(|row| row.iter().cloned()),
-        delimiter,
-        care,
-    ));
-    text
-}
-
-/// The header line: the keys.
-pub fn header(keys: &[&str], delimiter: u8) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(Vec::new());
-    // Writing to memory cannot fail.
-    let _ = writer.write_record(keys);
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
-}
-
-/// Rows of values as delimited lines, written as they come (a large answer needs no
-/// table of cells first); unknown values are empty cells.
-pub fn rows<'v, Row>(rows: impl Iterator<Item = Row>, delimiter: u8, care: Care) -> String
-where
-    Row: Iterator<Item = Value<'v>>,
-{
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(Vec::new());
-    let mut text = String::new();
-    for row in rows {
-        for value in row {
-            match value {
-                // Text as it is: no copy.
-                Value::Text(t) if !care.guard_formulas && !care.escape => {
-                    let _ = writer.write_field(t.as_bytes());
-                }
-                _ => {
-                    cell(&value, care, &mut text);
-                    let _ = writer.write_field(&text);
-                }
-            }
-        }
-        let _ = writer.write_record(None::<&[u8]>);
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
-}
-
-/// `key<TAB>value` lines, for one city in TSV.
-pub fn pairs(pairs: &[(String, String)], care: Care) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b'\t')
-        .from_writer(Vec::new());
-    for (key, value) in pairs {
-        let value = if care.escape {
-            terminal::escape(value, false)
-        } else {
-            value.into()
-        };
-        let _ = writer.write_record([key.as_str(), &value]);
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
 }

@@ -1,194 +1,242 @@
-//! JSON and NDJSON, in the shape DESIGN promises scripts.
+//! JSON, NDJSON and GeoJSON, in the shape DESIGN promises scripts, serialised straight
+//! from the values (no tree in between) and written as the rows are made.
 
-use serde_json::{Map, Value as J};
+use std::io::{self, Write};
 
-use super::{Grid, measure_value};
-use crate::city::City;
-use crate::fields::{Field, Value};
-use crate::parallel;
-use crate::records::Record;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::ser::Formatter;
 
-/// A city with the fields to write, serialised straight from its values.
-struct CityObject<'a> {
-    city: &'a City<'a>,
-    fields: &'a [Field],
-}
+use super::grid::{Col, Grid, Shape};
+use super::write_rows;
+use crate::value::Value;
 
-impl serde::Serialize for CityObject<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(self.fields.len()))?;
-        for field in self.fields {
-            map.serialize_entry(field.key(), &field.value(self.city))?;
+/// A pretty JSON array of objects, or one object for a one-row answer.
+pub fn write(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
+    if grid.shape != Shape::List {
+        let cells = grid.cells(0);
+        let object = Object::new(&grid.columns, &cells, false);
+        pretty(&object, 0, out)?;
+        return out.write_all(b"\n");
+    }
+    if grid.rows.len() == 0 {
+        return out.write_all(b"[]\n");
+    }
+    out.write_all(b"[")?;
+    write_rows(grid.rows.len(), out, |rows, buffer| {
+        for i in rows {
+            buffer.extend_from_slice(if i == 0 { b"\n  " } else { b",\n  " });
+            let cells = grid.cells(i);
+            pretty(&Object::new(&grid.columns, &cells, false), 1, buffer)?;
         }
-        map.end()
-    }
+        Ok(())
+    })?;
+    out.write_all(b"\n]\n")
 }
 
-/// Cities as a pretty-printed JSON array.
-pub fn city_array(cities: &[City], fields: &[Field]) -> String {
-    let items = cities.iter().map(|city| CityObject { city, fields });
-    pretty_array(items, cities.len() * 600)
-}
-
-/// Cities as one compact JSON object per line, written on every core.
-pub fn city_lines(cities: &[City], fields: &[Field]) -> String {
-    let shares = parallel::map_slices(cities, |share| {
-        let items = share.iter().map(|city| CityObject { city, fields });
-        lines(items, share.len() * 500)
-    });
-    parallel::concat(shares)
-}
-
-/// A city as a JSON object with the given fields, in order.
-pub fn city(city: &City, fields: &[Field]) -> J {
-    let object: Map<String, J> = fields
-        .iter()
-        .map(|f| (f.key().to_string(), f.value(city).json()))
-        .collect();
-    J::Object(object)
-}
-
-/// What a record is: `{"record": "nearest", "rank": 1, "value": 177.8, "unit": "km"}`.
-fn record_head(record: &Record) -> Map<String, J> {
-    let mut object = Map::new();
-    object.insert("record".into(), J::from(record.kind.as_str()));
-    object.insert("rank".into(), J::from(record.rank));
-    object.insert(
-        "value".into(),
-        measure_value(record.kind, record.measure).json(),
-    );
-    object.insert("unit".into(), J::from(record.kind.unit()));
-    object
-}
-
-/// A record with its city inside, serialised straight from its values.
-struct RecordObject<'a> {
-    record: &'a Record<'a>,
-    fields: &'a [Field],
-}
-
-impl serde::Serialize for RecordObject<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let record = self.record;
-        let mut map = s.serialize_map(Some(5))?;
-        map.serialize_entry("record", record.kind.as_str())?;
-        map.serialize_entry("rank", &record.rank)?;
-        map.serialize_entry("value", &measure_value(record.kind, record.measure))?;
-        map.serialize_entry("unit", record.kind.unit())?;
-        let city = CityObject {
-            city: &record.city,
-            fields: self.fields,
-        };
-        map.serialize_entry("city", &city)?;
-        map.end()
-    }
-}
-
-/// Records as a pretty-printed JSON array: `[{"record": …, "city": {…}}, …]`.
-pub fn record_array(records: &[Record], fields: &[Field]) -> String {
-    let items = records.iter().map(|record| RecordObject { record, fields });
-    pretty_array(items, records.len() * 2048)
-}
-
-/// Records as one compact JSON object per line.
-pub fn record_lines(records: &[Record], fields: &[Field]) -> String {
-    let items = records.iter().map(|record| RecordObject { record, fields });
-    lines(items, records.len() * 1024)
-}
-
-/// A record with its city's fields beside it, for GeoJSON properties (GIS tools read
-/// flat properties best).
-pub fn flat_record(record: &Record, fields: &[Field]) -> J {
-    let mut object = record_head(record);
-    if let J::Object(city) = city(&record.city, fields) {
-        object.extend(city);
-    }
-    J::Object(object)
-}
-
-/// An RFC 7946 FeatureCollection: a Point feature (`[lon, lat]`) per city, with the
-/// given properties.
-pub fn features<'c>(items: impl Iterator<Item = (&'c City<'c>, J)>) -> String {
-    let features: Vec<J> = items
-        .map(|(city, properties)| {
-            serde_json::json!({
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [city.lon, city.lat]},
-                "properties": properties,
-            })
-        })
-        .collect();
-    let collection = serde_json::json!({"type": "FeatureCollection", "features": features});
-    let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// A row of a grid as an object with the grid's keys, serialised straight from its
-/// values.
-struct RowObject<'a> {
-    keys: &'a [&'static str],
-    row: &'a [Value<'a>],
-}
-
-impl serde::Serialize for RowObject<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(self.keys.len()))?;
-        for (key, value) in self.keys.iter().zip(self.row) {
-            map.serialize_entry(key, value)?;
+/// One compact JSON object per line.
+pub fn write_lines(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
+    write_rows(grid.rows.len(), out, |rows, buffer| {
+        for i in rows {
+            let cells = grid.cells(i);
+            serde_json::to_writer(&mut *buffer, &Object::new(&grid.columns, &cells, false))?;
+            buffer.push(b'\n');
         }
-        map.end()
-    }
-}
-
-/// A grid's rows as a pretty-printed JSON array of objects.
-pub fn grid_array(grid: &Grid) -> String {
-    pretty_array(grid_rows(grid), 0)
-}
-
-/// A grid's rows as one compact JSON object per line.
-pub fn grid_lines(grid: &Grid) -> String {
-    lines(grid_rows(grid), 0)
-}
-
-fn grid_rows<'g>(grid: &'g Grid) -> impl Iterator<Item = RowObject<'g>> {
-    grid.rows.iter().map(|row| RowObject {
-        keys: &grid.keys,
-        row,
+        Ok(())
     })
 }
 
-/// Any row as an object with the given keys.
-pub fn object(keys: &[&str], row: &[Value]) -> J {
-    J::Object(
-        keys.iter()
-            .zip(row)
-            .map(|(k, v)| (k.to_string(), v.json()))
-            .collect(),
-    )
+/// An RFC 7946 FeatureCollection: a Point (`[lon, lat]`) per row, its values as flat
+/// properties (GIS tools read flat properties best).
+pub fn write_features(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"{\n  \"type\": \"FeatureCollection\",\n  \"features\": [")?;
+    write_rows(grid.rows.len(), out, |rows, buffer| {
+        for i in rows {
+            buffer.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+            let cells = grid.cells(i);
+            let feature = Feature {
+                point: grid.rows.point(i),
+                properties: Object::new(&grid.columns, &cells, true),
+            };
+            pretty(&feature, 2, buffer)?;
+        }
+        Ok(())
+    })?;
+    let end: &[u8] = if grid.rows.len() == 0 {
+        b"]\n}\n"
+    } else {
+        b"\n  ]\n}\n"
+    };
+    out.write_all(end)
 }
 
-/// Items as a pretty-printed JSON array, ending with a newline; `capacity` is a guess
-/// at the size, to spare the buffer regrowing.
-fn pretty_array<T: serde::Serialize>(items: impl Iterator<Item = T>, capacity: usize) -> String {
-    let mut out = Vec::with_capacity(capacity + 4);
-    let mut serializer = serde_json::Serializer::pretty(&mut out);
-    // Writing to memory cannot fail.
-    let _ = serde::Serializer::collect_seq(&mut serializer, items);
-    out.push(b'\n');
-    String::from_utf8(out).unwrap_or_default()
+/// `value` as pretty JSON whose first line is already indented `depth` levels.
+fn pretty<T: Serialize, W: Write + ?Sized>(value: &T, depth: usize, out: &mut W) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, Pretty::at(depth));
+    value.serialize(&mut serializer).map_err(io::Error::from)
 }
 
-/// Items as one compact JSON object per line.
-pub fn lines<T: serde::Serialize>(items: impl Iterator<Item = T>, capacity: usize) -> String {
-    let mut out = Vec::with_capacity(capacity);
-    for item in items {
-        // Writing to memory cannot fail.
-        let _ = serde_json::to_writer(&mut out, &item);
-        out.push(b'\n');
+/// A row as an object with its columns' keys; columns that nest (a record's city) go
+/// into an object of their own unless `flat`.
+struct Object<'g> {
+    columns: &'g [Col],
+    cells: &'g [Value<'g>],
+    flat: bool,
+}
+
+impl<'g> Object<'g> {
+    fn new(columns: &'g [Col], cells: &'g [Value<'g>], flat: bool) -> Object<'g> {
+        Object {
+            columns,
+            cells,
+            flat,
+        }
     }
-    String::from_utf8(out).unwrap_or_default()
+}
+
+impl Serialize for Object<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        let mut nested: Vec<&str> = Vec::new();
+        for (col, value) in self.columns.iter().zip(self.cells) {
+            match col.nest {
+                Some(nest) if !self.flat => {
+                    if !nested.contains(&nest) {
+                        nested.push(nest);
+                        map.serialize_entry(nest, &Nest { object: self, nest })?;
+                    }
+                }
+                _ => map.serialize_entry(col.key, value)?,
+            }
+        }
+        map.end()
+    }
+}
+
+/// The columns of an object that nest under one key.
+struct Nest<'o> {
+    object: &'o Object<'o>,
+    nest: &'static str,
+}
+
+impl Serialize for Nest<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        let columns = self.object.columns.iter().zip(self.object.cells);
+        for (col, value) in columns.filter(|(c, _)| c.nest == Some(self.nest)) {
+            map.serialize_entry(col.key, value)?;
+        }
+        map.end()
+    }
+}
+
+struct Feature<'g> {
+    point: Option<(f64, f64)>,
+    properties: Object<'g>,
+}
+
+impl Serialize for Feature<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry("type", "Feature")?;
+        match self.point {
+            Some((lat, lon)) => map.serialize_entry("geometry", &Point([lon, lat]))?,
+            None => map.serialize_entry("geometry", &None::<()>)?,
+        }
+        map.serialize_entry("properties", &self.properties)?;
+        map.end()
+    }
+}
+
+struct Point([f64; 2]);
+
+impl Serialize for Point {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("type", "Point")?;
+        map.serialize_entry("coordinates", &self.0)?;
+        map.end()
+    }
+}
+
+/// serde_json's pretty layout (two spaces an indent), started at any depth, so rows
+/// made apart read as one document.
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn at(depth: usize) -> Pretty {
+        Pretty {
+            depth,
+            has_value: false,
+        }
+    }
+
+    fn indent<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+        for _ in 0..self.depth {
+            out.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: Write + ?Sized>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: Write + ?Sized>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            self.indent(out)?;
+        }
+        out.write_all(bracket)
+    }
+
+    fn item<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(out)
+    }
+}
+
+impl Formatter for Pretty {
+    fn begin_array<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn end_array_value<W: Write + ?Sized>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn begin_object_value<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: Write + ?Sized>(&mut self, _out: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }

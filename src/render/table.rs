@@ -6,7 +6,10 @@ use comfy_table::{
     presets,
 };
 
-use super::Grid;
+use std::io::{self, Write};
+
+use super::grid::{Grid, Shape};
+use crate::value::Value;
 
 /// The width a two-column table of long texts wraps at when there is no terminal to
 /// measure (`--format table` into a pipe): `$COLUMNS` if set, else 120.
@@ -32,9 +35,9 @@ fn new_table(colour: bool) -> Table {
 
 /// A cell, coloured where colour helps: ended partnerships red, suspended ones yellow,
 /// unknown values dim.
-fn cell(text: String, colour: bool) -> Cell {
+fn cell(text: &str, colour: bool) -> Cell {
     // Data never reaches the terminal raw: escape sequences are shown, not obeyed.
-    let text = crate::terminal::escape(&text, true).into_owned();
+    let text = crate::terminal::escape(text, true).into_owned();
     let paint = match text.as_str() {
         _ if !colour => None,
         "ended" => Some(Color::Red),
@@ -57,50 +60,59 @@ fn header(text: &str, colour: bool) -> Cell {
     }
 }
 
-pub fn render(grid: &Grid, colour: bool) -> String {
+/// The grid as a table for people; a card as a two-column table of labels and values.
+pub fn write(grid: &Grid, colour: bool, out: &mut dyn Write) -> io::Result<()> {
+    let rows: Vec<Vec<String>> = (0..grid.rows.len())
+        .map(|i| grid.cells(i).iter().map(Value::pretty).collect())
+        .collect();
+    let table = match grid.shape {
+        Shape::Card => card(grid, rows.first().map_or(&[][..], Vec::as_slice), colour),
+        Shape::List | Shape::Object => rows_table(grid, &rows, colour),
+    };
+    writeln!(out, "{table}")
+}
+
+fn rows_table(grid: &Grid, rows: &[Vec<String>], colour: bool) -> Table {
     let mut table = new_table(colour);
-    table.set_header(grid.headers.iter().map(|h| header(h, colour)));
-    for row in &grid.rows {
-        table.add_row(row.iter().map(|v| cell(v.pretty(), colour)));
+    table.set_header(grid.columns.iter().map(|c| header(c.header, colour)));
+    for row in rows {
+        table.add_row(row.iter().map(|text| cell(text, colour)));
     }
-    for (i, numeric) in grid.numeric.iter().enumerate() {
-        if let (true, Some(column)) = (*numeric, table.column_mut(i)) {
+    for (i, col) in grid.columns.iter().enumerate() {
+        if let (true, Some(column)) = (col.numeric, table.column_mut(i)) {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
-    keep_words_whole(&mut table, grid);
-    let mut text = table.to_string();
-    text.push('\n');
-    text
+    let headers: Vec<&str> = grid.columns.iter().map(|c| c.header).collect();
+    keep_words_whole(&mut table, &headers, rows);
+    table
 }
 
 /// A two-column table of labels and their values, for one city.
-pub fn pairs(pairs: &[(String, String)], colour: bool) -> String {
+fn card(grid: &Grid, values: &[String], colour: bool) -> Table {
     let mut table = new_table(colour);
     if table.width().is_none() {
         // Notes run to a thousand characters: wrap them even into a pipe.
         table.set_width(DEFAULT_WIDTH);
     }
-    for (label, value) in pairs {
-        table.add_row([header(label, colour), cell(value.clone(), colour)]);
+    for (col, value) in grid.columns.iter().zip(values) {
+        table.add_row([header(col.header, colour), cell(value, colour)]);
     }
-    let mut text = table.to_string();
-    text.push('\n');
-    text
+    table
 }
 
 /// Asks the table to wrap between words rather than inside them ("Population", not
 /// "Populati/on") where the terminal is wide enough for every column's longest word;
 /// on a narrower one the table wraps as best it can.
-fn keep_words_whole(table: &mut Table, grid: &Grid) {
+fn keep_words_whole(table: &mut Table, headers: &[&str], rows: &[Vec<String>]) {
     let longest_word = |i: usize| {
-        std::iter::once(grid.headers[i].to_string())
-            .chain(grid.rows.iter().map(|row| row[i].pretty()))
+        std::iter::once(headers[i])
+            .chain(rows.iter().map(|row| row[i].as_str()))
             .flat_map(|cell| cell.split_whitespace().map(|w| w.chars().count()).max())
             .max()
             .unwrap_or(1)
     };
-    let words: Vec<usize> = (0..grid.headers.len()).map(longest_word).collect();
+    let words: Vec<usize> = (0..headers.len()).map(longest_word).collect();
     // Each column also takes two spaces of padding and one border.
     let needed: usize = words.iter().map(|w| w + 3).sum::<usize>() + 1;
     if table
@@ -110,7 +122,12 @@ fn keep_words_whole(table: &mut Table, grid: &Grid) {
         table.set_constraints(
             words
                 .iter()
-                .map(|w| ColumnConstraint::LowerBoundary(Width::Fixed(*w as u16 + 2))),
+                .map(|w| ColumnConstraint::LowerBoundary(Width::Fixed(fixed(w + 2)))),
         );
     }
+}
+
+/// A width as comfy-table takes it.
+fn fixed(width: usize) -> u16 {
+    u16::try_from(width).unwrap_or(u16::MAX)
 }

@@ -63,7 +63,7 @@ pub fn fails(args: &[&str], code: i32) -> String {
     String::from_utf8(out.stderr).unwrap()
 }
 
-pub const HEADER: &str = "name,name_pl,name_local,aliases,country,country_code,continent,capital,agreement,signed,status,status_since,lat,lon,population,population_year,area_km2,elevation_m,sources,notes";
+pub use krakow_partners::HEADER;
 
 /// Writes a data file of `rows` under the header to a temporary file.
 pub fn data_file(rows: &str) -> tempfile::NamedTempFile {

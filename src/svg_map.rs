@@ -1,4 +1,4 @@
-//! The map: an SVG of the partner cities on the world's land, with great-circle arcs
+//! The map drawn: an SVG of the partner cities on the world's land, with great-circle arcs
 //! from Kraków, labels kept apart and a legend of agreement kinds.
 
 use std::fmt::Write;

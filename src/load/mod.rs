@@ -1,0 +1,167 @@
+//! Loading and validating a data file: the bundled one or one given with `--data`.
+//!
+//! Every row is checked and every problem is reported, not only the first, as
+//! `file:line: column: what is wrong (what is allowed)`. Each sound city goes to the
+//! command's [`Sink`] as it is read.
+//!
+//! - `source`: where the bytes come from; `sniff`: CSV or JSON;
+//! - `csv_rows`: splitting CSV text into rows; `header`: which column each field is;
+//! - `parts`: large files read in parts on every core; `duplicates`: each city once;
+//! - `validate`: a row's cells against the column table's rules; `json`: JSON files.
+
+mod csv;
+mod csv_rows;
+mod duplicates;
+mod header;
+mod json;
+mod parts;
+mod sniff;
+mod source;
+mod validate;
+
+pub use csv_rows::{RowError, Rows};
+pub use source::{BUNDLED_AS_OF, BUNDLED_NAME, Source};
+
+use crate::city::City;
+use crate::error::LoadError;
+use crate::sink::{New, Sink};
+
+/// Reads a data file in either format; `file` names it in messages.
+pub fn load<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadError> {
+    gather(bytes, file, &Vec::new)
+}
+
+/// [`load`], each sound city given to a sink that `new` makes.
+pub fn gather<'a, S: Sink<'a>>(
+    bytes: &'a [u8],
+    file: &str,
+    new: &New<'_, S>,
+) -> Result<S, LoadError> {
+    match sniff::sniff(bytes) {
+        sniff::Kind::Json => json::read(bytes, file, new),
+        sniff::Kind::Csv => csv::read(bytes, file, parts_for(bytes.len()), new),
+    }
+}
+
+/// How many parts to read a file of `len` bytes in: below a few megabytes a thread
+/// costs more than it saves.
+fn parts_for(len: usize) -> usize {
+    const WORTH_A_THREAD: usize = 4 << 20;
+    let worth = len / WORTH_A_THREAD;
+    if worth > 1 {
+        worth.min(rayon::current_num_threads())
+    } else {
+        1
+    }
+}
+
+/// Whether a file would be read as CSV (not JSON).
+pub fn sniff_is_csv(bytes: &[u8]) -> bool {
+    sniff::sniff(bytes) == sniff::Kind::Csv
+}
+
+/// Reads a CSV data file in `parts` parts: the same answer for any number.
+pub fn read_csv<'a, S: Sink<'a>>(
+    bytes: &'a [u8],
+    file: &str,
+    parts: usize,
+    new: &New<'_, S>,
+) -> Result<S, LoadError> {
+    csv::read(bytes, file, parts, new)
+}
+
+/// Loads the dataset compiled into the binary.
+pub fn bundled() -> Result<Vec<City<'static>>, LoadError> {
+    load(source::BUNDLED.as_bytes(), BUNDLED_NAME)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::columns::HEADER;
+
+    fn rows(rows: &str) -> Result<Vec<City<'static>>, LoadError> {
+        let text = format!("{}\n{rows}", HEADER);
+        let cities = super::load(text.as_bytes(), "test.csv")?;
+        Ok(cities.into_iter().map(City::into_owned).collect())
+    }
+
+    #[test]
+    fn the_bundled_dataset_loads() {
+        let cities = bundled().unwrap();
+        assert!(cities.len() > 30, "{} cities", cities.len());
+    }
+
+    #[test]
+    fn a_good_row_loads_with_unknowns_left_empty() {
+        let cities = rows("Košice,Koszyce,Košice,Kosice;Kaschau,Slovakia,SK,europe,false,none,,active,,48.72,21.26,,,,,https://example.org/a; https://example.org/b,\n").unwrap();
+        let city = &cities[0];
+        assert_eq!(
+            city.aliases.iter().collect::<Vec<_>>(),
+            ["Kosice", "Kaschau"]
+        );
+        assert_eq!(city.sources.iter().count(), 2);
+        assert_eq!(city.population, None);
+        assert_eq!(city.elevation_m, None);
+        assert_eq!(city.notes, None);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_line_and_column() {
+        let err = rows(concat!(
+            "A,,,,X,XX,europe,false,partnership,2016-02-30,active,,95,0,-3,2020,1,1,https://e.org,\n",
+            ",,,,X,XX,atlantis,maybe,treaty,,active,,0,0,,,,,,\n",
+        ))
+        .unwrap_err();
+        let text = err.to_string();
+        for expected in [
+            "test.csv:2: signed: '2016-02-30' does not exist",
+            "test.csv:2: lat: 95 is out of range (decimal degrees from -90 to 90)",
+            "test.csv:2: population: '-3' is not a count of residents",
+            "test.csv:3: name: is empty",
+            "test.csv:3: continent: 'atlantis' is not one of: europe, asia",
+            "test.csv:3: capital: 'maybe' is not true or false",
+            "test.csv:3: agreement: 'treaty' is not one of",
+            "test.csv:3: sources: is empty",
+        ] {
+            assert!(text.contains(expected), "missing «{expected}» in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_duplicate_city_names_the_first_line() {
+        let row = "A,,,,X,XX,europe,false,partnership,2016,active,,1,1,,,,,https://e.org,\n";
+        let err = rows(&format!("{row}{row}")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "test.csv:3: name: 'A' (XX) is already on line 2 (each city appears once)"
+        );
+    }
+
+    #[test]
+    fn header_problems_are_reported() {
+        let err = super::load(b"name,country\n", "h.csv").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("h.csv:1: missing columns name_pl"),
+            "{err}"
+        );
+        let err = super::load(b"", "e.csv").unwrap_err();
+        assert!(
+            err.to_string().starts_with("e.csv:1: the file is empty"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_crlf_are_read() {
+        let text = format!(
+            "\u{feff}{}\r\n\"A, the city\",,,,X,XX,europe,false,partnership,2016,active,,1,1,,,,,https://e.org,\"two\r\nlines\"\r\n",
+            HEADER
+        );
+        let cities = super::load(text.as_bytes(), "bom.csv").unwrap();
+        assert_eq!(cities[0].name, "A, the city");
+        assert_eq!(cities[0].notes.as_deref(), Some("two\r\nlines"));
+    }
+}

@@ -1,0 +1,72 @@
+//! Where a data file's bytes come from: the bundled file, a path, or standard input.
+//! The file is read whole; the cities borrow their text from it.
+
+use std::borrow::Cow;
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::Context;
+
+use super::{gather, load};
+use crate::city::City;
+use crate::error::LoadError;
+use crate::sink::{New, Sink};
+
+/// The bundled dataset, compiled into the binary so it works from any directory.
+pub const BUNDLED: &str = include_str!("../../data/partners.csv");
+
+/// The day the bundled dataset reflects (see data/SOURCES.md).
+pub const BUNDLED_AS_OF: &str = "2026-11-28";
+
+/// What the bundled dataset is called in messages.
+pub const BUNDLED_NAME: &str = "data/partners.csv";
+
+/// A data file's bytes and the name messages give it.
+pub struct Source {
+    pub name: String,
+    bytes: Cow<'static, [u8]>,
+}
+
+impl Source {
+    /// The dataset compiled into the binary.
+    pub fn bundled() -> Source {
+        Source {
+            name: BUNDLED_NAME.to_string(),
+            bytes: Cow::Borrowed(BUNDLED.as_bytes()),
+        }
+    }
+
+    /// The file at `path` ('-' for standard input), or the bundled data.
+    pub fn open(path: Option<&Path>) -> anyhow::Result<Source> {
+        let Some(path) = path else {
+            return Ok(Source::bundled());
+        };
+        if path == Path::new("-") {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .context("cannot read the data from standard input")?;
+            return Ok(Source {
+                name: "<stdin>".to_string(),
+                bytes: Cow::Owned(bytes),
+            });
+        }
+        let bytes = std::fs::read(path)
+            .with_context(|| format!("cannot read the data file {}", path.display()))?;
+        Ok(Source {
+            name: path.display().to_string(),
+            bytes: Cow::Owned(bytes),
+        })
+    }
+
+    /// Every city in the file, each row checked.
+    pub fn cities(&self) -> Result<Vec<City<'_>>, LoadError> {
+        load(&self.bytes, &self.name)
+    }
+
+    /// Every row checked; what the sinks `new` makes keep of the cities.
+    pub fn gather<'a, S: Sink<'a>>(&'a self, new: &New<'_, S>) -> Result<S, LoadError> {
+        gather(&self.bytes, &self.name, new)
+    }
+}

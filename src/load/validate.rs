@@ -1,0 +1,60 @@
+//! One row's cells checked against the column table's rules, and the rules that span
+//! columns: a sound city, or every problem with it.
+
+use std::borrow::Cow;
+
+use crate::city::{Agreement, City};
+use crate::columns::{Column, Field, Origin};
+use crate::error::Problem;
+
+/// The city a row's cells describe (each cell with its column), or `None` with its
+/// problems added to `problems`.
+pub fn city<'a>(
+    line: u64,
+    cells: impl Iterator<Item = (&'static Column, Cow<'a, str>)>,
+    problems: &mut Vec<Problem>,
+) -> Option<City<'a>> {
+    let before = problems.len();
+    let mut problem = |column: &'static str, message: String| {
+        problems.push(Problem {
+            line,
+            column: Some(column),
+            message,
+        });
+    };
+    let mut city = City::blank();
+    // Rules across columns hold only between values that were read.
+    let mut failed: Vec<Field> = Vec::new();
+    for (column, text) in cells {
+        let read = match column.origin {
+            Origin::Required(read) => read,
+            Origin::Optional(_) if text.is_empty() => continue,
+            Origin::Optional(read) => read,
+            // The tool's own output: worked out again, never read.
+            Origin::Computed => continue,
+        };
+        if let Err(message) = read(&mut city, text) {
+            problem(column.key, message);
+            failed.push(column.field);
+        }
+    }
+    let read = |field: Field| !failed.contains(&field);
+    if read(Field::Agreement)
+        && read(Field::Signed)
+        && city.agreement == Agreement::None && city.signed.is_some() {
+        problem(
+            "signed",
+            "a city with agreement 'none' has no signing date (leave it empty)".into(),
+        );
+    }
+    if let (Some(signed), Some(since)) = (city.signed, city.status_since)
+        && read(Field::StatusSince)
+        && since < signed
+    {
+        problem(
+            "status_since",
+            format!("{since} is before the agreement was signed ({signed})"),
+        );
+    }
+    (problems.len() == before).then_some(city)
+}

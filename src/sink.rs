@@ -1,0 +1,55 @@
+//! What a command keeps of a file's cities as they are read: a sink. Large files are
+//! read in parts, each into its own sink on its own core; the parts are then joined in
+//! file order. Every sink says what it does at each step: there is no default to
+//! forget.
+
+use crate::city::{City, Status};
+
+pub trait Sink<'a>: Send {
+    /// A sound city, as it is read.
+    fn add(&mut self, city: City<'a>);
+
+    /// The part has been read: work that can be done on each part's own core.
+    fn finish_part(&mut self);
+
+    /// Adds what was gathered from the part of the file after this one (both
+    /// finished).
+    fn join(&mut self, later: Self);
+}
+
+/// Makes an empty sink: one for each part of a file.
+pub type New<'n, S> = dyn Fn() -> S + Sync + 'n;
+
+/// Every city, in file order.
+impl<'a> Sink<'a> for Vec<City<'a>> {
+    fn add(&mut self, city: City<'a>) {
+        self.push(city);
+    }
+
+    fn finish_part(&mut self) {}
+
+    fn join(&mut self, mut later: Self) {
+        self.append(&mut later);
+    }
+}
+
+/// How many cities a file holds and how many are active: all `validate` keeps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Count {
+    pub cities: usize,
+    pub active: usize,
+}
+
+impl Sink<'_> for Count {
+    fn add(&mut self, city: City) {
+        self.cities += 1;
+        self.active += usize::from(city.status == Status::Active);
+    }
+
+    fn finish_part(&mut self) {}
+
+    fn join(&mut self, later: Self) {
+        self.cities += later.cities;
+        self.active += later.active;
+    }
+}

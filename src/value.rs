@@ -1,0 +1,215 @@
+//! One value of one column of one city, and how it reads in each kind of output:
+//! plain for CSV and TSV, pretty for people, typed for JSON.
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+
+use crate::city::Date;
+
+/// One value, borrowed from the city where it can be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value<'a> {
+    /// No source gives it: empty in CSV, `null` in JSON, a dash in tables.
+    Unknown,
+    Text(Cow<'a, str>),
+    List(Vec<Cow<'a, str>>),
+    Bool(bool),
+    Integer(i64),
+    /// A measured number, rounded to `decimals` places where it is computed.
+    Number {
+        value: f64,
+        decimals: Option<u8>,
+    },
+    Date(Date),
+}
+
+impl Value<'_> {
+    /// A measured number, written in full.
+    pub fn number(value: f64) -> Value<'static> {
+        Value::Number {
+            value,
+            decimals: None,
+        }
+    }
+
+    /// A computed number, written to one decimal place.
+    pub fn rounded(value: f64) -> Value<'static> {
+        Value::Number {
+            value,
+            decimals: Some(1),
+        }
+    }
+
+    /// A count (residents, cities). Counts are at most 2^53 (the loader's rule), well
+    /// within an `i64`.
+    pub fn count(n: impl TryInto<i64>) -> Value<'static> {
+        n.try_into().map_or(Value::Unknown, Value::Integer)
+    }
+
+    /// Texts as a list.
+    pub fn list<S: AsRef<str>>(texts: &[S]) -> Value<'_> {
+        Value::List(texts.iter().map(|t| Cow::Borrowed(t.as_ref())).collect())
+    }
+
+    /// Plain text for CSV and TSV: unknowns empty, lists `;`-separated, numbers in
+    /// full unless computed.
+    pub fn plain(&self) -> String {
+        let mut text = String::new();
+        self.plain_into(&mut text);
+        text
+    }
+
+    /// [`Value::plain`], added to `text`.
+    pub fn plain_into(&self, text: &mut String) {
+        use std::fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = match self {
+            Value::Unknown => Ok(()),
+            Value::Text(s) => text.write_str(s),
+            Value::List(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        text.push(';');
+                    }
+                    text.push_str(item);
+                }
+                Ok(())
+            }
+            Value::Bool(b) => write!(text, "{b}"),
+            Value::Integer(n) => write!(text, "{n}"),
+            Value::Number { value, decimals } => match decimals {
+                // Round once, the same way as JSON, so 177.25 is 177.3 in every format.
+                Some(d) => write!(text, "{:.*}", usize::from(*d), round(*value, *d)),
+                None => write!(text, "{value}"),
+            },
+            Value::Date(d) => write!(text, "{d}"),
+        };
+    }
+
+    /// Text for people: unknowns as a dash, large numbers grouped by thousands.
+    pub fn pretty(&self) -> String {
+        match self {
+            Value::Unknown => "-".into(),
+            Value::List(items) if items.is_empty() => "-".into(),
+            Value::List(items) => items.join("; "),
+            Value::Bool(true) => "yes".into(),
+            Value::Bool(false) => "no".into(),
+            Value::Integer(n) if n.unsigned_abs() >= 10_000 => group_thousands(&n.to_string()),
+            Value::Number {
+                value,
+                decimals: Some(_),
+            } if value.abs() >= 10_000.0 => group_thousands(&format!("{value:.0}")),
+            Value::Number {
+                value,
+                decimals: Some(d),
+            } if *d > 0 && value.abs() >= 100.0 => format!("{:.0}", value.round()),
+            other => other.plain(),
+        }
+    }
+
+    /// The value with nothing borrowed.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Unknown => Value::Unknown,
+            Value::Text(t) => Value::Text(Cow::Owned(t.into_owned())),
+            Value::List(l) => {
+                Value::List(l.into_iter().map(|i| Cow::Owned(i.into_owned())).collect())
+            }
+            Value::Bool(b) => Value::Bool(b),
+            Value::Integer(n) => Value::Integer(n),
+            Value::Number { value, decimals } => Value::Number { value, decimals },
+            Value::Date(d) => Value::Date(d),
+        }
+    }
+
+    /// Orders values of one field for sorting (texts as they are: fold them first to
+    /// ignore case and diacritics). Values of different kinds never meet: one field
+    /// has one kind, and unknowns are ordered by the caller.
+    pub fn compare(&self, other: &Value<'_>) -> Ordering {
+        match (self, other) {
+            (Value::Text(a), Value::Text(b)) => a.cmp(b),
+            (Value::Integer(a), Value::Integer(b)) => a.cmp(b),
+            (Value::Number { value: a, .. }, Value::Number { value: b, .. }) => a.total_cmp(b),
+            (Value::Date(a), Value::Date(b)) => a.cmp(b),
+            (Value::Bool(a), Value::Bool(b)) => a.cmp(b),
+            (Value::List(a), Value::List(b)) => a.cmp(b),
+            _ => Ordering::Equal,
+        }
+    }
+}
+
+/// Values write themselves as JSON without an intermediate tree: unknowns `null`,
+/// lists arrays, whole numbers without a fraction (3399, not 3399.0).
+impl serde::Serialize for Value<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Unknown => s.serialize_none(),
+            Value::Text(t) => s.serialize_str(t),
+            Value::List(items) => s.collect_seq(items.iter()),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Integer(n) => s.serialize_i64(*n),
+            Value::Number { value, decimals } => {
+                let value = decimals.map_or(*value, |d| round(*value, d));
+                match whole(value) {
+                    Some(n) => s.serialize_i64(n),
+                    None => s.serialize_f64(value),
+                }
+            }
+            Value::Date(d) => s.collect_str(d),
+        }
+    }
+}
+
+/// The number as a whole number, where it is one small enough to be exact.
+fn whole(value: f64) -> Option<i64> {
+    const EXACT: f64 = 1e15;
+    #[allow(clippy::cast_possible_truncation)]
+    (value.fract() == 0.0 && value.abs() < EXACT).then_some(value as i64)
+}
+
+/// Rounds to `decimals` places.
+pub fn round(value: f64, decimals: u8) -> f64 {
+    let scale = 10f64.powi(decimals.into());
+    (value * scale).round() / scale
+}
+
+/// `12605` → `12 605`: the grouping the City of Kraków's own pages use.
+pub fn group_thousands(digits: &str) -> String {
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", digits),
+    };
+    let mut out = String::from(sign);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_for_people_and_for_programs() {
+        assert_eq!(group_thousands("12605"), "12 605");
+        assert_eq!(group_thousands("9314685"), "9 314 685");
+        assert_eq!(group_thousands("-1000"), "-1 000");
+        let distance = Value::rounded(177.84);
+        assert_eq!(distance.plain(), "177.8");
+        assert_eq!(distance.pretty(), "178");
+        assert_eq!(serde_json::to_string(&distance).unwrap(), "177.8");
+        assert_eq!(serde_json::to_string(&Value::number(3399.0)).unwrap(), "3399");
+        assert_eq!(Value::Unknown.pretty(), "-");
+        assert_eq!(serde_json::to_string(&Value::Unknown).unwrap(), "null");
+    }
+
+    #[test]
+    fn counts_beyond_i64_are_unknown_not_negative() {
+        assert_eq!(Value::count(u64::MAX), Value::Unknown);
+        assert_eq!(Value::count(42u64), Value::Integer(42));
+    }
+}
