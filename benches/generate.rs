@@ -21,8 +21,12 @@ impl Rng {
     fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
+    /// An index below `len`.
+    fn index(&mut self, len: usize) -> usize {
+        usize::try_from(self.below(len as u64)).unwrap_or(0)
+    }
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len() as u64) as usize]
+        items[self.index(items.len())]
     }
 }
 
@@ -120,7 +124,7 @@ fn main() -> io::Result<()> {
             None => format!("City {i}"),
         };
         let (country, code, continent, (s, n), (w, e)) =
-            COUNTRIES[rng.below(COUNTRIES.len() as u64) as usize];
+            COUNTRIES[rng.index(COUNTRIES.len())];
         let lat = s + (n - s) * rng.unit();
         let lon = w + (e - w) * rng.unit();
         let agreement = rng.pick(AGREEMENTS);

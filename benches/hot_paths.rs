@@ -6,13 +6,10 @@ use std::hint::black_box;
 use std::process::Command;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use krakow_partners::city::Continent;
-use krakow_partners::dataset::load_csv;
-use krakow_partners::fields::Field;
-use krakow_partners::filter::{Filter, sort};
-use krakow_partners::geo;
-use krakow_partners::records::{self, Kind};
-use krakow_partners::render::{self, Format, View};
+use krakow_partners::{
+    Answer, Continent, Field, Filter, Format, Kind, View, from_krakow_km, load, records, sort,
+    write,
+};
 
 /// 10 000 rows from the deterministic generator.
 fn data() -> Vec<u8> {
@@ -34,10 +31,10 @@ fn data() -> Vec<u8> {
 
 fn benches(c: &mut Criterion) {
     let bytes = data();
-    let cities = load_csv(&bytes, "bench.csv").expect("generated data is valid");
+    let cities = load(&bytes, "bench.csv").expect("generated data is valid");
 
     c.bench_function("load and validate 10k rows", |b| {
-        b.iter(|| load_csv(black_box(&bytes), "bench.csv").unwrap())
+        b.iter(|| load(black_box(&bytes), "bench.csv").unwrap())
     });
     c.bench_function("filter europe and sort by name, 10k", |b| {
         let filter = Filter {
@@ -53,17 +50,22 @@ fn benches(c: &mut Criterion) {
     });
     c.bench_function("records highest and northernmost, 10k", |b| {
         b.iter(|| {
-            records::compute(black_box(&cities), &[Kind::Highest, Kind::Northernmost], 1).len()
+            records(black_box(&cities), &[Kind::Highest, Kind::Northernmost], 1).len()
         })
     });
     c.bench_function("records nearest and farthest, 10k", |b| {
-        b.iter(|| records::compute(black_box(&cities), &[Kind::Nearest, Kind::Farthest], 1).len())
+        b.iter(|| records(black_box(&cities), &[Kind::Nearest, Kind::Farthest], 1).len())
     });
     c.bench_function("render 10k cities as JSON", |b| {
-        b.iter(|| render::cities(black_box(&cities), &View::new(Format::Json)).len())
+        let answer = Answer::Cities(cities.clone());
+        b.iter(|| {
+            let mut out = Vec::new();
+            write(black_box(&answer), &View::new(Format::Json), &mut out).unwrap();
+            out.len()
+        })
     });
     c.bench_function("geodesic distance, one city", |b| {
-        b.iter(|| geo::from_krakow_km(black_box(-29.9078), black_box(-71.2542)))
+        b.iter(|| from_krakow_km(black_box(-29.9078), black_box(-71.2542)))
     });
 }
 

@@ -17,7 +17,7 @@ pub enum Answer<'a> {
     /// `list`: cities.
     Cities(Vec<City<'a>>),
     /// `show`: one city in full, its age counted to `today`.
-    City { city: City<'a>, today: Date },
+    City { city: Box<City<'a>>, today: Date },
     /// `records`: superlatives with their cities.
     Records(Vec<Record<'a>>),
     /// `stats`: counts per group.
@@ -90,7 +90,7 @@ impl Answer<'_> {
                         })
                         .collect(),
                     rows: Box::new(CityRows {
-                        cities: std::slice::from_ref(city),
+                        cities: std::slice::from_ref(&**city),
                         fields,
                         names: names_for(view),
                         today,

@@ -139,7 +139,7 @@ impl Date {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0);
-        let days = (secs / 86_400) as i64;
+        let days = i64::try_from(secs / 86_400).unwrap_or(0);
         // Howard Hinnant's days-to-civil algorithm.
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
@@ -147,9 +147,10 @@ impl Date {
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
         let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        // Each part is within its range by the algorithm: day 1..=31, month 1..=12.
+        let day = u8::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+        let month = u8::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).unwrap_or(9999);
         Date::ymd(year, month, day).unwrap_or(Date {
             year,
             month: None,
@@ -187,12 +188,12 @@ impl FromStr for Date {
         let shown = || quote(s);
         let mut split = s.trim().splitn(4, '-');
         let parts: [Option<&str>; 4] = [split.next(), split.next(), split.next(), split.next()];
-        let number = |part: &str, digits: usize| -> Option<u32> {
+        let number = |part: &str, digits: usize| -> Option<u16> {
             (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| part.parse().ok())
                 .flatten()
         };
-        let year = parts[0].and_then(|p| number(p, 4)).ok_or_else(bad)? as i32;
+        let year = i32::from(parts[0].and_then(|p| number(p, 4)).ok_or_else(bad)?);
         if year == 0 {
             return Err(format!("'{}' has no year 0 (years run from 0001)", shown()));
         }
@@ -206,7 +207,7 @@ impl FromStr for Date {
                         shown()
                     ));
                 }
-                Some(m as u8)
+                Some(u8::try_from(m).map_err(|_| bad())?)
             }
         };
         let day = match parts[2] {
@@ -215,13 +216,13 @@ impl FromStr for Date {
                 let d = number(p, 2).ok_or_else(bad)?;
                 let m = month.ok_or_else(bad)?;
                 let last = days_in_month(year, m);
-                if d < 1 || d > u32::from(last) {
+                if d < 1 || d > u16::from(last) {
                     return Err(format!(
                         "'{}' does not exist ({year:04}-{m:02} has days 01 to {last})",
                         shown()
                     ));
                 }
-                Some(d as u8)
+                Some(u8::try_from(d).map_err(|_| bad())?)
             }
         };
         if parts[3].is_some() {

@@ -99,7 +99,14 @@ pub fn bearing_from_krakow(lat: f64, lon: f64) -> f64 {
 /// The eight-point compass direction of a bearing: N, NE, E, SE, S, SW, W, NW.
 pub fn compass(bearing: f64) -> &'static str {
     const POINTS: [&str; 8] = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"];
-    POINTS[((bearing.rem_euclid(360.0) + 22.5) / 45.0) as usize % 8]
+    // Eight sectors of 45°, the first centred on north.
+    let sector = ((bearing.rem_euclid(360.0) + 22.5) / 45.0).floor();
+    let index = POINTS
+        .iter()
+        .zip(0u8..)
+        .find(|(_, i)| f64::from(*i) == sector)
+        .map_or(0, |(_, i)| usize::from(i));
+    POINTS[index]
 }
 
 /// The way from one place to another.

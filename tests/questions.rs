@@ -134,7 +134,7 @@ fn stats_by_country_puts_germany_first_with_three() {
         .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "largest first");
     let total: u64 = counts.iter().sum();
-    assert_eq!(total as usize, json(&["list"]).len());
+    assert_eq!(usize::try_from(total).unwrap(), json(&["list"]).len());
 }
 
 #[test]
@@ -153,7 +153,7 @@ fn stats_by_every_grouping() {
     for by in ["agreement", "status", "capital", "decade"] {
         let groups = json(&["stats", "--by", by, "--all"]);
         let total: u64 = groups.iter().map(|g| g["count"].as_u64().unwrap()).sum();
-        assert_eq!(total as usize, json(&["list", "--all"]).len(), "{by}");
+        assert_eq!(usize::try_from(total).unwrap(), json(&["list", "--all"]).len(), "{by}");
     }
     let status = json(&["stats", "--by", "status", "--all"]);
     assert!(status.iter().any(|g| g["group"] == "ended"));
@@ -236,7 +236,7 @@ fn timeline_counts_agreements_per_year_and_shows_endings() {
         .iter()
         .filter(|c| !c["signed"].is_null())
         .count();
-    assert_eq!(signed as usize, dated);
+    assert_eq!(usize::try_from(signed).unwrap(), dated);
 }
 
 #[test]

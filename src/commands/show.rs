@@ -15,7 +15,7 @@ pub fn run<'s>(args: &ShowArgs, cities: Vec<City<'s>>) -> Result<Answer<'s>> {
         filter.all = true;
     }
     let chosen = filter.apply(cities)?;
-    let city = super::one_city(&chosen, &args.city)?.clone();
+    let city = Box::new(super::one_city(&chosen, &args.city)?.clone());
     let today = args.filter.as_of.unwrap_or_else(Date::today);
     Ok(Answer::City { city, today })
 }
