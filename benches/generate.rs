@@ -123,8 +123,7 @@ fn main() -> io::Result<()> {
             Some(first) => format!("{}{} {i}", first.to_uppercase(), chars.as_str()),
             None => format!("City {i}"),
         };
-        let (country, code, continent, (s, n), (w, e)) =
-            COUNTRIES[rng.index(COUNTRIES.len())];
+        let (country, code, continent, (s, n), (w, e)) = COUNTRIES[rng.index(COUNTRIES.len())];
         let lat = s + (n - s) * rng.unit();
         let lon = w + (e - w) * rng.unit();
         let agreement = rng.pick(AGREEMENTS);

@@ -49,9 +49,7 @@ fn benches(c: &mut Criterion) {
         })
     });
     c.bench_function("records highest and northernmost, 10k", |b| {
-        b.iter(|| {
-            records(black_box(&cities), &[Kind::Highest, Kind::Northernmost], 1).len()
-        })
+        b.iter(|| records(black_box(&cities), &[Kind::Highest, Kind::Northernmost], 1).len())
     });
     c.bench_function("records nearest and farthest, 10k", |b| {
         b.iter(|| records(black_box(&cities), &[Kind::Nearest, Kind::Farthest], 1).len())

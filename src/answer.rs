@@ -71,7 +71,10 @@ impl Answer<'_> {
                     (Audience::People | Audience::Lines, _) => (Shape::Card, None),
                     (Audience::Programs, _) => (Shape::Object, None),
                 };
-                let mut fields = view.fields.clone().unwrap_or_else(|| columns::set(Set::Show));
+                let mut fields = view
+                    .fields
+                    .clone()
+                    .unwrap_or_else(|| columns::set(Set::Show));
                 if today.is_some() {
                     // People read these within the lines they belong to (CityRows::card).
                     fields.retain(|f| !FOLDED.contains(f));
@@ -116,7 +119,11 @@ impl Answer<'_> {
                     columns.push(Col::new("unit", "Unit", false));
                 }
                 columns.extend(fields.iter().map(|f| Col {
-                    header: if *f == Field::Name { "City" } else { f.header() },
+                    header: if *f == Field::Name {
+                        "City"
+                    } else {
+                        f.header()
+                    },
                     nest: Some("city"),
                     ..city_col(*f)
                 }));
@@ -252,9 +259,10 @@ fn card<'s>(field: Field, city: &'s City<'_>, today: Date) -> Value<'s> {
             None => field.value(city),
         },
         Field::Signed => match city.signed {
-            Some(signed) if signed.years_until(today) >= 0 => {
-                text(format!("{signed} ({} years ago)", signed.years_until(today)))
-            }
+            Some(signed) if signed.years_until(today) >= 0 => text(format!(
+                "{signed} ({} years ago)",
+                signed.years_until(today)
+            )),
             _ => field.value(city),
         },
         Field::Population => match (city.population, city.population_year) {

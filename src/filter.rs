@@ -7,8 +7,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use crate::columns::Field;
-use crate::parallel;
 use crate::error::UsageError;
+use crate::parallel;
 use crate::sink::Sink;
 use crate::value::Value;
 
@@ -155,7 +155,12 @@ impl<'c, S> Chosen<'c, S> {
     /// What `inner` kept; or, where a `--country` is in no city of the file, a usage
     /// error naming the file's countries (which only then are gathered).
     pub fn finish(self, countries: impl FnOnce() -> Countries) -> Result<S, UsageError> {
-        let missing = self.chooser.countries.iter().zip(&self.found).find(|(_, f)| !**f);
+        let missing = self
+            .chooser
+            .countries
+            .iter()
+            .zip(&self.found)
+            .find(|(_, f)| !**f);
         match missing {
             None => Ok(self.inner),
             Some((wanted, _)) => {
@@ -224,7 +229,7 @@ impl<'a> Sink<'a> for Countries {
 
 /// Sorts cities by a field; unknown values go last in either direction, and ties are
 /// broken by name so the order is always the same.
-pub fn sort(cities: &mut Vec<City>, field: Field, descending: bool) {
+pub fn sort(cities: &mut [City], field: Field, descending: bool) {
     // Each city's key is worked out once (text folded for comparison), not at every
     // comparison.
     let key = |city: &City| match field.value(city) {
@@ -267,8 +272,24 @@ pub fn sort(cities: &mut Vec<City>, field: Field, descending: bool) {
         keyed.sort_by(compare);
         keyed.into_iter().map(|(_, _, i)| i).collect()
     };
-    let mut slots: Vec<Option<City>> = std::mem::take(cities).into_iter().map(Some).collect();
-    *cities = order.iter().filter_map(|i| slots[*i].take()).collect();
+    permute(cities, &order);
+}
+
+/// Puts `items[order[k]]` at place `k` for every `k`, in place: a city is large, and a
+/// second list of them would double a large answer's memory.
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    // Where each item goes; each swap puts one item in its final place.
+    let mut place = vec![0; order.len()];
+    for (k, &from) in order.iter().enumerate() {
+        place[from] = k;
+    }
+    for i in 0..items.len() {
+        while place[i] != i {
+            let to = place[i];
+            items.swap(i, to);
+            place.swap(i, to);
+        }
+    }
 }
 
 /// The stable order of cities: by name, ignoring case and diacritics.
@@ -299,4 +320,14 @@ pub fn find_by_name<'c, 'a>(cities: &'c [City<'a>], text: &str) -> Vec<&'c City<
 /// Every name of every city, for suggestions.
 pub fn known_names<'c>(cities: &'c [City<'_>]) -> Vec<&'c str> {
     cities.iter().flat_map(City::all_names).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn permuting_in_place() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e'];
+        super::permute(&mut items, &[3, 0, 4, 1, 2]);
+        assert_eq!(items, ['d', 'a', 'e', 'b', 'c']);
+    }
 }

@@ -1,11 +1,11 @@
 //! The checks the fuzz targets (in `fuzz/`) run on each input, kept here so that
 //! `cargo test` replays the fuzz corpus through exactly the same code.
 
-use crate::city::{Agreement, Continent, Date, Status, fold};
 use crate::answer::Answer;
+use crate::city::{Agreement, Continent, Date, Status, fold};
 use crate::columns::Field;
-use crate::load::{self, bundled};
 use crate::filter::{Filter, find_by_name};
+use crate::load::{self, bundled};
 use crate::records::{self, Kind};
 use crate::render::{self, Format, View};
 use crate::suggest;

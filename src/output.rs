@@ -92,7 +92,14 @@ mod tests {
 
     #[test]
     fn every_format_passes_write_errors_on() {
-        for format in [Format::Table, Format::Tsv, Format::Csv, Format::Json, Format::Ndjson, Format::Geojson] {
+        for format in [
+            Format::Table,
+            Format::Tsv,
+            Format::Csv,
+            Format::Json,
+            Format::Ndjson,
+            Format::Geojson,
+        ] {
             let (message, code) = through_as(io::ErrorKind::StorageFull, format);
             assert_eq!(code, 1, "{format:?}");
             assert!(message.is_some(), "{format:?}");
@@ -118,5 +125,4 @@ mod tests {
         let result: anyhow::Result<()> = Err(UsageError("unknown country 'x'".into()).into());
         assert_eq!(outcome(&result).1, 2);
     }
-
 }

@@ -163,7 +163,14 @@ impl Kind {
         let width = SUPERLATIVES.iter().map(|s| s.name.len()).max().unwrap_or(0);
         let lines: Vec<String> = SUPERLATIVES
             .iter()
-            .map(|s| format!("  {:width$}  {} ({})", s.name, s.description, s.unit.as_str()))
+            .map(|s| {
+                format!(
+                    "  {:width$}  {} ({})",
+                    s.name,
+                    s.description,
+                    s.unit.as_str()
+                )
+            })
             .collect();
         lines.join("\n")
     }

@@ -50,7 +50,9 @@ fn number(text: &str) -> Result<f64, String> {
 /// A latitude (`limit` 90) or longitude (180) in decimal degrees.
 pub fn degrees(text: &str, limit: f64) -> Result<f64, String> {
     if text.is_empty() {
-        return Err(format!("is empty (decimal degrees from -{limit} to {limit})"));
+        return Err(format!(
+            "is empty (decimal degrees from -{limit} to {limit})"
+        ));
     }
     let x = number(text)?;
     if x.abs() > limit {
@@ -124,7 +126,11 @@ pub fn sources(text: Cow<'_, str>) -> Result<List<'_>, String> {
         .map(|s| format!("'{}'", quote(s)))
         .collect();
     if !bad.is_empty() {
-        let (what, verb) = if bad.len() == 1 { ("a URL", "is") } else { ("URLs", "are") };
+        let (what, verb) = if bad.len() == 1 {
+            ("a URL", "is")
+        } else {
+            ("URLs", "are")
+        };
         return Err(format!(
             "{} {verb} not {what} (http:// or https://)",
             bad.join(", ")

@@ -29,7 +29,12 @@ impl<'a> Sink<'a> for Vec<City<'a>> {
     fn finish_part(&mut self) {}
 
     fn join(&mut self, mut later: Self) {
-        self.append(&mut later);
+        if self.is_empty() {
+            // No copy of the later part's cities.
+            *self = later;
+        } else {
+            self.append(&mut later);
+        }
     }
 }
 

@@ -69,4 +69,3 @@ fn by_name_order<'c>(cities: &'c [City<'c>]) -> Vec<&'c City<'c>> {
     keyed.sort_by(|(a, ca), (b, cb)| a.cmp(b).then_with(|| by_name(ca, cb)));
     keyed.into_iter().map(|(_, c)| c).collect()
 }
-

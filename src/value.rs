@@ -202,7 +202,10 @@ mod tests {
         assert_eq!(distance.plain(), "177.8");
         assert_eq!(distance.pretty(), "178");
         assert_eq!(serde_json::to_string(&distance).unwrap(), "177.8");
-        assert_eq!(serde_json::to_string(&Value::number(3399.0)).unwrap(), "3399");
+        assert_eq!(
+            serde_json::to_string(&Value::number(3399.0)).unwrap(),
+            "3399"
+        );
         assert_eq!(Value::Unknown.pretty(), "-");
         assert_eq!(serde_json::to_string(&Value::Unknown).unwrap(), "null");
     }

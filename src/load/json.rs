@@ -93,7 +93,10 @@ fn cells<'a>(raw: &str) -> Result<Cells<'a>, (Option<&'static str>, String)> {
             (Type::Text | Type::Date | Type::Choice, _) => return wrong("a text"),
         };
         if text.contains('\0') {
-            return Err((Some(column.key), "contains a NUL byte (text may not)".into()));
+            return Err((
+                Some(column.key),
+                "contains a NUL byte (text may not)".into(),
+            ));
         }
         cells.push((column, Cow::Owned(text)));
     }

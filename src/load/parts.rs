@@ -120,7 +120,13 @@ impl<'a, S: Sink<'a>> Part<S> {
 /// there (a quoted field may hold line breaks). The part before it reads on until a
 /// row ends at or past that point: if one ends right there, the guess held; if not,
 /// the rest of the file is read again from where that row ended, on one core.
-pub fn read_in_parts<'a, S, R>(text: &'a [u8], start: usize, line: u64, count: usize, read: R) -> Part<S>
+pub fn read_in_parts<'a, S, R>(
+    text: &'a [u8],
+    start: usize,
+    line: u64,
+    count: usize,
+    read: R,
+) -> Part<S>
 where
     S: Sink<'a>,
     R: Fn(usize, u64, usize) -> Part<S> + Sync,

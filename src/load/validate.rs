@@ -41,7 +41,9 @@ pub fn city<'a>(
     let read = |field: Field| !failed.contains(&field);
     if read(Field::Agreement)
         && read(Field::Signed)
-        && city.agreement == Agreement::None && city.signed.is_some() {
+        && city.agreement == Agreement::None
+        && city.signed.is_some()
+    {
         problem(
             "signed",
             "a city with agreement 'none' has no signing date (leave it empty)".into(),

@@ -64,7 +64,9 @@ pub fn write(grid: &Grid, delimiter: u8, care: Care, out: &mut dyn Write) -> io:
 }
 
 fn into_bytes(writer: csv::Writer<Vec<u8>>) -> io::Result<Vec<u8>> {
-    writer.into_inner().map_err(|e| io::Error::other(e.to_string()))
+    writer
+        .into_inner()
+        .map_err(|e| io::Error::other(e.to_string()))
 }
 
 /// A cell's text, written into `text`.

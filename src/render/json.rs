@@ -1,4 +1,4 @@
-//! JSON, NDJSON and GeoJSON, in the shape DESIGN promises scripts, serialised straight
+//! JSON, NDJSON and GeoJSON, in the shape scripts rely on (README: JSON output), serialised straight
 //! from the values (no tree in between) and written as the rows are made.
 
 use std::io::{self, Write};

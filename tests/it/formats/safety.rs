@@ -2,9 +2,7 @@
 //! formats keep the exact text, spreadsheet formulas can be guarded, and writing fails
 //! loudly except on a closed pipe.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const EVIL_NAME: &str = "Evil\u{1b}[31mRed\u{202e}txt";
 const EVIL_NOTES: &str = "title\u{1b}]0;pwned\u{7} c1\u{9b}2J bell\u{7}";

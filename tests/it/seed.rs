@@ -1,9 +1,7 @@
 //! Every claim of the City of Kraków's "International cooperation in a nutshell"
 //! (2022-03-15), checked through the real binary as the partnerships stood that day.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const AS_OF: [&str; 2] = ["--as-of", "2022-03-15"];

@@ -153,7 +153,7 @@ fn filter() -> impl Strategy<Value = Filter> {
         )
 }
 
-/// The filter written out plainly, the way DESIGN.md states it.
+/// The filter written out plainly, the way the README states it.
 fn reference(cities: &[City], f: &Filter) -> Vec<String> {
     let mut names = Vec::new();
     for c in cities {
@@ -285,6 +285,11 @@ proptest! {
 
 fn written(cities: &[City], format: Format) -> String {
     let mut out = Vec::new();
-    write(&Answer::Cities(cities.to_vec()), &View::new(format), &mut out).unwrap();
+    write(
+        &Answer::Cities(cities.to_vec()),
+        &View::new(format),
+        &mut out,
+    )
+    .unwrap();
     String::from_utf8(out).unwrap()
 }

@@ -1,4 +1,4 @@
-//! Helpers for running the real binary.
+//! Helpers for running the real binary, shared by every module.
 #![allow(dead_code)]
 
 use assert_cmd::Command;
@@ -70,4 +70,16 @@ pub fn data_file(rows: &str) -> tempfile::NamedTempFile {
     let file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
     std::fs::write(file.path(), format!("{HEADER}\n{rows}")).unwrap();
     file
+}
+
+/// Runs the binary with `--json` and parses the single object it prints.
+pub fn one(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    serde_json::from_str(&stdout(&all)).unwrap()
+}
+
+/// Runs the binary with `input` on standard input, whatever the outcome.
+pub fn run_with_stdin(args: &[&str], input: &str) -> std::process::Output {
+    bin().args(args).write_stdin(input).output().unwrap()
 }

@@ -1,0 +1,221 @@
+//! `list`: the filters (continent, country, agreement, status, capital, search, as of),
+//! sorting and limits, their usage errors, and `--help`.
+
+use crate::common::*;
+
+#[test]
+fn default_list_is_the_active_partners_sorted_by_name() {
+    let active = json(&["list"]);
+    assert!(active.len() > 25, "{} cities", active.len());
+    assert!(active.iter().all(|c| c["status"] == "active"));
+    let names = names(&active);
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| deunicode_lower(n));
+    assert_eq!(names, sorted);
+}
+
+fn deunicode_lower(s: &str) -> String {
+    s.to_lowercase()
+        .replace(['š', 'ś'], "s")
+        .replace(['é', 'è'], "e")
+        .replace(['ö', 'ó'], "o")
+}
+
+#[test]
+fn all_adds_ended_partnerships_and_status_picks_them() {
+    let all = json(&["list", "--all"]);
+    let active = json(&["list"]);
+    let ended = json(&["list", "--status", "ended"]);
+    assert!(all.len() > active.len());
+    assert!(name_set(&ended).contains(&"Moscow".to_string()));
+    assert!(name_set(&ended).contains(&"Saint Petersburg".to_string()));
+    assert!(ended.iter().all(|c| c["status"] == "ended"));
+    let both = json(&["list", "--status", "active,ended"]);
+    assert_eq!(
+        both.len(),
+        active.len() + ended.len(),
+        "several values of one filter are alternatives"
+    );
+}
+
+#[test]
+fn continent_takes_several_values_in_any_case() {
+    let europe = json(&["list", "--continent", "europe"]);
+    let asia = json(&["list", "--continent", "ASIA"]);
+    let both = json(&["list", "--continent", "europe,asia"]);
+    assert!(!europe.is_empty() && !asia.is_empty());
+    assert_eq!(both.len(), europe.len() + asia.len());
+    assert!(asia.iter().all(|c| c["continent"] == "asia"));
+}
+
+#[test]
+fn country_by_name_or_iso_code() {
+    let by_name = name_set(&json(&["list", "--country", "germany"]));
+    let by_code = name_set(&json(&["list", "--country", "de"]));
+    assert_eq!(by_name, ["Frankfurt am Main", "Leipzig", "Nuremberg"]);
+    assert_eq!(by_name, by_code);
+    let two = json(&["list", "--country", "Germany,SK"]);
+    assert!(
+        two.iter()
+            .all(|c| c["country_code"] == "DE" || c["country_code"] == "SK")
+    );
+    assert!(two.iter().any(|c| c["country_code"] == "SK"));
+}
+
+#[test]
+fn agreement_and_capital_filters() {
+    let honorary = json(&["list", "--agreement", "honorary-twin-city"]);
+    assert!(name_set(&honorary).contains(&"La Serena".to_string()));
+    assert!(
+        honorary
+            .iter()
+            .all(|c| c["agreement"] == "honorary-twin-city")
+    );
+    let none = name_set(&json(&["list", "--agreement", "none"]));
+    assert!(none.contains(&"Košice".to_string()));
+    let capitals = json(&["list", "--capital"]);
+    assert!(capitals.iter().all(|c| c["capital"] == true));
+    assert!(name_set(&capitals).contains(&"Vienna".to_string()));
+}
+
+#[test]
+fn different_filters_all_apply() {
+    let european_capitals = json(&["list", "--capital", "--continent", "europe"]);
+    assert!(!european_capitals.is_empty());
+    assert!(
+        european_capitals
+            .iter()
+            .all(|c| c["capital"] == true && c["continent"] == "europe")
+    );
+    assert!(!name_set(&european_capitals).contains(&"Quito".to_string()));
+}
+
+#[test]
+fn search_ignores_case_and_diacritics_and_reads_every_name() {
+    for (typed, city) in [
+        ("kosice", "Košice"),
+        ("KOŠICE", "Košice"),
+        ("kiev", "Kyiv"),
+        ("Kijów", "Kyiv"),
+        ("norymberga", "Nuremberg"),
+        ("nürnberg", "Nuremberg"),
+        ("lipsk", "Leipzig"),
+    ] {
+        let found = names(&json(&["list", "--search", typed]));
+        assert_eq!(found, [city], "--search {typed}");
+    }
+    assert!(json(&["list", "--search", "no such place"]).is_empty());
+}
+
+#[test]
+fn as_of_shows_the_partnerships_of_that_day() {
+    let moscow_before = json(&["list", "--as-of", "2022-01-01", "--search", "moscow"]);
+    assert_eq!(names(&moscow_before), ["Moscow"]);
+    assert_eq!(
+        moscow_before[0]["status"], "active",
+        "ended only later, so active then"
+    );
+    assert!(json(&["list", "--as-of", "2022-03-15", "--search", "moscow"]).is_empty());
+    // Nothing signed after the date shows up.
+    for city in json(&["list", "--all", "--as-of", "2022-03-15"]) {
+        if let Some(signed) = city["signed"].as_str() {
+            assert!(signed <= "2022-03-15", "{} signed {signed}", city["name"]);
+        }
+    }
+    // Every city signed after the seed page is missing from that day's list.
+    let then = name_set(&json(&["list", "--as-of", "2022-03-15"]));
+    for city in json(&["list"]) {
+        if city["signed"].as_str().is_some_and(|s| s > "2022-03-15") {
+            assert!(!then.contains(&city["name"].as_str().unwrap().to_string()));
+        }
+    }
+    // A year alone is a date too.
+    assert!(json(&["list", "--as-of", "1974"]).len() < json(&["list"]).len());
+}
+
+#[test]
+fn as_of_places_a_partnership_in_time_by_its_dates() {
+    let data = data_file(concat!(
+        "Old,,,,X,XX,europe,false,partnership,1990-05-01,ended,2000-01-01,1,1,,,,,https://e.org,\n",
+        "New,,,,X,XX,europe,false,partnership,2010,active,,2,2,,,,,https://e.org,\n",
+    ));
+    let path = data.path().to_str().unwrap();
+    let on = |date: &str| names(&json(&["--data", path, "list", "--all", "--as-of", date]));
+    assert!(on("1990-04-30").is_empty());
+    assert_eq!(on("1990-05-01"), ["Old"]);
+    assert_eq!(on("1999-12-31"), ["Old"]);
+    assert_eq!(on("2005"), ["Old"]);
+    assert_eq!(on("2010-01-01"), ["New", "Old"]);
+    // Ended on 2000-01-01: active the day before, ended on the day.
+    let status =
+        |date: &str| json(&["--data", path, "list", "--all", "--as-of", date])[0]["status"].clone();
+    assert_eq!(status("1999-12-31"), "active");
+    assert_eq!(status("2000-01-01"), "ended");
+}
+
+#[test]
+fn sort_desc_and_limit() {
+    let by_distance = json(&["list", "--sort", "distance_km", "--limit", "3"]);
+    assert_eq!(by_distance.len(), 3);
+    assert_eq!(by_distance[0]["name"], "Košice");
+    let d: Vec<f64> = by_distance
+        .iter()
+        .map(|c| c["distance_km"].as_f64().unwrap())
+        .collect();
+    assert!(d.windows(2).all(|w| w[0] <= w[1]), "{d:?}");
+    let farthest = json(&["list", "--sort", "distance", "--desc", "--limit", "1"]);
+    assert_eq!(farthest[0]["name"], "La Serena");
+    let oldest = json(&["list", "--sort", "signed"]);
+    let dates: Vec<&str> = oldest.iter().filter_map(|c| c["signed"].as_str()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    // Unknown values come last, in both directions.
+    let last = oldest.last().unwrap();
+    assert!(last["signed"].is_null(), "{last}");
+    let newest = json(&["list", "--sort", "signed", "--desc"]);
+    assert!(newest.last().unwrap()["signed"].is_null());
+    assert!(!newest[0]["signed"].is_null());
+}
+
+#[test]
+fn unknown_filter_values_are_usage_errors_listing_the_valid_ones() {
+    let err = fails(&["list", "--continent", "eurpe"], 2);
+    assert!(err.contains("europe, asia, africa"), "{err}");
+    assert!(err.contains("'europe'"), "suggests the close value: {err}");
+    let err = fails(&["list", "--country", "germny"], 2);
+    assert!(err.contains("did you mean Germany?"), "{err}");
+    assert!(err.contains("Slovakia"), "lists the valid countries: {err}");
+    let err = fails(&["list", "--agreement", "treaty"], 2);
+    assert!(err.contains("twin-city"), "{err}");
+    let err = fails(&["list", "--status", "paused"], 2);
+    assert!(err.contains("suspended"), "{err}");
+    let err = fails(&["list", "--sort", "distanse"], 2);
+    assert!(err.contains("distance_km"), "{err}");
+    let err = fails(&["list", "--as-of", "2016-02-30"], 2);
+    assert!(err.contains("2016-02 has days 01 to 29"), "{err}");
+    fails(&["list", "--limit", "-1"], 2);
+    fails(&["list", "--all", "--status", "active"], 2);
+}
+
+#[test]
+fn help_names_every_command_and_filter() {
+    let help = stdout(&["--help"]);
+    for word in ["list", "records", "--data", "--format", "--json"] {
+        assert!(help.contains(word), "{word}");
+    }
+    let list_help = stdout(&["list", "--help"]);
+    for word in [
+        "--continent",
+        "--country",
+        "--agreement",
+        "--status",
+        "--all",
+        "--capital",
+        "--search",
+        "--as-of",
+        "--sort",
+        "--desc",
+        "--limit",
+    ] {
+        assert!(list_help.contains(word), "{word}");
+    }
+}

@@ -1,0 +1,399 @@
+//! Loading data, whatever the command: the built-in data, CSV and JSON from a file or
+//! standard input, every bad file under tests/data/bad/ refused with its line, and a
+//! large file read in parts giving the same answer however many parts there are.
+
+use std::path::{Path, PathBuf};
+
+use krakow_partners::{Answer, City, Count, Format, HEADER, View, load, read_csv, write};
+use proptest::prelude::*;
+use serde_json::Value;
+
+use crate::common::*;
+
+// ---------------------------------------------------------------- data files
+
+#[test]
+fn a_bad_data_file_reports_every_problem_with_its_line() {
+    let bad = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bad_rows.csv");
+    let err = fails(&["--data", bad, "list"], 1);
+    let expected = [
+        "bad_rows.csv:2: lat: 95 is out of range (decimal degrees from -90 to 90)",
+        "bad_rows.csv:3: population: '-3' is not a count of residents (a whole number, 0 or more)",
+        "bad_rows.csv:4: continent: 'atlantis' is not one of: europe, asia, africa, north-america, south-america, oceania",
+        "bad_rows.csv:5: signed: '2016-02-30' does not exist (2016-02 has days 01 to 29)",
+        "bad_rows.csv:7: name: 'Duplicate' (XX) is already on line 6 (each city appears once)",
+        "bad_rows.csv:8: name: is empty (a value is required)",
+        "bad_rows.csv:9: sources: is empty (every row needs the URL of at least one source)",
+        "bad_rows.csv:10: agreement: 'treaty' is not one of",
+        "bad_rows.csv:11: status: 'paused' is not one of: active, suspended, ended",
+        "bad_rows.csv:12: capital: 'yes' is not true or false",
+        "bad_rows.csv:13: the row has 3 fields (the header has 20)",
+        "bad_rows.csv:14: lon: -181 is out of range (decimal degrees from -180 to 180)",
+        "bad_rows.csv:15: elevation_m: 'NaN' is not a finite number",
+    ];
+    for line in expected {
+        assert!(err.contains(line), "missing «{line}» in\n{err}");
+    }
+    assert_eq!(
+        err.lines().count(),
+        expected.len(),
+        "one line per problem:\n{err}"
+    );
+}
+
+#[test]
+fn a_missing_data_file_is_a_failure() {
+    let err = fails(&["--data", "/no/such/file.csv", "list"], 1);
+    assert!(err.contains("/no/such/file.csv"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn data_from_standard_input() {
+    let csv = stdout(&["list", "--country", "de", "--format", "csv"]);
+    let out = bin()
+        .args(["--data", "-", "list", "--json"])
+        .write_stdin(csv)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let cities: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(cities.len(), 3);
+}
+
+#[test]
+fn works_from_any_directory_because_the_data_is_built_in() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = bin()
+        .current_dir(elsewhere.path())
+        .args(["list", "--search", "kosice", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let cities: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(cities[0]["name"], "Košice");
+}
+
+#[test]
+fn json_and_csv_load_from_a_file_and_from_stdin() {
+    let want = json(&["list", "--all"]);
+    for format in ["json", "csv"] {
+        let text = stdout(&["list", "--all", "--format", format]);
+        let out = run_with_stdin(&["--data", "-", "list", "--all", "--json"], &text);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let got: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(got, want, "{format} from stdin loses nothing");
+        let file = tempfile::Builder::new()
+            .suffix(&format!(".{format}"))
+            .tempfile()
+            .unwrap();
+        std::fs::write(file.path(), &text).unwrap();
+        assert_eq!(
+            json(&["--data", file.path().to_str().unwrap(), "list", "--all"]),
+            want,
+            "{format} from a file loses nothing"
+        );
+    }
+}
+
+#[test]
+fn a_jq_style_filter_feeds_records() {
+    // What `list --all --json | jq 'map(select(.population > 1000000))'` gives.
+    let big: Vec<Value> = json(&["list", "--all"])
+        .into_iter()
+        .filter(|c| c["population"].as_u64().is_some_and(|p| p > 1_000_000))
+        .collect();
+    let input = serde_json::to_string(&big).unwrap();
+    let out = run_with_stdin(
+        &["--data", "-", "records", "least-populous", "--json"],
+        &input,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(records[0]["value"].as_u64().unwrap() > 1_000_000);
+}
+
+#[test]
+fn bom_crlf_and_quoted_fields_are_read() {
+    let text = format!(
+        "\u{feff}{}\r\n\"Town, the\",,,\"a;b\",X,XX,europe,false,partnership,2000,active,,1,1,,,,,https://e.org,\"said \"\"hi\"\"\r\nthen\"\r\n",
+        HEADER
+    );
+    let out = run_with_stdin(&["--data", "-", "list", "--json"], &text);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cities: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(cities[0]["name"], "Town, the");
+    assert_eq!(cities[0]["aliases"], serde_json::json!(["a", "b"]));
+    assert_eq!(cities[0]["notes"], "said \"hi\"\r\nthen");
+}
+
+#[test]
+fn bad_json_is_reported_by_line() {
+    for (input, expected) in [
+        (
+            "{\"name\": \"A\"}",
+            "<stdin>:1: expected a JSON array of city objects",
+        ),
+        ("[\n{\"name\": \"A\"", "<stdin>:2: the JSON ends too early"),
+        (
+            "[\n\n  {\"name\": 3}\n]",
+            "<stdin>:3: name: expected a text",
+        ),
+        (
+            "[{\"capital\": \"yes\"}]",
+            "<stdin>:1: capital: expected true or false",
+        ),
+        ("[{\"lat\": \"50\"}]", "<stdin>:1: lat: expected a number"),
+        ("[{\"planet\": 3}]", "<stdin>:1: unknown field 'planet'"),
+        ("[1]", "<stdin>:1: expected a city object"),
+    ] {
+        let out = run_with_stdin(&["--data", "-", "list"], input);
+        assert_eq!(out.status.code(), Some(1), "{input}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{input}: {err}");
+    }
+}
+
+// ---------------------------------------------------------------- bad input
+
+// Every file under tests/data/bad/ is refused: exit 1, nothing on stdout, and a message
+// naming the file and line (and the column, where the file's name starts with one),
+// never a panic. A new bad file is a new test.
+
+fn bad_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The column a file is about, from its name: `lat-91.csv` is about `lat`.
+fn column_of(path: &Path) -> Option<&'static str> {
+    let stem = path.file_stem()?.to_str()?;
+    let prefix = stem.split('-').next()?;
+    HEADER.split(',').find(|c| *c == prefix)
+}
+
+fn refused(path: &Path, command: &[&str]) -> String {
+    let shown = path.to_str().unwrap();
+    let mut args = vec!["--data", shown];
+    args.extend(command);
+    let out = bin().args(&args).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{shown}: {err}");
+    assert!(out.stdout.is_empty(), "{shown} wrote to stdout");
+    assert!(!err.contains("panicked"), "{shown}: {err}");
+    // `file:line: …` on the first line, with a line number.
+    let first = err.lines().next().unwrap_or_default();
+    let rest = first
+        .strip_prefix(&format!("{shown}:"))
+        .unwrap_or_else(|| panic!("{shown}: message does not name the file: {err}"));
+    let line: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    assert!(!line.is_empty(), "{shown}: no line number: {err}");
+    if let Some(column) = column_of(path) {
+        assert!(
+            err.lines().any(|l| l.contains(&format!(": {column}: "))),
+            "{shown}: no message names the column {column}: {err}"
+        );
+    }
+    err
+}
+
+#[test]
+fn every_bad_file_is_refused_with_its_line() {
+    let files = bad_files();
+    assert!(files.len() >= 30, "{} files", files.len());
+    for path in &files {
+        refused(path, &["list"]);
+        // validate says the same, on any command.
+        let shown = path.to_str().unwrap();
+        let out = bin().args(["validate", shown]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "validate {shown}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn the_messages_say_what_is_wrong() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad");
+    for (file, expected) in [
+        ("empty.csv", ":1: the file is empty"),
+        ("header-only.csv", ":1: the file has no cities"),
+        ("empty-array.json", ":1: the file has no cities"),
+        ("invalid-utf8.csv", ":3: name: is not valid UTF-8 text"),
+        ("nul-byte.csv", ":2: name: contains a NUL byte"),
+        (
+            "population-1e400.csv",
+            ":2: population: '1e400' is not a count",
+        ),
+        (
+            "population-fractional.csv",
+            ":2: population: '1.5' is not a count",
+        ),
+        (
+            "area_km2-inf.csv",
+            ":2: area_km2: 'inf' is not a finite number",
+        ),
+        (
+            "signed-2016-13-01.csv",
+            ":2: signed: '2016-13-01' has no month 13",
+        ),
+        (
+            "signed-0000-00-00.csv",
+            ":2: signed: '0000-00-00' has no year 0",
+        ),
+        (
+            "too-many-fields.csv",
+            ":2: the row has 21 fields (the header has 20)",
+        ),
+        ("truncated.json", ":3: the JSON ends too early"),
+        ("not-objects.json", ":2: expected a city object"),
+        ("unknown-field.json", ":2: unknown field 'planet'"),
+        ("missing-columns.csv", ":1: missing columns name_pl"),
+        ("extra-column.csv", ":1: unknown column 'planet'"),
+    ] {
+        let err = refused(&dir.join(file), &["records"]);
+        assert!(err.contains(expected), "{file}: {err}");
+    }
+}
+
+#[test]
+fn a_ten_megabyte_line_is_refused_quickly_and_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long-line.csv");
+    let mut text = HEADER.to_string();
+    text.push('\n');
+    text.push_str(&"x".repeat(10 * 1024 * 1024));
+    text.push('\n');
+    std::fs::write(&path, text).unwrap();
+    let err = refused(&path, &["list"]);
+    assert!(
+        err.contains(":2: the row has 1 field (the header has 20)"),
+        "{}",
+        &err[..200.min(err.len())]
+    );
+    assert!(
+        err.len() < 10_000,
+        "the message does not echo the whole line"
+    );
+}
+
+// ---------------------------------------------------------------- parts
+
+// A large file is read in parts, one per core, each starting at a guessed row; the
+// answer must not depend on how many parts there are: the same cities, or the same
+// problems on the same lines.
+
+/// One row: sound, or broken in one of several ways; names repeat so that duplicates
+/// fall in different parts; notes may hold quoted line breaks.
+fn row() -> impl Strategy<Value = String> {
+    (0u32..40, 0u8..12, "[a-z ]{0,12}").prop_map(|(n, kind, text)| {
+        let good = |name: String, notes: String| {
+            format!(
+                "{name},,,,Poland,PL,europe,false,partnership,2001,active,,50.1,19.9,,,,,https://example.org/{n},{notes}"
+            )
+        };
+        match kind {
+            0 => good(format!("Town {n}"), format!("\"two\nlines {text}\"")),
+            1 => good(format!("\"Town, {n}\""), format!("\"say \"\"{text}\"\"\"")),
+            2 => good(format!("Town {n}"), String::new()).replace("50.1", "95"),
+            3 => good(format!("Town {n}"), String::new()).replace(",PL,", ",XX1,"),
+            4 => String::new(),
+            5 => format!("Town {n},too,few"),
+            6 => good(format!("TOWN {n}"), text),
+            _ => good(format!("Town {n}"), text),
+        }
+    })
+}
+
+fn file() -> impl Strategy<Value = String> {
+    prop::collection::vec(row(), 1..120).prop_map(|rows| format!("{HEADER}\n{}\n", rows.join("\n")))
+}
+
+fn answer(text: &str, parts: usize) -> Result<Vec<City<'static>>, String> {
+    read_csv(text.as_bytes(), "f.csv", parts, &Vec::new)
+        .map(|cities| cities.into_iter().map(City::into_owned).collect())
+        .map_err(|e| e.to_string())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_number_of_parts_gives_the_same_answer(text in file(), parts in 2usize..7) {
+        let whole = answer(&text, 1);
+        prop_assert_eq!(answer(&text, parts), whole.clone());
+        let count = read_csv(text.as_bytes(), "f.csv", parts, &Count::default).map_err(|e| e.to_string());
+        prop_assert_eq!(count.map(|c| c.cities), whole.map(|cities| cities.len()));
+    }
+}
+
+#[test]
+fn a_duplicate_in_a_later_part_names_the_first_line() {
+    let row = |n: usize| {
+        format!("Town {n},,,,Poland,PL,europe,false,none,,active,,50,19,,,,,https://e.org,")
+    };
+    let mut rows: Vec<String> = (0..200).map(row).collect();
+    rows.push("TOWN 3,,,,Poland,PL,europe,false,none,,active,,50,19,,,,,https://e.org,".into());
+    let text = format!("{HEADER}\n{}\n", rows.join("\n"));
+    for parts in 1..5 {
+        let err = answer(&text, parts).unwrap_err();
+        assert_eq!(
+            err, "f.csv:202: name: 'TOWN 3' (PL) is already on line 5 (each city appears once)",
+            "{parts} parts"
+        );
+    }
+}
+
+#[test]
+fn large_answers_written_on_every_core_read_back_whole() {
+    let rows: Vec<String> = (0..60_000)
+        .map(|n| format!("\"Town, {n}\",,,,Poland,PL,europe,false,partnership,2001,active,,50.{n},19.9,{n},,,,https://e.org/{n},\"say \"\"{n}\"\"\""))
+        .collect();
+    let text = format!("{HEADER}\n{}\n", rows.join("\n"));
+    let cities = answer(&text, 1).unwrap();
+    for format in [Format::Csv, Format::Json] {
+        let written = written(&cities, format);
+        let again = load(written.as_bytes(), "again").unwrap();
+        assert!(again == cities, "{format:?} did not read back whole");
+    }
+    let lines = written(&cities, Format::Ndjson);
+    let names: Vec<String> = lines
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["name"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let expected: Vec<String> = cities.iter().map(|c| c.name.to_string()).collect();
+    assert_eq!(names, expected);
+}
+
+fn written(cities: &[City], format: Format) -> String {
+    let mut out = Vec::new();
+    write(
+        &Answer::Cities(cities.to_vec()),
+        &View::new(format),
+        &mut out,
+    )
+    .unwrap();
+    String::from_utf8(out).unwrap()
+}

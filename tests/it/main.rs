@@ -1,0 +1,21 @@
+//! The integration tests, one test binary: the real `krakow-partners` binary run end to
+//! end, one module per command plus modules for what spans commands.
+
+mod common;
+
+mod completions;
+mod distance;
+mod list;
+mod map;
+mod records;
+mod show;
+mod stats;
+mod timeline;
+mod validate;
+
+mod formats;
+mod fuzz_corpus;
+mod loading;
+mod properties;
+mod readme;
+mod seed;
