@@ -8,14 +8,17 @@ use crate::city::{City, Date};
 use crate::columns::{self, Field, Set};
 use crate::geo::{self, Leg};
 use crate::groups::Group;
+use crate::listing::Listed;
 use crate::records::Record;
-use crate::render::{Audience, Col, Format, Grid, Names, Rows, Shape, View};
+use crate::render::{Audience, Col, Emit, Format, Grid, Names, Rows, Shape, View};
 use crate::timeline::Period;
 use crate::value::Value;
 
 pub enum Answer<'a> {
-    /// `list`: cities.
+    /// Cities held.
     Cities(Vec<City<'a>>),
+    /// `list`: cities read again from the file as they are written.
+    Listed(Listed<'a>),
     /// `show`: one city in full, its age counted to `today`.
     City { city: Box<City<'a>>, today: Date },
     /// `records`: superlatives with their cities.
@@ -52,19 +55,8 @@ impl Answer<'_> {
                 .unwrap_or_else(|| columns::set(view.format.default_fields()))
         };
         let grid = match self {
-            Answer::Cities(cities) => {
-                let fields = fields();
-                Grid {
-                    shape: Shape::List,
-                    columns: fields.iter().map(|f| city_col(*f)).collect(),
-                    rows: Box::new(CityRows {
-                        cities,
-                        fields,
-                        names: names_for(view),
-                        today: None,
-                    }),
-                }
-            }
+            Answer::Cities(cities) => city_list(Cities::Held(cities), fields(), view),
+            Answer::Listed(listed) => city_list(Cities::Reread(listed), fields(), view),
             Answer::City { city, today } => {
                 let (shape, today) = match (audience, &view.fields) {
                     (Audience::People, None) => (Shape::Card, Some(*today)),
@@ -93,7 +85,7 @@ impl Answer<'_> {
                         })
                         .collect(),
                     rows: Box::new(CityRows {
-                        cities: std::slice::from_ref(&**city),
+                        cities: Cities::Held(std::slice::from_ref(&**city)),
                         fields,
                         names: names_for(view),
                         today,
@@ -134,7 +126,7 @@ impl Answer<'_> {
                         records,
                         joined,
                         cities: CityRows {
-                            cities: &[],
+                            cities: Cities::Held(&[]),
                             fields,
                             names: names_for(view),
                             today: None,
@@ -193,6 +185,20 @@ impl Answer<'_> {
     }
 }
 
+/// A list of cities as a grid.
+fn city_list<'s>(cities: Cities<'s, '_>, fields: Vec<Field>, view: &View) -> Grid<'s> {
+    Grid {
+        shape: Shape::List,
+        columns: fields.iter().map(|f| city_col(*f)).collect(),
+        rows: Box::new(CityRows {
+            cities,
+            fields,
+            names: names_for(view),
+            today: None,
+        }),
+    }
+}
+
 /// The names a view shows in the name column: people may read them in Polish or in
 /// the city's own language; programs always get the data's own values.
 fn names_for(view: &View) -> Names {
@@ -222,8 +228,15 @@ fn city_col(field: Field) -> Col {
     }
 }
 
+/// Cities held, or read again from the file as they are written.
+#[derive(Clone, Copy)]
+enum Cities<'c, 'a> {
+    Held(&'c [City<'a>]),
+    Reread(&'c Listed<'a>),
+}
+
 struct CityRows<'c, 'a> {
-    cities: &'c [City<'a>],
+    cities: Cities<'c, 'a>,
     fields: Vec<Field>,
     names: Names,
     /// For people reading one city: the day its age is counted to.
@@ -284,15 +297,28 @@ fn card<'s>(field: Field, city: &'s City<'_>, today: Date) -> Value<'s> {
 
 impl Rows for CityRows<'_, '_> {
     fn len(&self) -> usize {
-        self.cities.len()
+        match self.cities {
+            Cities::Held(cities) => cities.len(),
+            Cities::Reread(listed) => listed.len(),
+        }
     }
 
-    fn row<'s>(&'s self, i: usize, cells: &mut Vec<Value<'s>>) {
-        self.push(&self.cities[i], cells);
-    }
-
-    fn point(&self, i: usize) -> Option<(f64, f64)> {
-        self.cities.get(i).map(|c| (c.lat, c.lon))
+    fn row(&self, i: usize, emit: &mut Emit) -> io::Result<()> {
+        let mut cells = Vec::with_capacity(self.fields.len());
+        match self.cities {
+            Cities::Held(cities) => {
+                let city = &cities[i];
+                self.push(city, &mut cells);
+                emit(&cells, Some((city.lat, city.lon)))
+            }
+            Cities::Reread(listed) => {
+                let city = listed
+                    .city(i)
+                    .ok_or_else(|| io::Error::other("the data file changed while it was read"))?;
+                self.push(&city, &mut cells);
+                emit(&cells, Some((city.lat, city.lon)))
+            }
+        }
     }
 }
 
@@ -309,7 +335,9 @@ impl Rows for RecordRows<'_, '_> {
         self.records.len()
     }
 
-    fn row<'s>(&'s self, i: usize, cells: &mut Vec<Value<'s>>) {
+    fn row(&self, i: usize, emit: &mut Emit) -> io::Result<()> {
+        let mut cells = Vec::with_capacity(4 + self.cities.fields.len());
+        let cells = &mut cells;
         let record = &self.records[i];
         let about = record.kind.about();
         cells.push(Value::Text(about.name.into()));
@@ -322,10 +350,7 @@ impl Rows for RecordRows<'_, '_> {
             cells.push(Value::Text(about.unit.as_str().into()));
         }
         self.cities.push(&record.city, cells);
-    }
-
-    fn point(&self, i: usize) -> Option<(f64, f64)> {
-        self.records.get(i).map(|r| (r.city.lat, r.city.lon))
+        emit(cells, Some((record.city.lat, record.city.lon)))
     }
 }
 
@@ -336,15 +361,14 @@ impl Rows for GroupRows<'_, '_> {
         self.0.len()
     }
 
-    fn row<'s>(&'s self, i: usize, cells: &mut Vec<Value<'s>>) {
+    fn row(&self, i: usize, emit: &mut Emit) -> io::Result<()> {
         let group = &self.0[i];
-        cells.push(Value::Text(Cow::Borrowed(&group.group)));
-        cells.push(Value::count(group.cities.len()));
-        cells.push(Value::list(&group.cities));
-    }
-
-    fn point(&self, _: usize) -> Option<(f64, f64)> {
-        None
+        let cells = [
+            Value::Text(Cow::Borrowed(&group.group)),
+            Value::count(group.cities.len()),
+            Value::list(&group.cities),
+        ];
+        emit(&cells, None)
     }
 }
 
@@ -359,7 +383,8 @@ impl Rows for PeriodRows<'_> {
         self.periods.len()
     }
 
-    fn row<'s>(&'s self, i: usize, cells: &mut Vec<Value<'s>>) {
+    fn row(&self, i: usize, emit: &mut Emit) -> io::Result<()> {
+        let mut cells = Vec::with_capacity(5);
         let period = &self.periods[i];
         cells.push(Value::Text(period.period.as_str().into()));
         cells.push(Value::count(period.signed.len()));
@@ -368,10 +393,7 @@ impl Rows for PeriodRows<'_> {
         }
         cells.push(Value::list(&period.signed));
         cells.push(Value::list(&period.ended));
-    }
-
-    fn point(&self, _: usize) -> Option<(f64, f64)> {
-        None
+        emit(&cells, None)
     }
 }
 
@@ -382,16 +404,15 @@ impl Rows for LegRows<'_> {
         1
     }
 
-    fn row<'s>(&'s self, _: usize, cells: &mut Vec<Value<'s>>) {
+    fn row(&self, _: usize, emit: &mut Emit) -> io::Result<()> {
         let leg = self.0;
-        cells.push(Value::Text(leg.from.as_str().into()));
-        cells.push(Value::Text(leg.to.as_str().into()));
-        cells.push(Value::rounded(leg.km));
-        cells.push(Value::rounded(leg.bearing));
-        cells.push(Value::Text(geo::compass(leg.bearing).into()));
-    }
-
-    fn point(&self, _: usize) -> Option<(f64, f64)> {
-        None
+        let cells = [
+            Value::Text(leg.from.as_str().into()),
+            Value::Text(leg.to.as_str().into()),
+            Value::rounded(leg.km),
+            Value::rounded(leg.bearing),
+            Value::Text(geo::compass(leg.bearing).into()),
+        ];
+        emit(&cells, None)
     }
 }

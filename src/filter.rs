@@ -1,16 +1,10 @@
 //! Choosing cities: the filters shared by every command, and sorting.
 
-use std::cmp::Ordering;
-
 use crate::city::{Agreement, City, Continent, Date, Status, fold};
-use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
-use crate::columns::Field;
 use crate::error::UsageError;
-use crate::parallel;
 use crate::sink::Sink;
-use crate::value::Value;
 
 /// Which cities a command works on. Several values of one filter are alternatives;
 /// different filters must all hold.
@@ -58,7 +52,7 @@ impl Filter {
         let mut chosen = Chosen::new(&chooser, Vec::new());
         let countries = Countries::of(&cities);
         for city in cities {
-            chosen.add(city);
+            chosen.add(city, 0);
         }
         chosen.finish(|| countries)
     }
@@ -106,6 +100,14 @@ pub struct Chooser {
 }
 
 impl Chooser {
+    /// A city this chooser took, as it stood on the `--as-of` date.
+    pub fn restate<'a>(&self, city: City<'a>) -> City<'a> {
+        match self.as_of {
+            Some(date) => city.clone().as_of(date).unwrap_or(city),
+            None => city,
+        }
+    }
+
     /// The city as it stood on the `--as-of` date, if it passes; each `--country` the
     /// city is in is marked in `found`, whatever the other filters say.
     fn choose<'a>(&self, city: City<'a>, found: &mut [bool]) -> Option<City<'a>> {
@@ -174,9 +176,9 @@ impl<'c, S> Chosen<'c, S> {
 }
 
 impl<'a, S: Sink<'a>> Sink<'a> for Chosen<'_, S> {
-    fn add(&mut self, city: City<'a>) {
+    fn add(&mut self, city: City<'a>, at: usize) {
         if let Some(city) = self.chooser.choose(city, &mut self.found) {
-            self.inner.add(city);
+            self.inner.add(city, at);
         }
     }
 
@@ -216,7 +218,7 @@ impl Countries {
 }
 
 impl<'a> Sink<'a> for Countries {
-    fn add(&mut self, city: City<'a>) {
+    fn add(&mut self, city: City<'a>, _: usize) {
         self.add_name(&city.country);
     }
 
@@ -225,79 +227,6 @@ impl<'a> Sink<'a> for Countries {
     fn join(&mut self, later: Self) {
         self.names.extend(later.names);
     }
-}
-
-/// Sorts cities by a field; unknown values go last in either direction, and ties are
-/// broken by name so the order is always the same.
-pub fn sort(cities: &mut [City], field: Field, descending: bool) {
-    // Each city's key is worked out once (text folded for comparison), not at every
-    // comparison.
-    let key = |city: &City| match field.value(city) {
-        Value::Text(text) => Value::Text(fold(&text).into()),
-        other => other.into_owned(),
-    };
-    // Sorting by name, the folded name that breaks ties is the whole key.
-    let key = |city: &City| match field {
-        Field::Name => Value::Unknown,
-        _ => key(city),
-    };
-    // The keys are sorted with each city's place, then the cities moved once: a city
-    // is large, a key small. Keys are made, and sorted, on every core for large lists.
-    let make = |(i, city): (usize, &City)| (key(city), fold(&city.name), i);
-    let compare = |(a, na, ia): &(Value, String, usize), (b, nb, ib): &(Value, String, usize)| {
-        let (ca, cb) = (&cities[*ia], &cities[*ib]);
-        let by_value = match (a, b) {
-            (Value::Unknown, Value::Unknown) => Ordering::Equal,
-            (Value::Unknown, _) => Ordering::Greater,
-            (_, Value::Unknown) => Ordering::Less,
-            _ if descending => b.compare(a),
-            _ => a.compare(b),
-        };
-        by_value
-            .then_with(|| na.cmp(nb))
-            .then_with(|| ca.name.cmp(&cb.name))
-            .then_with(|| ca.country_code.cmp(&cb.country_code))
-    };
-    let order: Vec<usize> = if parallel::worth_sharing(cities.len()) {
-        let mut keyed: Vec<_> = cities
-            .par_iter()
-            .enumerate()
-            .with_min_len(parallel::WORTH_A_THREAD)
-            .map(make)
-            .collect();
-        keyed.par_sort_by(compare);
-        keyed.into_iter().map(|(_, _, i)| i).collect()
-    } else {
-        let mut keyed: Vec<_> = cities.iter().enumerate().map(make).collect();
-        keyed.sort_by(compare);
-        keyed.into_iter().map(|(_, _, i)| i).collect()
-    };
-    permute(cities, &order);
-}
-
-/// Puts `items[order[k]]` at place `k` for every `k`, in place: a city is large, and a
-/// second list of them would double a large answer's memory.
-fn permute<T>(items: &mut [T], order: &[usize]) {
-    // Where each item goes; each swap puts one item in its final place.
-    let mut place = vec![0; order.len()];
-    for (k, &from) in order.iter().enumerate() {
-        place[from] = k;
-    }
-    for i in 0..items.len() {
-        while place[i] != i {
-            let to = place[i];
-            items.swap(i, to);
-            place.swap(i, to);
-        }
-    }
-}
-
-/// The stable order of cities: by name, ignoring case and diacritics.
-pub fn by_name(a: &City, b: &City) -> Ordering {
-    fold(&a.name)
-        .cmp(&fold(&b.name))
-        .then_with(|| a.name.cmp(&b.name))
-        .then_with(|| a.country_code.cmp(&b.country_code))
 }
 
 /// Finds the cities a name means: an exact name or alias (ignoring case and
@@ -320,14 +249,4 @@ pub fn find_by_name<'c, 'a>(cities: &'c [City<'a>], text: &str) -> Vec<&'c City<
 /// Every name of every city, for suggestions.
 pub fn known_names<'c>(cities: &'c [City<'_>]) -> Vec<&'c str> {
     cities.iter().flat_map(City::all_names).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn permuting_in_place() {
-        let mut items = vec!['a', 'b', 'c', 'd', 'e'];
-        super::permute(&mut items, &[3, 0, 4, 1, 2]);
-        assert_eq!(items, ['d', 'a', 'e', 'b', 'c']);
-    }
 }

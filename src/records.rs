@@ -6,8 +6,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::city::{City, Date};
-use crate::filter::by_name;
 use crate::geo;
+use crate::order::by_name;
 use crate::sink::Sink;
 use crate::value::Value;
 
@@ -340,7 +340,7 @@ impl<'a> Leaders<'a> {
 }
 
 impl<'a> Sink<'a> for Leaders<'a> {
-    fn add(&mut self, city: City<'a>) {
+    fn add(&mut self, city: City<'a>, _: usize) {
         self.consider(&city);
     }
 

@@ -6,8 +6,9 @@
 use crate::city::{City, Status};
 
 pub trait Sink<'a>: Send {
-    /// A sound city, as it is read.
-    fn add(&mut self, city: City<'a>);
+    /// A sound city, as it is read; `at` is where its row (or object) starts in the
+    /// file, to read it again.
+    fn add(&mut self, city: City<'a>, at: usize);
 
     /// The part has been read: work that can be done on each part's own core.
     fn finish_part(&mut self);
@@ -22,7 +23,7 @@ pub type New<'n, S> = dyn Fn() -> S + Sync + 'n;
 
 /// Every city, in file order.
 impl<'a> Sink<'a> for Vec<City<'a>> {
-    fn add(&mut self, city: City<'a>) {
+    fn add(&mut self, city: City<'a>, _: usize) {
         self.push(city);
     }
 
@@ -46,7 +47,7 @@ pub struct Count {
 }
 
 impl Sink<'_> for Count {
-    fn add(&mut self, city: City) {
+    fn add(&mut self, city: City, _: usize) {
         self.cities += 1;
         self.active += usize::from(city.status == Status::Active);
     }

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use clap::ValueEnum;
 
 use crate::city::{City, Status, fold};
-use crate::filter::by_name;
 use crate::groups::decade;
+use crate::order::by_name;
 
 /// How finely `timeline` counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -75,7 +75,11 @@ fn read_part<'a, S: Sink<'a>>(
                 );
                 part.problem(line, None, message);
             }
-            Ok(()) => part.add(line, layout.columns.iter().copied().zip(fields.drain(..))),
+            Ok(()) => part.add(
+                line,
+                at,
+                layout.columns.iter().copied().zip(fields.drain(..)),
+            ),
         }
     }
     let (end, end_line) = rows.position();

@@ -1,141 +1,159 @@
 //! Each city appears once: a city is one place by its folded name (no case, no
-//! diacritics) and its country. Parts of a file are checked on their own cores and
-//! then against the parts before them, so every message names the first line in the
-//! whole file.
+//! diacritics) and its country. Every part of a file notes its places and sorts them
+//! by key on its own core; once the whole file is read, the parts' lists are merged
+//! and each place found again is reported with the first line it appeared on. Sorted
+//! lists hold a million places in less memory than a hash table, and parts join
+//! without a copy.
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
-use hashbrown::HashTable;
 use rustc_hash::FxHasher;
 
 use crate::city::{City, fold_into};
 use crate::error::Problem;
 use crate::terminal::quote;
 
-/// The places read so far in one part of a file.
-#[derive(Default)]
+/// The places read in one part of a file, or in several joined.
 pub struct Places {
-    /// Each place, by the hash of its key.
-    seen: HashTable<Seen>,
-    /// The key and name of each place, one after another: what a place whose hash
-    /// matches is compared with, so a duplicate is never a guess.
-    keys: String,
-    /// Places read twice in this part, reported once the parts before are known.
-    again: Vec<Again>,
+    parts: Vec<List>,
     /// A buffer for the key being made.
     key: String,
 }
 
-/// A place read: its key's hash, its line, and where its key and name are in `keys`.
+/// The places of one part.
+#[derive(Default)]
+struct List {
+    seen: Vec<Seen>,
+    /// The key and name of each place, one after another: what places whose hashes
+    /// match are compared by, so a duplicate is never a guess.
+    keys: String,
+}
+
+/// A place read: its key's hash, its line, and where its key and name are in its
+/// list's `keys` (the name right after the key). 32 bytes: a million of them are held
+/// at once.
 struct Seen {
     hash: u64,
     line: u64,
-    key: Range<usize>,
-    name: Range<usize>,
+    start: usize,
+    key_len: u32,
+    name_len: u32,
 }
 
-/// A place read again, with the line it first appeared on in its part.
-struct Again {
-    seen: Seen,
-    first: u64,
+impl Seen {
+    fn key(&self) -> Range<usize> {
+        self.start..self.start + self.key_len as usize
+    }
+
+    fn name(&self) -> Range<usize> {
+        let key = self.key();
+        key.end..key.end + self.name_len as usize
+    }
+}
+
+/// A length as `Seen` holds it: a name of 4 GiB would be cut short, and only its
+/// duplicates missed.
+fn len(range: Range<usize>) -> u32 {
+    u32::try_from(range.len()).unwrap_or(u32::MAX)
+}
+
+impl Default for Places {
+    fn default() -> Places {
+        Places {
+            parts: vec![List::default()],
+            key: String::new(),
+        }
+    }
 }
 
 impl Places {
-    /// Room for `more` places, so the table is not rebuilt as it grows.
+    /// Room for `more` places, so the list and the keys are not copied as they grow.
     pub fn reserve(&mut self, more: usize) {
-        self.seen.reserve(more, |s| s.hash);
+        if let Some(list) = self.parts.last_mut() {
+            let per_place = list.keys.len() / list.seen.len().max(1);
+            list.seen.reserve(more);
+            list.keys.reserve(more * per_place);
+        }
     }
 
-    /// Notes `city`, read on `line`: `false` if this part already had it.
-    pub fn add(&mut self, city: &City, line: u64) -> bool {
+    /// Notes `city`, read on `line`.
+    pub fn add(&mut self, city: &City, line: u64) {
+        let Some(list) = self.parts.last_mut() else {
+            return;
+        };
         fold_into(&city.name, &mut self.key);
         self.key.push('\n');
         self.key.push_str(&city.country_code);
-        let hash = hash(&self.key);
-        let keys = &self.keys;
-        let key = &self.key;
-        let first = self.seen.find(hash, |s| keys[s.key.clone()] == **key);
-        let first = first.map(|s| s.line);
-        let start = self.keys.len();
-        self.keys.push_str(&self.key);
-        let middle = self.keys.len();
-        self.keys.push_str(&city.name);
-        let seen = Seen {
-            hash,
+        let start = list.keys.len();
+        list.keys.push_str(&self.key);
+        let middle = list.keys.len();
+        list.keys.push_str(&city.name);
+        list.seen.push(Seen {
+            hash: hash(&self.key),
             line,
-            key: start..middle,
-            name: middle..self.keys.len(),
+            start,
+            key_len: len(start..middle),
+            name_len: len(middle..list.keys.len()),
+        });
+    }
+
+    /// The part has been read: its places sorted by key, then line, on its own core.
+    pub fn finish_part(&mut self) {
+        for list in &mut self.parts {
+            let keys = &list.keys;
+            list.seen.sort_unstable_by(|a, b| {
+                (a.hash, &keys[a.key()], a.line).cmp(&(b.hash, &keys[b.key()], b.line))
+            });
+        }
+    }
+
+    /// Adds the places of the part after this one (both finished).
+    pub fn append(&mut self, later: Places) {
+        self.parts.extend(later.parts);
+    }
+
+    /// A problem for every place read again, naming the first line it was on: the
+    /// parts' sorted lists read as one, each place after the first of its key a
+    /// duplicate.
+    pub fn duplicates(self) -> Vec<Problem> {
+        let lists = &self.parts;
+        let order = |l: usize, s: &Seen| (s.hash, &lists[l].keys[s.key()], s.line);
+        let same = |(la, a): (usize, &Seen), (lb, b): (usize, &Seen)| {
+            a.hash == b.hash && lists[la].keys[a.key()] == lists[lb].keys[b.key()]
         };
-        match first {
-            Some(first) => {
-                self.again.push(Again { seen, first });
-                false
-            }
-            None => {
-                self.seen.insert_unique(hash, seen, |s| s.hash);
-                true
-            }
-        }
-    }
-
-    /// Adds the places of the part after this one, and returns the problems of its
-    /// places read before. Unless `more` parts follow, they need not be remembered.
-    pub fn append(&mut self, mut later: Places, more: bool) -> Vec<Problem> {
+        let mut next = vec![0; lists.len()];
+        let mut first: Option<(usize, &Seen)> = None;
         let mut problems = Vec::new();
-        for again in std::mem::take(&mut later.again) {
-            let first = self.first_line(&later.keys, &again.seen);
-            let first = first.unwrap_or(again.first);
-            problems.push(duplicate(&later.keys, &again.seen, first));
-        }
-        let base = self.keys.len();
-        if more {
-            self.keys.push_str(&later.keys);
-        }
-        for seen in std::mem::take(&mut later.seen) {
-            if let Some(first) = self.first_line(&later.keys, &seen) {
-                problems.push(duplicate(&later.keys, &seen, first));
-            } else if more {
-                let shift = |r: Range<usize>| base + r.start..base + r.end;
-                let seen = Seen {
-                    key: shift(seen.key),
-                    name: shift(seen.name),
-                    ..seen
+        loop {
+            let mut best: Option<(usize, &Seen)> = None;
+            for (l, list) in lists.iter().enumerate() {
+                let Some(seen) = list.seen.get(next[l]) else {
+                    continue;
                 };
-                self.seen.insert_unique(seen.hash, seen, |s| s.hash);
+                if best.is_none_or(|(b, held)| order(l, seen) < order(b, held)) {
+                    best = Some((l, seen));
+                }
+            }
+            let Some((l, seen)) = best else {
+                return problems;
+            };
+            next[l] += 1;
+            match first {
+                Some(head) if same(head, (l, seen)) => {
+                    problems.push(duplicate(&lists[l].keys, seen, head.1.line));
+                }
+                _ => first = Some((l, seen)),
             }
         }
-        problems
-    }
-
-    /// The problems of the places read twice in this part (the first part of a file,
-    /// or all of it).
-    pub fn finish(&mut self) -> Vec<Problem> {
-        std::mem::take(&mut self.again)
-            .into_iter()
-            .map(|again| duplicate(&self.keys, &again.seen, again.first))
-            .collect()
-    }
-
-    /// The line a place read in another part (its key in `keys`) first appeared on
-    /// here.
-    fn first_line(&self, keys: &str, seen: &Seen) -> Option<u64> {
-        let key = &keys[seen.key.clone()];
-        let found = self
-            .seen
-            .find(seen.hash, |s| self.keys[s.key.clone()] == *key);
-        found.map(|s| s.line)
     }
 }
 
 /// The problem of a place read again (its key and name in `keys`), first read on line
 /// `first`.
 fn duplicate(keys: &str, seen: &Seen, first: u64) -> Problem {
-    let name = &keys[seen.name.clone()];
-    let code = keys[seen.key.clone()]
-        .rsplit('\n')
-        .next()
-        .unwrap_or_default();
+    let name = &keys[seen.name()];
+    let code = keys[seen.key()].rsplit('\n').next().unwrap_or_default();
     Problem {
         line: seen.line,
         column: Some("name"),

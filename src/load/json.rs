@@ -40,7 +40,7 @@ pub fn read<'a, S: Sink<'a>>(
         line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..offset]).count() as u64;
         counted = offset;
         match cells(item.get()) {
-            Ok(cells) => part.add(line, cells.into_iter()),
+            Ok(cells) => part.add(line, offset, cells.into_iter()),
             Err((column, message)) => part.problem(line, column, message),
         }
     }
@@ -52,7 +52,7 @@ type Cells<'a> = Vec<(&'static Column, Cow<'a, str>)>;
 
 /// A city object's values as the text CSV cells would hold, with their columns; or
 /// the column whose value has the wrong type.
-fn cells<'a>(raw: &str) -> Result<Cells<'a>, (Option<&'static str>, String)> {
+pub fn cells<'a>(raw: &str) -> Result<Cells<'a>, (Option<&'static str>, String)> {
     let Ok(Value::Object(object)) = serde_json::from_str::<Value>(raw) else {
         return Err((None, "expected a city object {\"name\": …}".into()));
     };

@@ -70,6 +70,54 @@ pub fn read_csv<'a, S: Sink<'a>>(
     csv::read(bytes, file, parts, new)
 }
 
+/// Reads cities again, by where their rows start, from a file already read and found
+/// sound: what lets `list` keep only each city's place while the file is read.
+pub struct Reread<'a> {
+    text: &'a [u8],
+    /// The CSV header's columns; `None` for JSON.
+    layout: Option<header::Layout>,
+}
+
+impl<'a> Reread<'a> {
+    /// The file's text; `None` if its header cannot be read (it was, when it loaded).
+    pub fn new(bytes: &'a [u8]) -> Option<Reread<'a>> {
+        let text = sniff::without_bom(bytes);
+        let layout = match sniff::sniff(bytes) {
+            sniff::Kind::Json => None,
+            sniff::Kind::Csv => {
+                let mut fields = Vec::new();
+                match Rows::new(text, 0, 1).next_row(&mut fields) {
+                    Some((_, Ok(()))) => Some(header::Layout::read(&fields).ok()?),
+                    _ => return None,
+                }
+            }
+        };
+        Some(Reread { text, layout })
+    }
+
+    /// The city whose row (or object) starts at byte `at`, read and checked again.
+    pub fn city(&self, at: usize) -> Option<City<'a>> {
+        let mut problems = Vec::new();
+        match &self.layout {
+            Some(layout) => {
+                let mut fields = Vec::with_capacity(layout.width());
+                let (_, read) = Rows::new(self.text, at, 0).next_row(&mut fields)?;
+                read.ok()?;
+                let cells = layout.columns.iter().copied().zip(fields);
+                validate::city(0, cells, &mut problems)
+            }
+            None => {
+                let text = std::str::from_utf8(&self.text[at..]).ok()?;
+                let mut objects = serde_json::Deserializer::from_str(text)
+                    .into_iter::<&serde_json::value::RawValue>();
+                let object = objects.next()?.ok()?;
+                let cells = json::cells(object.get()).ok()?;
+                validate::city(0, cells.into_iter(), &mut problems)
+            }
+        }
+    }
+}
+
 /// Loads the dataset compiled into the binary.
 pub fn bundled() -> Result<Vec<City<'static>>, LoadError> {
     load(source::BUNDLED.as_bytes(), BUNDLED_NAME)

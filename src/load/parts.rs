@@ -8,7 +8,6 @@ use rayon::prelude::*;
 
 use super::duplicates::Places;
 use super::validate;
-use crate::city::City;
 use crate::columns::Column;
 use crate::error::{LoadError, Problem};
 use crate::sink::Sink;
@@ -60,31 +59,33 @@ impl<'a, S: Sink<'a>> Part<S> {
         });
     }
 
-    /// Checks one row's cells and keeps the city if it is sound and new.
-    pub fn add(&mut self, line: u64, cells: impl Iterator<Item = (&'static Column, Cow<'a, str>)>) {
+    /// Checks the cells of one row (on `line`, starting at byte `at`) and keeps the
+    /// city if it is sound and new.
+    pub fn add(
+        &mut self,
+        line: u64,
+        at: usize,
+        cells: impl Iterator<Item = (&'static Column, Cow<'a, str>)>,
+    ) {
         let Some(city) = validate::city(line, cells, &mut self.problems) else {
             return;
         };
-        self.keep(line, city);
-    }
-
-    fn keep(&mut self, line: u64, city: City<'a>) {
-        if self.places.add(&city, line) {
-            self.cities += 1;
-            self.sink.add(city);
-        }
+        // A place read twice fails the whole file (see `finish`): the sink may see it.
+        self.places.add(&city, line);
+        self.cities += 1;
+        self.sink.add(city, at);
     }
 
     /// The part has been read, up to `end` (on line `end_line`).
     pub fn finish_part(&mut self, end: usize, end_line: u64) {
         (self.end, self.end_line) = (end, end_line);
+        self.places.finish_part();
         self.sink.finish_part();
     }
 
-    /// Adds the part that follows this one in the file; `more` when others follow it.
-    fn append(&mut self, mut later: Part<S>, more: bool) {
-        let mut duplicates = self.places.append(later.places, more);
-        self.problems.append(&mut duplicates);
+    /// Adds the part that follows this one in the file.
+    fn append(&mut self, mut later: Part<S>) {
+        self.places.append(later.places);
         self.problems.append(&mut later.problems);
         self.cities += later.cities;
         self.sink.join(later.sink);
@@ -94,7 +95,7 @@ impl<'a, S: Sink<'a>> Part<S> {
 
     /// The sink, or every problem in the file by line.
     pub fn finish(mut self, file: &str) -> Result<S, LoadError> {
-        let mut duplicates = self.places.finish();
+        let mut duplicates = std::mem::take(&mut self.places).duplicates();
         self.problems.append(&mut duplicates);
         if self.cities == 0 && self.problems.is_empty() {
             let message = "the file has no cities (at least one is needed)".to_string();
@@ -162,15 +163,14 @@ where
     let Some(mut whole) = parts.next() else {
         return read(start, line, text.len());
     };
-    let later = parts.len();
-    for (i, part) in parts.enumerate() {
+    for part in parts {
         if whole.end != part.start {
             // The guess failed: a row ran over the bound.
             let rest = read(whole.end, whole.end_line, text.len());
-            whole.append(rest, false);
+            whole.append(rest);
             break;
         }
-        whole.append(part, i + 1 < later);
+        whole.append(part);
     }
     whole
 }

@@ -65,6 +65,11 @@ impl Source {
         load(&self.bytes, &self.name)
     }
 
+    /// The file, to read cities again by where they start.
+    pub fn reread(&self) -> Option<super::Reread<'_>> {
+        super::Reread::new(&self.bytes)
+    }
+
     /// Every row checked; what the sinks `new` makes keep of the cities.
     pub fn gather<'a, S: Sink<'a>>(&'a self, new: &New<'_, S>) -> Result<S, LoadError> {
         gather(&self.bytes, &self.name, new)

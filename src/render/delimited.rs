@@ -25,13 +25,15 @@ pub fn write(grid: &Grid, delimiter: u8, care: Care, out: &mut dyn Write) -> io:
             .from_writer(std::mem::take(buffer))
     };
     if grid.shape == Shape::Card && delimiter == b'\t' {
-        let cells = grid.cells(0);
         let mut writer = new_writer(&mut Vec::new());
         let mut text = String::new();
-        for (col, value) in grid.columns.iter().zip(&cells) {
-            cell(value, care, &mut text);
-            writer.write_record([col.key, &text])?;
-        }
+        grid.row(0, |cells, _| {
+            for (col, value) in grid.columns.iter().zip(cells) {
+                cell(value, care, &mut text);
+                writer.write_record([col.key, &text])?;
+            }
+            Ok(())
+        })?;
         return out.write_all(&into_bytes(writer)?);
     }
     let mut writer = new_writer(&mut Vec::new());
@@ -40,23 +42,23 @@ pub fn write(grid: &Grid, delimiter: u8, care: Care, out: &mut dyn Write) -> io:
     write_rows(grid.rows.len(), out, |rows, buffer| {
         let mut writer = new_writer(buffer);
         let mut text = String::new();
-        let mut cells = Vec::with_capacity(grid.columns.len());
         for i in rows {
-            cells.clear();
-            grid.rows.row(i, &mut cells);
-            for value in &cells {
-                match value {
-                    // Text as it is: no copy.
-                    Value::Text(t) if !care.guard_formulas && !care.escape => {
-                        writer.write_field(t.as_bytes())?;
-                    }
-                    _ => {
-                        cell(value, care, &mut text);
-                        writer.write_field(&text)?;
+            grid.row(i, |cells, _| {
+                for value in cells {
+                    match value {
+                        // Text as it is: no copy.
+                        Value::Text(t) if !care.guard_formulas && !care.escape => {
+                            writer.write_field(t.as_bytes())?;
+                        }
+                        _ => {
+                            cell(value, care, &mut text);
+                            writer.write_field(&text)?;
+                        }
                     }
                 }
-            }
-            writer.write_record(None::<&[u8]>)?;
+                writer.write_record(None::<&[u8]>)?;
+                Ok(())
+            })?;
         }
         *buffer = into_bytes(writer)?;
         Ok(())

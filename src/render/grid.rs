@@ -1,5 +1,7 @@
 //! The shape every answer takes on its way out: columns, and rows made one at a time.
 
+use std::io;
+
 use crate::value::Value;
 
 /// How a one-row answer differs from a list.
@@ -37,13 +39,15 @@ impl Col {
     }
 }
 
-/// An answer's rows, made when written.
+/// What a row is given to: its values, one per column, and the place it is about
+/// (latitude, longitude), for GeoJSON.
+pub type Emit<'e> = dyn FnMut(&[Value<'_>], Option<(f64, f64)>) -> io::Result<()> + 'e;
+
+/// An answer's rows, made when written: a row's values may borrow from what is made
+/// for it alone (a city read again), so they are lent to `emit`, not returned.
 pub trait Rows: Sync {
     fn len(&self) -> usize;
-    /// The values of row `i`, one per column, into `cells`.
-    fn row<'s>(&'s self, i: usize, cells: &mut Vec<Value<'s>>);
-    /// The place row `i` is about (latitude, longitude), for GeoJSON.
-    fn point(&self, i: usize) -> Option<(f64, f64)>;
+    fn row(&self, i: usize, emit: &mut Emit) -> io::Result<()>;
 }
 
 /// An answer as columns and rows.
@@ -54,10 +58,12 @@ pub struct Grid<'a> {
 }
 
 impl Grid<'_> {
-    /// Row `i`'s values.
-    pub fn cells(&self, i: usize) -> Vec<Value<'_>> {
-        let mut cells = Vec::with_capacity(self.columns.len());
-        self.rows.row(i, &mut cells);
-        cells
+    /// Gives row `i` to `emit`.
+    pub fn row(
+        &self,
+        i: usize,
+        mut emit: impl FnMut(&[Value<'_>], Option<(f64, f64)>) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.rows.row(i, &mut emit)
     }
 }

@@ -13,9 +13,9 @@ use crate::value::Value;
 /// A pretty JSON array of objects, or one object for a one-row answer.
 pub fn write(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
     if grid.shape != Shape::List {
-        let cells = grid.cells(0);
-        let object = Object::new(&grid.columns, &cells, false);
-        pretty(&object, 0, out)?;
+        grid.row(0, |cells, _| {
+            pretty(&Object::new(&grid.columns, cells, false), 0, out)
+        })?;
         return out.write_all(b"\n");
     }
     if grid.rows.len() == 0 {
@@ -25,8 +25,9 @@ pub fn write(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
     write_rows(grid.rows.len(), out, |rows, buffer| {
         for i in rows {
             buffer.extend_from_slice(if i == 0 { b"\n  " } else { b",\n  " });
-            let cells = grid.cells(i);
-            pretty(&Object::new(&grid.columns, &cells, false), 1, buffer)?;
+            grid.row(i, |cells, _| {
+                pretty(&Object::new(&grid.columns, cells, false), 1, buffer)
+            })?;
         }
         Ok(())
     })?;
@@ -37,9 +38,11 @@ pub fn write(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
 pub fn write_lines(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
     write_rows(grid.rows.len(), out, |rows, buffer| {
         for i in rows {
-            let cells = grid.cells(i);
-            serde_json::to_writer(&mut *buffer, &Object::new(&grid.columns, &cells, false))?;
-            buffer.push(b'\n');
+            grid.row(i, |cells, _| {
+                serde_json::to_writer(&mut *buffer, &Object::new(&grid.columns, cells, false))?;
+                buffer.push(b'\n');
+                Ok(())
+            })?;
         }
         Ok(())
     })
@@ -52,12 +55,13 @@ pub fn write_features(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
     write_rows(grid.rows.len(), out, |rows, buffer| {
         for i in rows {
             buffer.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
-            let cells = grid.cells(i);
-            let feature = Feature {
-                point: grid.rows.point(i),
-                properties: Object::new(&grid.columns, &cells, true),
-            };
-            pretty(&feature, 2, buffer)?;
+            grid.row(i, |cells, point| {
+                let feature = Feature {
+                    point,
+                    properties: Object::new(&grid.columns, cells, true),
+                };
+                pretty(&feature, 2, buffer)
+            })?;
         }
         Ok(())
     })?;
@@ -77,14 +81,14 @@ fn pretty<T: Serialize, W: Write + ?Sized>(value: &T, depth: usize, out: &mut W)
 
 /// A row as an object with its columns' keys; columns that nest (a record's city) go
 /// into an object of their own unless `flat`.
-struct Object<'g> {
+struct Object<'g, 'v> {
     columns: &'g [Col],
-    cells: &'g [Value<'g>],
+    cells: &'g [Value<'v>],
     flat: bool,
 }
 
-impl<'g> Object<'g> {
-    fn new(columns: &'g [Col], cells: &'g [Value<'g>], flat: bool) -> Object<'g> {
+impl<'g, 'v> Object<'g, 'v> {
+    fn new(columns: &'g [Col], cells: &'g [Value<'v>], flat: bool) -> Object<'g, 'v> {
         Object {
             columns,
             cells,
@@ -93,7 +97,7 @@ impl<'g> Object<'g> {
     }
 }
 
-impl Serialize for Object<'_> {
+impl Serialize for Object<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
         let mut nested: Vec<&str> = Vec::new();
@@ -114,7 +118,7 @@ impl Serialize for Object<'_> {
 
 /// The columns of an object that nest under one key.
 struct Nest<'o> {
-    object: &'o Object<'o>,
+    object: &'o Object<'o, 'o>,
     nest: &'static str,
 }
 
@@ -129,12 +133,12 @@ impl Serialize for Nest<'_> {
     }
 }
 
-struct Feature<'g> {
+struct Feature<'g, 'v> {
     point: Option<(f64, f64)>,
-    properties: Object<'g>,
+    properties: Object<'g, 'v>,
 }
 
-impl Serialize for Feature<'_> {
+impl Serialize for Feature<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(3))?;
         map.serialize_entry("type", "Feature")?;

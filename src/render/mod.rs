@@ -18,7 +18,7 @@ use crate::answer::Answer;
 use crate::columns::Field;
 use crate::parallel;
 
-pub use grid::{Col, Grid, Rows, Shape};
+pub use grid::{Col, Emit, Grid, Rows, Shape};
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

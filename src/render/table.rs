@@ -62,9 +62,13 @@ fn header(text: &str, colour: bool) -> Cell {
 
 /// The grid as a table for people; a card as a two-column table of labels and values.
 pub fn write(grid: &Grid, colour: bool, out: &mut dyn Write) -> io::Result<()> {
-    let rows: Vec<Vec<String>> = (0..grid.rows.len())
-        .map(|i| grid.cells(i).iter().map(Value::pretty).collect())
-        .collect();
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(grid.rows.len());
+    for i in 0..grid.rows.len() {
+        grid.row(i, |cells, _| {
+            rows.push(cells.iter().map(Value::pretty).collect());
+            Ok(())
+        })?;
+    }
     let table = match grid.shape {
         Shape::Card => card(grid, rows.first().map_or(&[][..], Vec::as_slice), colour),
         Shape::List | Shape::Object => rows_table(grid, &rows, colour),
