@@ -5,6 +5,7 @@
 //! lists hold a million places in less memory than a hash table, and parts join
 //! without a copy.
 
+use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
@@ -102,9 +103,7 @@ impl Places {
     pub fn finish_part(&mut self) {
         for list in &mut self.parts {
             let keys = &list.keys;
-            list.seen.sort_unstable_by(|a, b| {
-                (a.hash, &keys[a.key()], a.line).cmp(&(b.hash, &keys[b.key()], b.line))
-            });
+            list.seen.sort_unstable_by(|a, b| order(keys, a, keys, b));
         }
     }
 
@@ -118,7 +117,9 @@ impl Places {
     /// duplicate.
     pub fn duplicates(self) -> Vec<Problem> {
         let lists = &self.parts;
-        let order = |l: usize, s: &Seen| (s.hash, &lists[l].keys[s.key()], s.line);
+        let before = |(la, a): (usize, &Seen), (lb, b): (usize, &Seen)| {
+            order(&lists[la].keys, a, &lists[lb].keys, b).is_lt()
+        };
         let same = |(la, a): (usize, &Seen), (lb, b): (usize, &Seen)| {
             a.hash == b.hash && lists[la].keys[a.key()] == lists[lb].keys[b.key()]
         };
@@ -131,7 +132,7 @@ impl Places {
                 let Some(seen) = list.seen.get(next[l]) else {
                     continue;
                 };
-                if best.is_none_or(|(b, held)| order(l, seen) < order(b, held)) {
+                if best.is_none_or(|held| before((l, seen), held)) {
                     best = Some((l, seen));
                 }
             }
@@ -147,6 +148,15 @@ impl Places {
             }
         }
     }
+}
+
+/// Places in order of their keys' hashes, then keys (only where the hashes are equal:
+/// rarely), then lines.
+fn order(keys_a: &str, a: &Seen, keys_b: &str, b: &Seen) -> Ordering {
+    a.hash
+        .cmp(&b.hash)
+        .then_with(|| keys_a[a.key()].cmp(&keys_b[b.key()]))
+        .then(a.line.cmp(&b.line))
 }
 
 /// The problem of a place read again (its key and name in `keys`), first read on line

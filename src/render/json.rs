@@ -1,10 +1,9 @@
-//! JSON, NDJSON and GeoJSON, in the shape scripts rely on (README: JSON output), serialised straight
-//! from the values (no tree in between) and written as the rows are made.
+//! JSON, NDJSON and GeoJSON, in the shape scripts rely on (README: JSON output), written
+//! straight from the values (no tree in between) as the rows are made. The layout is
+//! serde_json's pretty one (two spaces an indent; NDJSON compact); keys are known
+//! texts, written without escaping them again for every row.
 
 use std::io::{self, Write};
-
-use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::ser::Formatter;
 
 use super::grid::{Col, Grid, Shape};
 use super::write_rows;
@@ -12,11 +11,21 @@ use crate::value::Value;
 
 /// A pretty JSON array of objects, or one object for a one-row answer.
 pub fn write(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
+    let keys = Keys::of(&grid.columns);
     if grid.shape != Shape::List {
+        let mut buffer = Vec::new();
         grid.row(0, |cells, _| {
-            pretty(&Object::new(&grid.columns, cells, false), 0, out)
+            object(
+                &mut buffer,
+                &grid.columns,
+                &keys,
+                cells,
+                Layout::Pretty(0),
+                false,
+            )
         })?;
-        return out.write_all(b"\n");
+        buffer.push(b'\n');
+        return out.write_all(&buffer);
     }
     if grid.rows.len() == 0 {
         return out.write_all(b"[]\n");
@@ -26,7 +35,14 @@ pub fn write(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
         for i in rows {
             buffer.extend_from_slice(if i == 0 { b"\n  " } else { b",\n  " });
             grid.row(i, |cells, _| {
-                pretty(&Object::new(&grid.columns, cells, false), 1, buffer)
+                object(
+                    buffer,
+                    &grid.columns,
+                    &keys,
+                    cells,
+                    Layout::Pretty(1),
+                    false,
+                )
             })?;
         }
         Ok(())
@@ -36,10 +52,11 @@ pub fn write(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
 
 /// One compact JSON object per line.
 pub fn write_lines(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
+    let keys = Keys::of(&grid.columns);
     write_rows(grid.rows.len(), out, |rows, buffer| {
         for i in rows {
             grid.row(i, |cells, _| {
-                serde_json::to_writer(&mut *buffer, &Object::new(&grid.columns, cells, false))?;
+                object(buffer, &grid.columns, &keys, cells, Layout::Compact, false)?;
                 buffer.push(b'\n');
                 Ok(())
             })?;
@@ -51,16 +68,29 @@ pub fn write_lines(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
 /// An RFC 7946 FeatureCollection: a Point (`[lon, lat]`) per row, its values as flat
 /// properties (GIS tools read flat properties best).
 pub fn write_features(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
+    let keys = Keys::of(&grid.columns);
     out.write_all(b"{\n  \"type\": \"FeatureCollection\",\n  \"features\": [")?;
     write_rows(grid.rows.len(), out, |rows, buffer| {
         for i in rows {
             buffer.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
             grid.row(i, |cells, point| {
-                let feature = Feature {
-                    point,
-                    properties: Object::new(&grid.columns, cells, true),
-                };
-                pretty(&feature, 2, buffer)
+                buffer.extend_from_slice(b"{\n      \"type\": \"Feature\",\n      \"geometry\": ");
+                match point {
+                    Some((lat, lon)) => {
+                        buffer.extend_from_slice(
+                            b"{\n        \"type\": \"Point\",\n        \"coordinates\": [\n          ",
+                        );
+                        scalar(buffer, &lon)?;
+                        buffer.extend_from_slice(b",\n          ");
+                        scalar(buffer, &lat)?;
+                        buffer.extend_from_slice(b"\n        ]\n      }");
+                    }
+                    None => buffer.extend_from_slice(b"null"),
+                }
+                buffer.extend_from_slice(b",\n      \"properties\": ");
+                object(buffer, &grid.columns, &keys, cells, Layout::Pretty(3), true)?;
+                buffer.extend_from_slice(b"\n    }");
+                Ok(())
             })?;
         }
         Ok(())
@@ -73,174 +103,147 @@ pub fn write_features(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(end)
 }
 
-/// `value` as pretty JSON whose first line is already indented `depth` levels.
-fn pretty<T: Serialize, W: Write + ?Sized>(value: &T, depth: usize, out: &mut W) -> io::Result<()> {
-    let mut serializer = serde_json::Serializer::with_formatter(out, Pretty::at(depth));
-    value.serialize(&mut serializer).map_err(io::Error::from)
+/// Pretty, its first line already indented this many levels; or compact.
+#[derive(Clone, Copy)]
+enum Layout {
+    Pretty(usize),
+    Compact,
+}
+
+impl Layout {
+    fn deeper(self) -> Layout {
+        match self {
+            Layout::Pretty(depth) => Layout::Pretty(depth + 1),
+            Layout::Compact => Layout::Compact,
+        }
+    }
+
+    /// Before an item of an object or array, at this layout's depth plus one.
+    fn item(self, out: &mut Vec<u8>, first: bool) {
+        match self {
+            Layout::Pretty(depth) => {
+                out.extend_from_slice(if first { b"\n" } else { b",\n" });
+                indent(out, depth + 1);
+            }
+            Layout::Compact if first => {}
+            Layout::Compact => out.push(b','),
+        }
+    }
+
+    /// After the items of an object or array that had some.
+    fn close(self, out: &mut Vec<u8>, bracket: u8) {
+        if let Layout::Pretty(depth) = self {
+            out.push(b'\n');
+            indent(out, depth);
+        }
+        out.push(bracket);
+    }
+
+    fn colon(self) -> &'static [u8] {
+        match self {
+            Layout::Pretty(_) => b": ",
+            Layout::Compact => b":",
+        }
+    }
+}
+
+fn indent(out: &mut Vec<u8>, depth: usize) {
+    for _ in 0..depth {
+        out.extend_from_slice(b"  ");
+    }
+}
+
+/// Each column's key, and each nest's, as JSON strings, escaped once.
+struct Keys {
+    columns: Vec<Vec<u8>>,
+}
+
+impl Keys {
+    fn of(columns: &[Col]) -> Keys {
+        Keys {
+            columns: columns.iter().map(|c| quoted(c.key)).collect(),
+        }
+    }
+}
+
+fn quoted(text: &str) -> Vec<u8> {
+    serde_json::to_vec(text).unwrap_or_else(|_| b"\"\"".to_vec())
 }
 
 /// A row as an object with its columns' keys; columns that nest (a record's city) go
-/// into an object of their own unless `flat`.
-struct Object<'g, 'v> {
-    columns: &'g [Col],
-    cells: &'g [Value<'v>],
+/// into an object of their own under the nest's key, unless `flat`.
+fn object(
+    out: &mut Vec<u8>,
+    columns: &[Col],
+    keys: &Keys,
+    cells: &[Value],
+    layout: Layout,
     flat: bool,
-}
-
-impl<'g, 'v> Object<'g, 'v> {
-    fn new(columns: &'g [Col], cells: &'g [Value<'v>], flat: bool) -> Object<'g, 'v> {
-        Object {
-            columns,
-            cells,
-            flat,
-        }
-    }
-}
-
-impl Serialize for Object<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(None)?;
-        let mut nested: Vec<&str> = Vec::new();
-        for (col, value) in self.columns.iter().zip(self.cells) {
-            match col.nest {
-                Some(nest) if !self.flat => {
-                    if !nested.contains(&nest) {
-                        nested.push(nest);
-                        map.serialize_entry(nest, &Nest { object: self, nest })?;
+) -> io::Result<()> {
+    out.push(b'{');
+    let mut first = true;
+    let mut nested: Vec<&str> = Vec::new();
+    for (i, (col, value)) in columns.iter().zip(cells).enumerate() {
+        match col.nest {
+            // Written with the first column of its nest.
+            Some(nest) if !flat && nested.contains(&nest) => continue,
+            Some(nest) if !flat => {
+                nested.push(nest);
+                layout.item(out, first);
+                out.extend_from_slice(&quoted(nest));
+                out.extend_from_slice(layout.colon());
+                let inner = layout.deeper();
+                out.push(b'{');
+                let mut inner_first = true;
+                for (j, (col, value)) in columns.iter().zip(cells).enumerate().skip(i) {
+                    if col.nest == Some(nest) {
+                        inner.item(out, inner_first);
+                        inner_first = false;
+                        out.extend_from_slice(&keys.columns[j]);
+                        out.extend_from_slice(inner.colon());
+                        value_into(out, value, inner.deeper())?;
                     }
                 }
-                _ => map.serialize_entry(col.key, value)?,
+                if inner_first {
+                    out.push(b'}');
+                } else {
+                    inner.close(out, b'}');
+                }
+            }
+            _ => {
+                layout.item(out, first);
+                out.extend_from_slice(&keys.columns[i]);
+                out.extend_from_slice(layout.colon());
+                value_into(out, value, layout.deeper())?;
             }
         }
-        map.end()
+        first = false;
     }
+    if first {
+        out.push(b'}');
+    } else {
+        layout.close(out, b'}');
+    }
+    Ok(())
 }
 
-/// The columns of an object that nest under one key.
-struct Nest<'o> {
-    object: &'o Object<'o, 'o>,
-    nest: &'static str,
-}
-
-impl Serialize for Nest<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(None)?;
-        let columns = self.object.columns.iter().zip(self.object.cells);
-        for (col, value) in columns.filter(|(c, _)| c.nest == Some(self.nest)) {
-            map.serialize_entry(col.key, value)?;
+/// A value: lists as arrays laid out like objects, everything else as serde writes it
+/// (see `Value`'s `Serialize`).
+fn value_into(out: &mut Vec<u8>, value: &Value, layout: Layout) -> io::Result<()> {
+    match value {
+        Value::List(items) if !items.is_empty() => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                layout.item(out, i == 0);
+                scalar(out, &**item)?;
+            }
+            layout.close(out, b']');
+            Ok(())
         }
-        map.end()
+        other => scalar(out, other),
     }
 }
 
-struct Feature<'g, 'v> {
-    point: Option<(f64, f64)>,
-    properties: Object<'g, 'v>,
-}
-
-impl Serialize for Feature<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(3))?;
-        map.serialize_entry("type", "Feature")?;
-        match self.point {
-            Some((lat, lon)) => map.serialize_entry("geometry", &Point([lon, lat]))?,
-            None => map.serialize_entry("geometry", &None::<()>)?,
-        }
-        map.serialize_entry("properties", &self.properties)?;
-        map.end()
-    }
-}
-
-struct Point([f64; 2]);
-
-impl Serialize for Point {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(2))?;
-        map.serialize_entry("type", "Point")?;
-        map.serialize_entry("coordinates", &self.0)?;
-        map.end()
-    }
-}
-
-/// serde_json's pretty layout (two spaces an indent), started at any depth, so rows
-/// made apart read as one document.
-struct Pretty {
-    depth: usize,
-    has_value: bool,
-}
-
-impl Pretty {
-    fn at(depth: usize) -> Pretty {
-        Pretty {
-            depth,
-            has_value: false,
-        }
-    }
-
-    fn indent<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
-        for _ in 0..self.depth {
-            out.write_all(b"  ")?;
-        }
-        Ok(())
-    }
-
-    fn open<W: Write + ?Sized>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        out.write_all(bracket)
-    }
-
-    fn close<W: Write + ?Sized>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            out.write_all(b"\n")?;
-            self.indent(out)?;
-        }
-        out.write_all(bracket)
-    }
-
-    fn item<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        self.indent(out)
-    }
-}
-
-impl Formatter for Pretty {
-    fn begin_array<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
-        self.open(out, b"[")
-    }
-
-    fn end_array<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
-        self.close(out, b"]")
-    }
-
-    fn begin_array_value<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        self.item(out, first)
-    }
-
-    fn end_array_value<W: Write + ?Sized>(&mut self, _out: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
-        self.open(out, b"{")
-    }
-
-    fn end_object<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
-        self.close(out, b"}")
-    }
-
-    fn begin_object_key<W: Write + ?Sized>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        self.item(out, first)
-    }
-
-    fn begin_object_value<W: Write + ?Sized>(&mut self, out: &mut W) -> io::Result<()> {
-        out.write_all(b": ")
-    }
-
-    fn end_object_value<W: Write + ?Sized>(&mut self, _out: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
+fn scalar<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> io::Result<()> {
+    serde_json::to_writer(out, value).map_err(io::Error::from)
 }
