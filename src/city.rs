@@ -262,6 +262,9 @@ pub struct City<'a> {
     pub signed: Option<Date>,
     pub status: Status,
     pub status_since: Option<Date>,
+    /// The earliest and the latest dated source showing the partnership in force.
+    pub first_attested: Option<Date>,
+    pub last_attested: Option<Date>,
     pub lat: f64,
     pub lon: f64,
     pub population: Option<u64>,
@@ -290,6 +293,8 @@ impl<'a> City<'a> {
             signed: None,
             status: Status::Active,
             status_since: None,
+            first_attested: None,
+            last_attested: None,
             lat: 0.0,
             lon: 0.0,
             population: None,
@@ -319,11 +324,12 @@ impl<'a> City<'a> {
             .chain(self.aliases.iter())
     }
 
-    /// The city as it stood on `date`: `None` if the partnership had not been signed
-    /// yet; otherwise the city with the status it had then (a partnership that ended or
-    /// was suspended later still reads active).
+    /// The city as it stood on `date`: `None` if the partnership did not count yet
+    /// (see [`City::counts_from`]); otherwise the city with the status it had then (a
+    /// partnership that ended or was suspended later still reads active).
     pub fn as_of(self, date: Date) -> Option<City<'a>> {
-        if self.signed.is_some_and(|signed| signed > date) {
+        // A partnership with neither date cannot be placed in time: it is left out.
+        if self.counts_from()? > date {
             return None;
         }
         match (self.status, self.status_since) {
@@ -336,6 +342,12 @@ impl<'a> City<'a> {
             // Active, or changed by then, or changed on a date unknown: as the data says.
             _ => Some(self),
         }
+    }
+
+    /// Since when the partnership counts: its signing, else the earliest source that
+    /// shows it in force; `None` when neither is known.
+    pub fn counts_from(&self) -> Option<Date> {
+        self.signed.or(self.first_attested)
     }
 
     /// The city with nothing borrowed, to keep beyond the text it was read from.

@@ -172,6 +172,18 @@ columns! {
         ty: Type::Date, origin: Optional(|c, t| { c.status_since = Some(t.parse()?); Ok(()) }),
         sets: STORED, value: |c| c.status_since.map_or(Value::Unknown, Value::Date),
     }
+    FirstAttested {
+        key: "first_attested", short: None, header: "First attested",
+        label: "First attested", ty: Type::Date,
+        origin: Optional(|c, t| { c.first_attested = Some(t.parse()?); Ok(()) }),
+        sets: STORED, value: |c| c.first_attested.map_or(Value::Unknown, Value::Date),
+    }
+    LastAttested {
+        key: "last_attested", short: None, header: "Last attested",
+        label: "Last attested", ty: Type::Date,
+        origin: Optional(|c, t| { c.last_attested = Some(t.parse()?); Ok(()) }),
+        sets: STORED, value: |c| c.last_attested.map_or(Value::Unknown, Value::Date),
+    }
     Lat {
         key: "lat", short: None, header: "Lat (°)", label: "Latitude (°)", ty: Type::Number,
         origin: Required(|c, t| { c.lat = rules::degrees(&t, 90.0)?; Ok(()) }),

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::columns::{self, COLUMNS, Column, HEADER};
+use crate::columns::{self, COLUMNS, Column, HEADER, Origin};
 use crate::error::Problem;
 use crate::terminal::quote;
 
@@ -32,7 +32,9 @@ impl Layout {
             }
             found.push(column);
         }
+        // A column a row may leave empty may be left out: unknown for every row.
         let missing: Vec<&str> = columns::stored()
+            .filter(|c| matches!(c.origin, Origin::Required(_)))
             .filter(|c| !found.iter().any(|f| f.key == c.key))
             .map(|c| c.key)
             .collect();

@@ -16,7 +16,7 @@ use crate::sink::{New, Sink};
 pub const BUNDLED: &str = include_str!("../../data/partners.csv");
 
 /// The day the bundled dataset reflects (see data/SOURCES.md).
-pub const BUNDLED_AS_OF: &str = "2026-11-28";
+pub const BUNDLED_AS_OF: &str = "2026-12-01";
 
 /// What the bundled dataset is called in messages.
 pub const BUNDLED_NAME: &str = "data/partners.csv";

@@ -58,5 +58,15 @@ pub fn city<'a>(
             format!("{since} is before the agreement was signed ({signed})"),
         );
     }
+    if let (Some(first), Some(last)) = (city.first_attested, city.last_attested)
+        && read(Field::FirstAttested)
+        && read(Field::LastAttested)
+        && last < first
+    {
+        problem(
+            "last_attested",
+            format!("{last} is before the partnership was first attested ({first})"),
+        );
+    }
     (problems.len() == before).then_some(city)
 }

@@ -72,6 +72,13 @@ pub fn data_file(rows: &str) -> tempfile::NamedTempFile {
     file
 }
 
+/// Writes a data file of `rows` under `header` (only some columns) to a temporary file.
+pub fn data_file_with(header: &str, rows: &str) -> tempfile::NamedTempFile {
+    let file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    std::fs::write(file.path(), format!("{header}\n{rows}\n")).unwrap();
+    file
+}
+
 /// Runs the binary with `--json` and parses the single object it prints.
 pub fn one(args: &[&str]) -> Value {
     let mut all = args.to_vec();

@@ -136,8 +136,8 @@ fn as_of_shows_the_partnerships_of_that_day() {
 #[test]
 fn as_of_places_a_partnership_in_time_by_its_dates() {
     let data = data_file(concat!(
-        "Old,,,,X,XX,europe,false,partnership,1990-05-01,ended,2000-01-01,1,1,,,,,https://e.org,\n",
-        "New,,,,X,XX,europe,false,partnership,2010,active,,2,2,,,,,https://e.org,\n",
+        "Old,,,,X,XX,europe,false,partnership,1990-05-01,ended,2000-01-01,,,1,1,,,,,https://e.org,\n",
+        "New,,,,X,XX,europe,false,partnership,2010,active,,,,2,2,,,,,https://e.org,\n",
     ));
     let path = data.path().to_str().unwrap();
     let on = |date: &str| names(&json(&["--data", path, "list", "--all", "--as-of", date]));

@@ -4,6 +4,7 @@
 mod common;
 
 mod completions;
+mod data;
 mod distance;
 mod list;
 mod map;

@@ -47,7 +47,12 @@ fn city(index: usize) -> impl Strategy<Value = City<'static>> {
             prop::sample::select(Agreement::ALL),
             prop::option::of(date()),
         ),
-        (prop::sample::select(Status::ALL), prop::option::of(date())),
+        (
+            prop::sample::select(Status::ALL),
+            prop::option::of(date()),
+            prop::option::of(date()),
+            prop::option::of(date()),
+        ),
         (-90.0f64..=90.0, -180.0f64..=180.0),
         (
             prop::option::of(0u64..40_000_000),
@@ -72,7 +77,11 @@ fn city(index: usize) -> impl Strategy<Value = City<'static>> {
                 } else {
                     signed
                 };
-                let (status, since) = status;
+                let (status, since, first_attested, last_attested) = status;
+                let last_attested = match (first_attested, last_attested) {
+                    (Some(f), Some(l)) if l < f => Some(f),
+                    (_, l) => l,
+                };
                 let status_since = match (signed, since) {
                     (Some(s), Some(d)) if d < s => Some(s),
                     (_, d) => d,
@@ -97,6 +106,8 @@ fn city(index: usize) -> impl Strategy<Value = City<'static>> {
                     signed,
                     status,
                     status_since,
+                    first_attested,
+                    last_attested,
                     lat,
                     lon,
                     population: people.0,
@@ -159,8 +170,10 @@ fn reference(cities: &[City], f: &Filter) -> Vec<String> {
     for c in cities {
         let mut status = c.status;
         if let Some(day) = f.as_of {
-            if c.signed.is_some_and(|s| s > day) {
-                continue;
+            // From its signing, else its first attestation; with neither, left out.
+            match c.signed.or(c.first_attested) {
+                Some(from) if from <= day => {}
+                _ => continue,
             }
             if status != Status::Active && c.status_since.is_some_and(|s| s > day) {
                 status = Status::Active;

@@ -110,9 +110,9 @@ fn top_gives_the_leaders_ranked() {
 #[test]
 fn unknown_values_are_left_out_never_counted_as_zero() {
     let data = data_file(concat!(
-        "Unknown,,,,X,XX,europe,false,partnership,2000,active,,10,10,,,,,https://e.org,\n",
-        "Low,,,,X,XX,europe,false,partnership,2001,active,,11,11,500,2020,5,12,https://e.org,\n",
-        "High,,,,X,XX,europe,false,partnership,2002,active,,12,12,900,2020,9,800,https://e.org,\n",
+        "Unknown,,,,X,XX,europe,false,partnership,2000,active,,,,10,10,,,,,https://e.org,\n",
+        "Low,,,,X,XX,europe,false,partnership,2001,active,,,,11,11,500,2020,5,12,https://e.org,\n",
+        "High,,,,X,XX,europe,false,partnership,2002,active,,,,12,12,900,2020,9,800,https://e.org,\n",
     ));
     let path = data.path().to_str().unwrap();
     let records = json(&[
@@ -143,8 +143,8 @@ fn unknown_values_are_left_out_never_counted_as_zero() {
 #[test]
 fn ties_are_broken_by_name() {
     let data = data_file(concat!(
-        "Zeta,,,,X,XX,europe,false,partnership,2000,active,,10,10,,,,300,https://e.org,\n",
-        "Alpha,,,,X,XX,europe,false,partnership,2000,active,,10,10,,,,300,https://e.org,\n",
+        "Zeta,,,,X,XX,europe,false,partnership,2000,active,,,,10,10,,,,300,https://e.org,\n",
+        "Alpha,,,,X,XX,europe,false,partnership,2000,active,,,,10,10,,,,300,https://e.org,\n",
     ));
     let path = data.path().to_str().unwrap();
     for kind in ["highest", "lowest", "oldest", "youngest", "nearest"] {

@@ -9,8 +9,8 @@ const EVIL_NOTES: &str = "title\u{1b}]0;pwned\u{7} c1\u{9b}2J bell\u{7}";
 
 fn evil_data() -> tempfile::NamedTempFile {
     data_file(&format!(
-        "\"{EVIL_NAME}\",,,,X,XX,europe,false,partnership,2000,active,,50,20,,,,,https://e.org,\"{EVIL_NOTES}\"\n\
-         \"=HYPERLINK(\"\"http://x\"\")\",,,,X,XX,europe,false,partnership,2000,active,,51,20,,,,,https://e.org,@SUM(A1)\n"
+        "\"{EVIL_NAME}\",,,,X,XX,europe,false,partnership,2000,active,,,,50,20,,,,,https://e.org,\"{EVIL_NOTES}\"\n\
+         \"=HYPERLINK(\"\"http://x\"\")\",,,,X,XX,europe,false,partnership,2000,active,,,,51,20,,,,,https://e.org,@SUM(A1)\n"
     ))
 }
 
@@ -85,7 +85,7 @@ fn messages_quote_data_escaped() {
     assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err}");
     assert!(err.contains("\\x1b]0;pwned\\x07"), "{err}");
     let bad = data_file(
-        "A,,,,X,XX,\u{1b}[2Jeurope,false,partnership,2000,active,,50,20,,,,,https://e.org,\n",
+        "A,,,,X,XX,\u{1b}[2Jeurope,false,partnership,2000,active,,,,50,20,,,,,https://e.org,\n",
     );
     let err = fails(&["--data", bad.path().to_str().unwrap(), "list"], 1);
     assert!(!err.contains('\u{1b}'), "{err}");
@@ -140,7 +140,7 @@ fn big_data(rows: usize) -> tempfile::NamedTempFile {
     let mut text = String::new();
     for i in 0..rows {
         text.push_str(&format!(
-            "City {i},,,,Country,XX,europe,false,partnership,2000,active,,{},{},{},2020,10,100,https://example.org/{i},\n",
+            "City {i},,,,Country,XX,europe,false,partnership,2000,active,,,,{},{},{},2020,10,100,https://example.org/{i},\n",
             (i % 170) as f64 / 2.0 - 42.0,
             (i % 350) as f64 - 175.0,
             1000 + i

@@ -1,0 +1,147 @@
+//! The bundled data: every source is a canonical URL (no copies, proxies, query-string
+//! mirrors, edit forms, trailing-dot hosts or mojibake), and every row is attested.
+
+use crate::common::*;
+
+/// The bundled cities as JSON, every status.
+fn cities() -> Vec<serde_json::Value> {
+    json(&["list", "--all"])
+}
+
+/// `%XX` escapes decoded; `None` where an escape is broken or the bytes are not UTF-8.
+fn percent_decoded(url: &str) -> Option<String> {
+    let bytes = url.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// What is wrong with a source URL, if anything.
+fn fault(url: &str) -> Option<&'static str> {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return Some("not http(s)");
+    };
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host.to_ascii_lowercase();
+    let Some(decoded) = percent_decoded(url) else {
+        return Some("not valid percent-encoded UTF-8");
+    };
+    // UTF-8 read as Latin-1 and encoded again: "Å¡" for "š", "Ã©" for "é".
+    let mojibake = decoded
+        .chars()
+        .zip(decoded.chars().skip(1))
+        .any(|(a, b)| matches!(a, 'Ã' | 'Å' | 'Ä' | 'Ð') && ('\u{80}'..='\u{bf}').contains(&b));
+    if host.ends_with('.') {
+        Some("host ends with a dot")
+    } else if mojibake {
+        Some("mojibake")
+    } else if path.contains("view_html.php") || path.contains("action=edit") {
+        Some("a query-string mirror or an edit form")
+    } else if host.ends_with("wikipedia.org") {
+        let lang = host.strip_suffix(".wikipedia.org").unwrap_or("");
+        let canonical = !lang.is_empty()
+            && lang.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && path.starts_with("wiki/")
+            && !path.contains(['?', '#']);
+        (!canonical).then_some("not a canonical https://<lang>.wikipedia.org/wiki/<Title> URL")
+    } else if path.contains("wiki/") && !host.ends_with(".wikimedia.org") {
+        Some("a copy of a wiki article on another host")
+    } else {
+        None
+    }
+}
+
+#[test]
+fn every_source_is_canonical() {
+    let mut faults = Vec::new();
+    for city in cities() {
+        for source in city["sources"].as_array().unwrap() {
+            let url = source.as_str().unwrap();
+            if let Some(why) = fault(url) {
+                faults.push(format!("{}: {url}: {why}", city["name"]));
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}
+
+#[test]
+fn the_source_check_finds_what_it_looks_for() {
+    for (url, expected) in [
+        ("https://en.m.wikipedia.org/wiki/Kyiv", "canonical"),
+        (
+            "https://en.wikipedia.org/w/index.php?title=Kyiv",
+            "canonical",
+        ),
+        ("https://www.search.com.vn/wiki/ast/Burdeos", "copy"),
+        ("http://easychat.me/view_html.php?sq=x&q=Budapest", "mirror"),
+        (
+            "http://reiseweltatlas.de/Ko%C3%85%C2%A1ice.html",
+            "mojibake",
+        ),
+        ("https://www.krakow.pl./miasto", "dot"),
+        ("https://en.wikipedia.org/wiki/Ko%C5", "percent"),
+    ] {
+        let found = fault(url).unwrap_or("nothing");
+        assert!(found.contains(expected), "{url}: {found}");
+    }
+    assert_eq!(fault("https://en.wikipedia.org/wiki/Ko%C5%A1ice"), None);
+    assert_eq!(fault("https://www.krakow.pl/get_html.php?dok_id=1"), None);
+}
+
+#[test]
+fn every_row_is_attested_in_order() {
+    for city in cities() {
+        let first = city["first_attested"].as_str();
+        let last = city["last_attested"].as_str();
+        assert!(first.is_some() && last.is_some(), "{}", city["name"]);
+        assert!(first <= last, "{}", city["name"]);
+    }
+}
+
+#[test]
+fn an_attestation_out_of_order_is_refused() {
+    let file = data_file_with(
+        "name,country,country_code,continent,capital,agreement,status,first_attested,last_attested,lat,lon,sources",
+        "Testville,Testland,TL,europe,false,none,active,2020,2019-05,50,20,https://example.org/",
+    );
+    let err = fails(&["--data", file.path().to_str().unwrap(), "list"], 1);
+    assert!(
+        err.contains(
+            ":2: last_attested: 2019-05 is before the partnership was first attested (2020)"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn as_of_counts_from_the_first_attestation_when_the_signing_is_unknown() {
+    let file = data_file_with(
+        "name,country,country_code,continent,capital,agreement,status,first_attested,lat,lon,sources",
+        "Testville,Testland,TL,europe,false,none,active,2010-06,50,20,https://example.org/\n\
+         Undated,Testland,TL,europe,false,none,active,,51,21,https://example.org/",
+    );
+    let path = file.path().to_str().unwrap();
+    assert!(json(&["--data", path, "list", "--as-of", "2009"]).is_empty());
+    assert_eq!(
+        names(&json(&["--data", path, "list", "--as-of", "2011"])),
+        ["Testville"]
+    );
+    assert_eq!(
+        names(&json(&["--data", path, "list"])),
+        ["Testville", "Undated"]
+    );
+}
