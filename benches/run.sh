@@ -5,6 +5,8 @@
 #
 #   bash benches/run.sh            # 10 000 and 1 000 000 rows
 #   ROWS=200000 bash benches/run.sh
+#   BEFORE=path/to/an/earlier/krakow-partners bash benches/run.sh   # a column for it too
+#   PEERS="duckdb xan" bash benches/run.sh                          # only these peers
 #
 # Installs what is missing: hyperfine, jq and Miller from Debian's packages, xsv and xan
 # from crates.io, DuckDB's Python package from PyPI. Generated data goes to target/bench
@@ -17,14 +19,16 @@ small=10000
 out=target/bench
 mkdir -p "$out"
 
+peers=${PEERS:-jq mlr xsv xan duckdb}
+wanted() { [[ " $peers " == *" $1 "* ]]; }
 have() { command -v "$1" >/dev/null 2>&1; }
 apt_install() { if have apt-get; then apt-get install -y "$@" >/dev/null || sudo apt-get install -y "$@" >/dev/null; fi; }
 have hyperfine || apt_install hyperfine
-have jq || apt_install jq
-have mlr || apt_install miller
-have xsv || cargo install xsv --locked
-have xan || cargo install xan --locked
-python3 -c 'import duckdb' 2>/dev/null || python3 -m pip install --quiet duckdb
+! wanted jq || have jq || apt_install jq
+! wanted mlr || have mlr || apt_install miller
+! wanted xsv || have xsv || cargo install xsv --locked
+! wanted xan || have xan || cargo install xan --locked
+! wanted duckdb || python3 -c 'import duckdb' 2>/dev/null || python3 -m pip install --quiet duckdb
 
 cargo build --release --locked --bin krakow-partners --examples
 kp=target/release/krakow-partners
@@ -35,11 +39,11 @@ done
 versions() {
   echo "krakow-partners $($kp --version | cut -d' ' -f2)"
   hyperfine --version
-  jq --version
-  mlr --version
-  echo "xsv $(xsv --version)"
-  xan --version
-  python3 -c 'import duckdb; print("duckdb", duckdb.__version__)'
+  ! wanted jq || jq --version
+  ! wanted mlr || mlr --version
+  ! wanted xsv || echo "xsv $(xsv --version)"
+  ! wanted xan || xan --version
+  ! wanted duckdb || python3 -c 'import duckdb; print("duckdb", duckdb.__version__)'
   rustc --version
 }
 versions > "$out/versions.txt"
@@ -49,7 +53,12 @@ run() {
   local question=$1 file=$2; shift 2
   local args=()
   for entry in "$@"; do
-    args+=(--command-name "${entry%%$'\t'*}" "${entry#*$'\t'}")
+    local name=${entry%%$'\t'*} command=${entry#*$'\t'}
+    if [ "$name" = krakow-partners ] && [ -n "${BEFORE:-}" ]; then
+      args+=(--command-name before "${command//$kp/$BEFORE}")
+    fi
+    [ "$name" = krakow-partners ] || wanted "$name" || continue
+    args+=(--command-name "$name" "$command")
   done
   hyperfine --warmup "${WARMUP:-1}" --runs "${RUNS:-5}" --style basic --output pipe \
     --export-json "$out/$question-$(basename "$file" .csv).json" "${args[@]}"
@@ -99,11 +108,24 @@ hyperfine --warmup 1 --runs "${RUNS:-5}" --style basic --output pipe --export-js
   --command-name "csv crate into structs" "target/release/examples/csv_baseline $out/cities-$large.csv" \
   --command-name "krakow-partners validate" "$kp validate $out/cities-$large.csv"
 
-# Peak memory against the input's size.
-for cmd in "validate" "list --all --continent europe --format json" "list --all --continent europe --format csv" \
-  "records highest northernmost --all" "stats --by country --all --format json"; do
-  /usr/bin/time -f "%M" -o "$out/rss.txt" $kp --data "$out/cities-$large.csv" $cmd > /dev/null || true
-  echo "$cmd	$(cat "$out/rss.txt")	$(stat -c %s "$out/cities-$large.csv")"
-done > "$out/memory.tsv"
+# Peak memory against the input's size: every question in every format it answers in, and
+# every city at once.
+memory() {
+  /usr/bin/time -f "%M" -o "$out/rss.txt" $kp --data "$out/cities-$large.csv" "$@" > /dev/null || true
+  echo "$*	$(cat "$out/rss.txt")	$(stat -c %s "$out/cities-$large.csv")"
+}
+{
+  memory validate
+  for format in json ndjson csv tsv geojson; do
+    memory list --all --continent europe --format $format
+    memory records highest northernmost --all --format $format
+    memory list --all --fields name,distance_km --format $format
+    memory records nearest farthest --all --format $format
+    memory list --all --format $format
+  done
+  for format in json ndjson csv tsv; do
+    memory stats --by country --all --format $format
+  done
+} > "$out/memory.tsv"
 
 python3 benches/summarize.py "$out" "$small" "$large"

@@ -12,7 +12,7 @@ questions = [
     ("counts", "(3) counts by country"),
     ("distance", "(4) distance for every row, nearest and farthest"),
 ]
-peers = ["jq", "mlr", "xsv", "xan", "duckdb"]
+peers = ["before", "jq", "mlr", "xsv", "xan", "duckdb"]
 
 
 def means(path):
@@ -30,7 +30,7 @@ for rows in (small, large):
             continue
         m = means(path)
         ours = m["krakow-partners"]
-        cells = [f"{m[p] / ours:.1f}×" if p in m else "—" for p in peers]
+        cells = [f"{m[p] / ours:.2f}×" if p in m else "—" for p in peers]
         print(f"| {label} | {ours * 1000:.0f} ms | " + " | ".join(cells) + " |")
 
 startup = means(out / "startup.json")
@@ -46,7 +46,7 @@ for key, _ in questions:
     if a.exists() and b.exists():
         ratio = means(b)["krakow-partners"] / means(a)["krakow-partners"]
         print(f"Linearity, {key}: {int(small):,} → {int(large):,} rows costs {ratio:.0f}×.")
+print("\n| command (1 000 000 rows) | peak memory | × the input |\n| --- | --- | --- |")
 for line in (out / "memory.tsv").read_text().splitlines():
     cmd, rss_kb, size = line.split("\t")
-    print(f"Peak memory, `{cmd}`: {int(rss_kb) / 1024:.0f} MiB for a {int(size) / 2**20:.0f} MiB file "
-          f"({int(rss_kb) * 1024 / int(size):.1f}× the input).")
+    print(f"| `{cmd}` | {int(rss_kb) / 1024:.0f} MiB | {int(rss_kb) * 1024 / int(size):.2f}× |")

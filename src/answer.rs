@@ -9,9 +9,9 @@ use crate::columns::{self, Field, Set};
 use crate::geo::{self, Leg};
 use crate::groups::Group;
 use crate::listing::Listed;
-use crate::records::Record;
+use crate::periods::Period;
 use crate::render::{Audience, Col, Emit, Format, Grid, Names, Rows, Shape, View};
-use crate::timeline::Period;
+use crate::superlatives::Record;
 use crate::value::Value;
 
 pub enum Answer<'a> {

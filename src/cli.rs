@@ -9,9 +9,9 @@ use crate::city::{Agreement, Continent, Date, Status};
 use crate::columns::Field;
 use crate::filter::Filter;
 use crate::groups::GroupBy;
-use crate::records::Kind;
+use crate::periods::Span;
 use crate::render::{Format, Names};
-use crate::timeline::Span;
+use crate::superlatives::Kind;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -6,9 +6,9 @@ use crate::city::{Agreement, Continent, Date, Status, fold};
 use crate::columns::Field;
 use crate::filter::{Filter, find_by_name};
 use crate::load::{self, bundled};
-use crate::records::{self, Kind};
 use crate::render::{self, Format, View};
 use crate::suggest;
+use crate::superlatives::{self, Kind};
 
 /// A data file in CSV: loading never panics; what loads survives a round trip.
 pub fn csv_loader(data: &[u8]) {
@@ -33,7 +33,7 @@ fn round_trip(cities: Option<Vec<crate::city::City>>, format: Format) {
         .unwrap_or_else(|e| panic!("the tool's own {format:?} does not load back: {e}\n{text}"));
     assert_eq!(again, cities, "a {format:?} round trip changed the data");
     // Every command's work on them runs to the end.
-    let _ = records::compute(&cities, Kind::ALL, 3);
+    let _ = superlatives::compute(&cities, Kind::ALL, 3);
     let _ = Filter::default().apply(cities.clone());
     for format in [Format::Table, Format::Tsv, Format::Ndjson, Format::Geojson] {
         let _ = written(&cities, format);

@@ -2,8 +2,8 @@
 //! with commands to filter, rank and print them.
 //!
 //! Data flows one way: argv ([`cli`]) → a view ([`config`]) → load ([`load`], each
-//! city into a command's [`sink`]) → choose ([`filter`]) → compute ([`records`],
-//! [`groups`], [`timeline`], [`geo`]) → an [`answer`] → written ([`render`]) onto
+//! city into a command's [`sink`]) → choose ([`filter`]) → compute ([`superlatives`],
+//! [`groups`], [`periods`], [`geo`]) → an [`answer`] → written ([`render`]) onto
 //! standard output ([`output`]). `docs/ARCHITECTURE.md` is the map.
 //!
 //! The modules are private; the few items tests, benches and fuzz targets use are
@@ -26,14 +26,14 @@ mod load;
 mod order;
 mod output;
 mod parallel;
-mod records;
+mod periods;
 mod render;
 mod rules;
 mod sink;
 mod suggest;
+mod superlatives;
 mod svg_map;
 mod terminal;
-mod timeline;
 mod value;
 
 use std::process::ExitCode;
@@ -48,9 +48,9 @@ pub use filter::Filter;
 pub use geo::{from_krakow_km, geodesic_km};
 pub use load::{RowError, Rows, bundled, load, read_csv};
 pub use order::cities as sort;
-pub use records::{Kind, Measure, Record, compute as records};
 pub use render::{Format, View, write};
 pub use sink::{Count, Sink};
+pub use superlatives::{Kind, Measure, Record, compute as records};
 
 /// The program: reads the command line, answers, writes the answer, and gives the
 /// exit code (0 success, 1 failure, 2 usage error).

@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::answer::Answer;
 use crate::cli::RecordsArgs;
 use crate::load::Source;
-use crate::records::{Kind, Leaders};
+use crate::superlatives::{Kind, Leaders};
 
 pub fn run<'s>(args: &RecordsArgs, source: &'s Source) -> Result<Answer<'s>> {
     let kinds = if args.kinds.is_empty() {

@@ -7,9 +7,9 @@ use anyhow::Result;
 use crate::answer::Answer;
 use crate::city::City;
 use crate::cli::TimelineArgs;
-use crate::timeline;
+use crate::periods;
 
 pub fn run(args: &TimelineArgs, cities: Vec<City>) -> Result<Answer<'static>> {
     let chosen = args.filter.to_filter().apply(cities)?;
-    Ok(Answer::Timeline(timeline::timeline(&chosen, args.by)))
+    Ok(Answer::Timeline(periods::timeline(&chosen, args.by)))
 }
