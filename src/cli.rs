@@ -312,6 +312,10 @@ pub struct FilterArgs {
     /// The partnerships as they stood on DATE (YYYY-MM-DD, YYYY-MM or YYYY).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
+
+    /// Only partnerships a source shows in force on or after DATE (last_attested).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub attested_since: Option<Date>,
 }
 
 impl FilterArgs {
@@ -325,6 +329,7 @@ impl FilterArgs {
             capital: self.capital,
             search: self.search.clone(),
             as_of: self.as_of,
+            attested_since: self.attested_since,
         }
     }
 }

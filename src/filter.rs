@@ -24,6 +24,8 @@ pub struct Filter {
     pub search: Option<String>,
     /// The partnerships as they stood on this date.
     pub as_of: Option<Date>,
+    /// Only partnerships last attested on or after this date.
+    pub attested_since: Option<Date>,
 }
 
 impl Filter {
@@ -42,6 +44,7 @@ impl Filter {
             capital: self.capital,
             search: self.search.as_deref().map(fold),
             as_of: self.as_of,
+            attested_since: self.attested_since,
         }
     }
 
@@ -97,6 +100,7 @@ pub struct Chooser {
     /// Folded text to find in any name.
     search: Option<String>,
     as_of: Option<Date>,
+    attested_since: Option<Date>,
 }
 
 impl Chooser {
@@ -129,6 +133,9 @@ impl Chooser {
             && (self.continents.is_empty() || self.continents.contains(&city.continent))
             && (self.agreements.is_empty() || self.agreements.contains(&city.agreement))
             && (!self.capital || city.capital)
+            && self
+                .attested_since
+                .is_none_or(|since| city.last_attested.is_some_and(|last| last >= since))
             && match &self.search {
                 Some(text) => city.all_names().any(|n| fold(n).contains(text.as_str())),
                 None => true,

@@ -145,3 +145,19 @@ fn as_of_counts_from_the_first_attestation_when_the_signing_is_unknown() {
         ["Testville", "Undated"]
     );
 }
+
+#[test]
+fn attested_since_keeps_the_recently_confirmed() {
+    let recent = json(&["list", "--attested-since", "2024-06"]);
+    assert!(!recent.is_empty());
+    for city in &recent {
+        let last = city["last_attested"].as_str().unwrap();
+        assert!(last >= "2024-06", "{}: {last}", city["name"]);
+    }
+    let all = json(&["list"]);
+    let older = all
+        .iter()
+        .filter(|c| c["last_attested"].as_str().is_some_and(|d| d < "2024-06"))
+        .count();
+    assert_eq!(recent.len() + older, all.len());
+}

@@ -137,9 +137,19 @@ fn filter() -> impl Strategy<Value = Filter> {
         (any::<bool>(), any::<bool>()),
         prop::option::of(prop::sample::select(vec!["city 1", "ł", "CITY", "1", "zz"])),
         prop::option::of(date()),
+        prop::option::of(date()),
     )
         .prop_map(
-            |(continents, countries, agreements, statuses, (all, capital), search, as_of)| {
+            |(
+                continents,
+                countries,
+                agreements,
+                statuses,
+                (all, capital),
+                search,
+                as_of,
+                attested_since,
+            )| {
                 Filter {
                     continents,
                     countries: countries
@@ -159,6 +169,7 @@ fn filter() -> impl Strategy<Value = Filter> {
                     capital,
                     search: search.map(String::from),
                     as_of,
+                    attested_since,
                 }
             },
         )
@@ -201,7 +212,12 @@ fn reference(cities: &[City], f: &Filter) -> Vec<String> {
                 all.iter().any(|n| fold(n).contains(&s))
             }
         };
+        let attested_ok = match f.attested_since {
+            None => true,
+            Some(since) => c.last_attested.is_some_and(|last| last >= since),
+        };
         if wanted_status
+            && attested_ok
             && (f.continents.is_empty() || f.continents.contains(&c.continent))
             && (f.agreements.is_empty() || f.agreements.contains(&c.agreement))
             && (!f.capital || c.capital)
