@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::city::{City, Date};
-use crate::columns::{self, Field, Set};
+use crate::columns::{self, Field, Keep, Set};
 use crate::geo::{self, Leg};
 use crate::groups::Group;
 use crate::listing::Listed;
@@ -38,7 +38,7 @@ impl Format {
     /// The fields a format shows of a city unless told otherwise.
     fn default_fields(self) -> Set {
         match self {
-            Format::Table | Format::Tsv => Set::Table(0),
+            Format::Table | Format::Tsv => Set::Table(0, Keep::Always),
             Format::Csv => Set::Csv,
             Format::Json | Format::Ndjson | Format::Geojson => Set::Json,
         }
@@ -81,7 +81,7 @@ impl Answer<'_> {
                         .iter()
                         .map(|f| Col {
                             header: label(*f),
-                            ..city_col(*f)
+                            ..city_col(*f, view.fields.is_some())
                         })
                         .collect(),
                     rows: Box::new(CityRows {
@@ -117,7 +117,7 @@ impl Answer<'_> {
                         f.header()
                     },
                     nest: Some("city"),
-                    ..city_col(*f)
+                    ..city_col(*f, view.fields.is_some())
                 }));
                 Grid {
                     shape: Shape::List,
@@ -139,7 +139,7 @@ impl Answer<'_> {
                 columns: vec![
                     Col::new("group", "Group", false),
                     Col::new("count", "Count", true),
-                    Col::new("cities", "Cities", false),
+                    Col::new("cities", "Cities", false).wrapping(),
                 ],
                 rows: Box::new(GroupRows(groups)),
             },
@@ -152,8 +152,8 @@ impl Answer<'_> {
                 if bar {
                     columns.push(Col::new("bar", "", false));
                 }
-                columns.push(Col::new("cities", "Cities", false));
-                columns.push(Col::new("ended", "Ended or suspended", false));
+                columns.push(Col::new("cities", "Cities", false).wrapping());
+                columns.push(Col::new("ended", "Ended or suspended", false).wrapping());
                 Grid {
                     shape: Shape::List,
                     columns,
@@ -189,7 +189,10 @@ impl Answer<'_> {
 fn city_list<'s>(cities: Cities<'s, '_>, fields: Vec<Field>, view: &View) -> Grid<'s> {
     Grid {
         shape: Shape::List,
-        columns: fields.iter().map(|f| city_col(*f)).collect(),
+        columns: fields
+            .iter()
+            .map(|f| city_col(*f, view.fields.is_some()))
+            .collect(),
         rows: Box::new(CityRows {
             cities,
             fields,
@@ -218,13 +221,16 @@ const FOLDED: &[Field] = &[
     Field::Bearing,
 ];
 
-fn city_col(field: Field) -> Col {
+/// A city's field as a column; fields the user chose are never left out of a table.
+fn city_col(field: Field, chosen: bool) -> Col {
     let column = field.column();
     Col {
         key: column.key,
         header: column.header,
         numeric: column.is_numeric(),
         nest: None,
+        wrap: column.wraps(),
+        keep: if chosen { Keep::Always } else { column.keep() },
     }
 }
 

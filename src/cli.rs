@@ -80,6 +80,11 @@ pub struct Cli {
     )]
     pub color: ColorChoice,
 
+    /// Tables show every column, however narrow the terminal (the least important are
+    /// otherwise left out, and said so).
+    #[arg(long, global = true, help_heading = "Output")]
+    pub wide: bool,
+
     /// In CSV and TSV, start text cells a spreadsheet would run as a formula
     /// (=, +, -, @) with a ' so they stay text.
     #[arg(long, global = true, help_heading = "Output")]

@@ -23,6 +23,8 @@ pub enum Type {
     Integer,
     /// A measured number.
     Number,
+    /// Sentences, which a table may wrap between words.
+    Prose,
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: a text in JSON.
     Date,
     /// One of a closed set of names: a text in JSON.
@@ -44,11 +46,21 @@ pub enum Origin {
     Computed,
 }
 
+/// How much a column of a table matters when a narrow terminal cannot show them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Keep {
+    /// Left out before those of a higher rank.
+    Rank(u8),
+    /// Never left out.
+    Always,
+}
+
 /// The default field sets a column belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Set {
-    /// `list` as a table or TSV, at this place (from 1): the fields people scan first.
-    Table(u8),
+    /// `list` as a table or TSV, at this place (from 1): the fields people scan first;
+    /// on a narrow terminal the least important are left out first.
+    Table(u8, Keep),
     /// `--format csv`: the data file's columns plus the distance.
     Csv,
     /// JSON, NDJSON and GeoJSON.
@@ -81,6 +93,22 @@ impl Column {
         matches!(self.ty, Type::Integer | Type::Number)
     }
 
+    /// Whether a table may wrap its values between words.
+    pub fn wraps(&self) -> bool {
+        matches!(self.ty, Type::List | Type::Prose)
+    }
+
+    /// How much the column matters in a table of cities.
+    pub fn keep(&self) -> Keep {
+        self.sets
+            .iter()
+            .find_map(|s| match s {
+                Set::Table(_, keep) => Some(*keep),
+                _ => None,
+            })
+            .unwrap_or(Keep::Rank(0))
+    }
+
     pub fn is_stored(&self) -> bool {
         !matches!(self.origin, Origin::Computed)
     }
@@ -107,7 +135,7 @@ columns! {
     Name {
         key: "name", short: None, header: "Name", label: "Name", ty: Type::Text,
         origin: Required(|c, t| { c.name = rules::required(t)?; Ok(()) }),
-        sets: &[Table(1), Csv, Json, Show],
+        sets: &[Table(1, Keep::Always), Csv, Json, Show],
         value: |c| Value::Text(Cow::Borrowed(&c.name)),
     }
     NamePl {
@@ -128,7 +156,7 @@ columns! {
     Country {
         key: "country", short: None, header: "Country", label: "Country", ty: Type::Text,
         origin: Required(|c, t| { c.country = rules::required(t)?; Ok(()) }),
-        sets: &[Table(2), Csv, Json, Show],
+        sets: &[Table(2, Keep::Rank(6)), Csv, Json, Show],
         value: |c| Value::Text(Cow::Borrowed(&c.country)),
     }
     CountryCode {
@@ -152,19 +180,19 @@ columns! {
         key: "agreement", short: None, header: "Agreement", label: "Agreement",
         ty: Type::Choice,
         origin: Required(|c, t| { c.agreement = t.parse()?; Ok(()) }),
-        sets: &[Table(3), Csv, Json, Show],
+        sets: &[Table(3, Keep::Rank(3)), Csv, Json, Show],
         value: |c| Value::Text(c.agreement.as_str().into()),
     }
     Signed {
         key: "signed", short: None, header: "Signed", label: "Signed", ty: Type::Date,
         origin: Optional(|c, t| { c.signed = Some(t.parse()?); Ok(()) }),
-        sets: &[Table(4), Csv, Json, Show],
+        sets: &[Table(4, Keep::Rank(4)), Csv, Json, Show],
         value: |c| c.signed.map_or(Value::Unknown, Value::Date),
     }
     Status {
         key: "status", short: None, header: "Status", label: "Status", ty: Type::Choice,
         origin: Required(|c, t| { c.status = t.parse()?; Ok(()) }),
-        sets: &[Table(5), Csv, Json, Show],
+        sets: &[Table(5, Keep::Rank(1)), Csv, Json, Show],
         value: |c| Value::Text(c.status.as_str().into()),
     }
     StatusSince {
@@ -198,7 +226,7 @@ columns! {
         key: "population", short: None, header: "Population", label: "Population",
         ty: Type::Integer,
         origin: Optional(|c, t| { c.population = Some(rules::population(&t)?); Ok(()) }),
-        sets: &[Table(7), Csv, Json, Show],
+        sets: &[Table(7, Keep::Rank(2)), Csv, Json, Show],
         value: |c| c.population.map_or(Value::Unknown, Value::count),
     }
     PopulationYear {
@@ -226,14 +254,14 @@ columns! {
         sets: STORED, value: |c| items(&c.sources),
     }
     Notes {
-        key: "notes", short: None, header: "Notes", label: "Notes", ty: Type::Text,
+        key: "notes", short: None, header: "Notes", label: "Notes", ty: Type::Prose,
         origin: Optional(|c, t| { c.notes = Some(t); Ok(()) }),
         sets: STORED, value: |c| text(&c.notes),
     }
     DistanceKm {
         key: "distance_km", short: Some("distance"), header: "Distance (km)",
         label: "From Kraków", ty: Type::Number, origin: Computed,
-        sets: &[Table(6), Csv, Json, Show],
+        sets: &[Table(6, Keep::Rank(5)), Csv, Json, Show],
         value: |c| Value::rounded(geo::from_krakow_km(c.lat, c.lon)),
     }
     DensityPerKm2 {
@@ -297,7 +325,7 @@ pub fn set(set: Set) -> Vec<Field> {
         .iter()
         .filter_map(|c| {
             c.sets.iter().find_map(|s| match (s, set) {
-                (Set::Table(place), Set::Table(_)) => Some((*place, c.field)),
+                (Set::Table(place, _), Set::Table(..)) => Some((*place, c.field)),
                 _ if *s == set => Some((0, c.field)),
                 _ => None,
             })

@@ -27,5 +27,6 @@ pub fn view(cli: &Cli) -> View {
         },
         terminal,
         guard_formulas: cli.guard_formulas,
+        wide: cli.wide,
     }
 }

@@ -89,8 +89,8 @@ pub fn cells<'a>(raw: &str) -> Result<Cells<'a>, (Option<&'static str>, String)>
             (Type::Bool, _) => return wrong("true or false"),
             (Type::Integer | Type::Number, Value::Number(n)) => n.to_string(),
             (Type::Integer | Type::Number, _) => return wrong("a number"),
-            (Type::Text | Type::Date | Type::Choice, Value::String(s)) => s.clone(),
-            (Type::Text | Type::Date | Type::Choice, _) => return wrong("a text"),
+            (Type::Text | Type::Prose | Type::Date | Type::Choice, Value::String(s)) => s.clone(),
+            (Type::Text | Type::Prose | Type::Date | Type::Choice, _) => return wrong("a text"),
         };
         if text.contains('\0') {
             return Err((

@@ -2,6 +2,8 @@
 
 use std::io;
 
+pub use crate::columns::Keep;
+
 use crate::value::Value;
 
 /// How a one-row answer differs from a list.
@@ -26,6 +28,10 @@ pub struct Col {
     pub numeric: bool,
     /// In JSON, the key of the object this column nests in (a record's `city`).
     pub nest: Option<&'static str>,
+    /// Free text a table may wrap between words; any other value is never split.
+    pub wrap: bool,
+    /// How much the column matters when a narrow terminal cannot show them all.
+    pub keep: Keep,
 }
 
 impl Col {
@@ -35,7 +41,14 @@ impl Col {
             header,
             numeric,
             nest: None,
+            wrap: false,
+            keep: Keep::Always,
         }
+    }
+
+    /// The column as free text a table may wrap.
+    pub fn wrapping(self) -> Col {
+        Col { wrap: true, ..self }
     }
 }
 

@@ -83,6 +83,8 @@ pub struct View {
     pub terminal: bool,
     /// Whether CSV and TSV guard cells a spreadsheet would run as formulas.
     pub guard_formulas: bool,
+    /// Whether tables show every column however narrow the terminal.
+    pub wide: bool,
 }
 
 impl View {
@@ -95,6 +97,7 @@ impl View {
             colour: false,
             terminal: false,
             guard_formulas: false,
+            wide: false,
         }
     }
 }
@@ -111,7 +114,7 @@ pub fn write(answer: &Answer, view: &View, out: &mut dyn Write) -> io::Result<()
         guard_formulas: view.guard_formulas,
     };
     match view.format {
-        Format::Table => table::write(&grid, view.colour, out),
+        Format::Table => table::write(&grid, view.colour, view.wide, out),
         Format::Tsv => delimited::write(&grid, b'\t', care, out),
         Format::Csv => delimited::write(&grid, b',', care, out),
         Format::Json => json::write(&grid, out),

@@ -314,3 +314,61 @@ fn tables_fit_the_terminal_and_wrap_instead_of_cutting() {
         "short words stay whole"
     );
 }
+
+/// The table's lines in a terminal's output, and the number of rows under its header.
+fn table_lines(tty: &str) -> (Vec<&str>, usize) {
+    let lines: Vec<&str> = tty
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| l.starts_with(['│', '╭', '╞', '╰']))
+        .collect();
+    let body = lines
+        .iter()
+        .skip_while(|l| !l.starts_with('╞'))
+        .filter(|l| l.starts_with('│'))
+        .count();
+    (lines, body)
+}
+
+#[test]
+fn tables_fit_80_columns_one_line_a_row() {
+    for (args, count) in [
+        (
+            "list --continent europe",
+            json(&["list", "--continent", "europe"]).len(),
+        ),
+        ("records", json(&["records"]).len()),
+        ("list --all", json(&["list", "--all"]).len()),
+    ] {
+        // A terminal of 80 columns, and one that reports no size (taken as 80).
+        for columns in [80, 0] {
+            let Some(tty) = on_terminal_of_width(columns, &format!("{args} --color never"), &[])
+            else {
+                return;
+            };
+            let (lines, rows) = table_lines(&tty);
+            assert!(
+                lines.iter().all(|l| l.chars().count() <= 80),
+                "{args} at {columns}:\n{tty}"
+            );
+            assert_eq!(rows, count, "{args} at {columns}: one line a row\n{tty}");
+            assert!(tty.contains("left out to fit 80 columns"), "{tty}");
+        }
+    }
+}
+
+#[test]
+fn wide_tables_show_every_column() {
+    let Some(narrow) = on_terminal_of_width(80, "list --wide --color never", &[]) else {
+        return;
+    };
+    assert!(!narrow.contains("left out"), "{narrow}");
+    assert!(
+        narrow.contains("Agreement") && narrow.contains("Status"),
+        "{narrow}"
+    );
+    let wide = on_terminal_of_width(200, "list --color never", &[]).unwrap();
+    assert!(!wide.contains("left out"), "{wide}");
+    let (lines, _) = table_lines(&wide);
+    assert!(lines[0].chars().count() > 80, "{wide}");
+}
