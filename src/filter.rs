@@ -4,7 +4,7 @@ use crate::city::{Agreement, City, Continent, Date, Status, fold};
 use rustc_hash::FxHashSet;
 
 use crate::error::UsageError;
-use crate::sink::Sink;
+use crate::sink::{Read, Sink};
 
 /// Which cities a command works on. Several values of one filter are alternatives;
 /// different filters must all hold.
@@ -55,7 +55,12 @@ impl Filter {
         let mut chosen = Chosen::new(&chooser, Vec::new());
         let countries = Countries::of(&cities);
         for city in cities {
-            chosen.add(city, 0);
+            let folded = fold(&city.name);
+            chosen.add(Read {
+                city,
+                at: 0,
+                folded: &folded,
+            });
         }
         chosen.finish(|| countries)
     }
@@ -183,9 +188,9 @@ impl<'c, S> Chosen<'c, S> {
 }
 
 impl<'a, S: Sink<'a>> Sink<'a> for Chosen<'_, S> {
-    fn add(&mut self, city: City<'a>, at: usize) {
-        if let Some(city) = self.chooser.choose(city, &mut self.found) {
-            self.inner.add(city, at);
+    fn add(&mut self, read: Read<'a, '_>) {
+        if let Some(city) = self.chooser.choose(read.city, &mut self.found) {
+            self.inner.add(Read { city, ..read });
         }
     }
 
@@ -225,8 +230,8 @@ impl Countries {
 }
 
 impl<'a> Sink<'a> for Countries {
-    fn add(&mut self, city: City<'a>, _: usize) {
-        self.add_name(&city.country);
+    fn add(&mut self, read: Read<'a, '_>) {
+        self.add_name(&read.city.country);
     }
 
     fn finish_part(&mut self) {}

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use clap::ValueEnum;
 use rustc_hash::FxHashMap;
 
-use crate::city::{City, fold};
-use crate::sink::Sink;
+use crate::city::City;
+use crate::sink::{Read, Sink};
 
 /// What `stats` groups by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -90,9 +90,10 @@ impl<'a> Groups<'a> {
 }
 
 impl<'a> Sink<'a> for Groups<'a> {
-    fn add(&mut self, city: City<'a>, _: usize) {
+    fn add(&mut self, read: Read<'a, '_>) {
+        let city = read.city;
         let member = Member {
-            folded: fold(&city.name).into_boxed_str(),
+            folded: read.folded.into(),
             name: city.name.clone(),
             code: code(&city.country_code),
         };

@@ -8,7 +8,7 @@ use crate::columns::Field;
 use crate::filter::Chooser;
 use crate::load::Reread;
 use crate::order::{self, SortKey};
-use crate::sink::Sink;
+use crate::sink::{Read, Sink};
 
 type Kept<'a> = (SortKey<'a>, usize);
 
@@ -43,10 +43,10 @@ impl<'a> Listing<'a> {
 }
 
 impl<'a> Sink<'a> for Listing<'a> {
-    fn add(&mut self, city: City<'a>, at: usize) {
-        let key = SortKey::of(&city, self.by);
+    fn add(&mut self, read: Read<'a, '_>) {
+        let key = SortKey::folded(&read.city, read.folded, self.by);
         if let Some(part) = self.parts.last_mut() {
-            part.push((key, at));
+            part.push((key, read.at));
         }
     }
 

@@ -25,6 +25,11 @@ pub struct SortKey<'a> {
 
 impl<'a> SortKey<'a> {
     pub fn of(city: &City<'a>, field: Field) -> SortKey<'a> {
+        SortKey::folded(city, &fold(&city.name), field)
+    }
+
+    /// The key, the city's name already folded.
+    pub fn folded(city: &City<'a>, folded: &str, field: Field) -> SortKey<'a> {
         let value = match (field, field.value(city)) {
             (Field::Name, _) => Value::Unknown,
             (_, Value::Text(text)) => Value::Text(fold(&text).into()),
@@ -32,7 +37,7 @@ impl<'a> SortKey<'a> {
         };
         SortKey {
             value,
-            folded: fold(&city.name).into_boxed_str(),
+            folded: folded.into(),
             name: city.name.clone(),
             code: crate::groups::code(&city.country_code),
         }

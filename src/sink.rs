@@ -5,10 +5,17 @@
 
 use crate::city::{City, Status};
 
+/// A sound city as it is read: the city, where its row (or object) starts in the file
+/// (to read it again), and its name folded (no case, no diacritics), made once for all
+/// who sort or compare by name.
+pub struct Read<'a, 'r> {
+    pub city: City<'a>,
+    pub at: usize,
+    pub folded: &'r str,
+}
+
 pub trait Sink<'a>: Send {
-    /// A sound city, as it is read; `at` is where its row (or object) starts in the
-    /// file, to read it again.
-    fn add(&mut self, city: City<'a>, at: usize);
+    fn add(&mut self, read: Read<'a, '_>);
 
     /// The part has been read: work that can be done on each part's own core.
     fn finish_part(&mut self);
@@ -23,8 +30,8 @@ pub type New<'n, S> = dyn Fn() -> S + Sync + 'n;
 
 /// Every city, in file order.
 impl<'a> Sink<'a> for Vec<City<'a>> {
-    fn add(&mut self, city: City<'a>, _: usize) {
-        self.push(city);
+    fn add(&mut self, read: Read<'a, '_>) {
+        self.push(read.city);
     }
 
     fn finish_part(&mut self) {}
@@ -47,9 +54,9 @@ pub struct Count {
 }
 
 impl Sink<'_> for Count {
-    fn add(&mut self, city: City, _: usize) {
+    fn add(&mut self, read: Read) {
         self.cities += 1;
-        self.active += usize::from(city.status == Status::Active);
+        self.active += usize::from(read.city.status == Status::Active);
     }
 
     fn finish_part(&mut self) {}

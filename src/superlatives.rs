@@ -8,7 +8,7 @@ use std::str::FromStr;
 use crate::city::{City, Date};
 use crate::geo;
 use crate::order::by_name;
-use crate::sink::Sink;
+use crate::sink::{Read, Sink};
 use crate::value::Value;
 
 /// Which way a record goes.
@@ -340,8 +340,8 @@ impl<'a> Leaders<'a> {
 }
 
 impl<'a> Sink<'a> for Leaders<'a> {
-    fn add(&mut self, city: City<'a>, _: usize) {
-        self.consider(&city);
+    fn add(&mut self, read: Read<'a, '_>) {
+        self.consider(&read.city);
     }
 
     fn finish_part(&mut self) {}

@@ -18,8 +18,10 @@ use crate::terminal::quote;
 /// The places read in one part of a file, or in several joined.
 pub struct Places {
     parts: Vec<List>,
-    /// A buffer for the key being made.
+    /// A buffer for the key being made: the name folded, a line feed, the country.
     key: String,
+    /// How long the folded name is in `key`.
+    folded: usize,
 }
 
 /// The places of one part.
@@ -64,6 +66,7 @@ impl Default for Places {
         Places {
             parts: vec![List::default()],
             key: String::new(),
+            folded: 0,
         }
     }
 }
@@ -84,6 +87,7 @@ impl Places {
             return;
         };
         fold_into(&city.name, &mut self.key);
+        self.folded = self.key.len();
         self.key.push('\n');
         self.key.push_str(&city.country_code);
         let start = list.keys.len();
@@ -97,6 +101,11 @@ impl Places {
             key_len: len(start..middle),
             name_len: len(middle..list.keys.len()),
         });
+    }
+
+    /// The name of the place added last, folded.
+    pub fn folded(&self) -> &str {
+        &self.key[..self.folded]
     }
 
     /// The part has been read: its places sorted by key, then line, on its own core.

@@ -10,7 +10,7 @@ use super::duplicates::Places;
 use super::validate;
 use crate::columns::Column;
 use crate::error::{LoadError, Problem};
-use crate::sink::Sink;
+use crate::sink::{Read, Sink};
 
 /// Rows read before a part judges how many it will hold.
 const SAMPLE: usize = 1000;
@@ -73,7 +73,8 @@ impl<'a, S: Sink<'a>> Part<S> {
         // A place read twice fails the whole file (see `finish`): the sink may see it.
         self.places.add(&city, line);
         self.cities += 1;
-        self.sink.add(city, at);
+        let folded = self.places.folded();
+        self.sink.add(Read { city, at, folded });
     }
 
     /// The part has been read, up to `end` (on line `end_line`).
