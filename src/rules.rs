@@ -117,14 +117,17 @@ pub fn elevation(text: &str) -> Result<f64, String> {
 
 pub fn sources(text: Cow<'_, str>) -> Result<List<'_>, String> {
     let sources = List::new(text);
-    if sources.is_empty() {
+    let mut count = 0;
+    let mut bad: Vec<String> = Vec::new();
+    for source in sources.iter() {
+        count += 1;
+        if !(source.starts_with("https://") || source.starts_with("http://")) {
+            bad.push(format!("'{}'", quote(source)));
+        }
+    }
+    if count == 0 {
         return Err("is empty (every row needs the URL of at least one source)".into());
     }
-    let bad: Vec<String> = sources
-        .iter()
-        .filter(|s| !(s.starts_with("https://") || s.starts_with("http://")))
-        .map(|s| format!("'{}'", quote(s)))
-        .collect();
     if !bad.is_empty() {
         let (what, verb) = if bad.len() == 1 {
             ("a URL", "is")

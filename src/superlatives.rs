@@ -35,6 +35,10 @@ pub enum By {
     Density,
 }
 
+/// Room for every measure `records` makes of one city (a measure beyond it is made
+/// each time it is needed).
+const MEASURES_KEPT: usize = 16;
+
 /// The unit of a record's value, as JSON writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
@@ -288,16 +292,13 @@ impl<'a> Leaders<'a> {
     /// Each measure is made once per city, however many kinds rank by it: the
     /// distance is the costliest.
     fn consider(&mut self, city: &City<'a>) {
-        let mut made: Vec<(By, Option<Measure>)> = Vec::with_capacity(self.kinds.len());
+        // Each measure made at most once, kept by its place in `By`.
+        let mut made: [Option<Option<Measure>>; MEASURES_KEPT] = [None; MEASURES_KEPT];
         for k in 0..self.kinds.len() {
             let by = self.kinds[k].about().by;
-            let measure = match made.iter().find(|(b, _)| *b == by) {
-                Some((_, m)) => *m,
-                None => {
-                    let m = by.measure(city);
-                    made.push((by, m));
-                    m
-                }
+            let measure = match made.get_mut(by as usize) {
+                Some(slot) => *slot.get_or_insert_with(|| by.measure(city)),
+                None => by.measure(city),
             };
             if let Some(measure) = measure {
                 self.offer(k, measure, city);

@@ -65,6 +65,11 @@ impl Source {
         load(&self.bytes, &self.name)
     }
 
+    /// The file's size in bytes.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
     /// The file, to read cities again by where they start.
     pub fn reread(&self) -> Option<super::Reread<'_>> {
         super::Reread::new(&self.bytes)

@@ -10,6 +10,7 @@ mod table;
 
 use std::io::{self, Write};
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::ValueEnum;
 use rayon::prelude::*;
@@ -137,20 +138,26 @@ where
     } else {
         1
     };
+    // Each batch's buffer starts as large as the largest so far: growing one by
+    // doubling would copy the answer twice over.
+    let largest = AtomicUsize::new(0);
+    let buffer = || Vec::with_capacity(largest.load(Ordering::Relaxed));
     let mut start = 0;
     while start < len {
         let end = (start + BATCH * cores).min(len);
         if cores == 1 {
-            let mut buffer = Vec::new();
+            let mut buffer = buffer();
             batch(start..end, &mut buffer)?;
+            largest.fetch_max(buffer.len(), Ordering::Relaxed);
             out.write_all(&buffer)?;
         } else {
             let buffers: Vec<io::Result<Vec<u8>>> = (start..end)
                 .into_par_iter()
                 .step_by(BATCH)
                 .map(|from| {
-                    let mut buffer = Vec::new();
+                    let mut buffer = buffer();
                     batch(from..(from + BATCH).min(end), &mut buffer)?;
+                    largest.fetch_max(buffer.len(), Ordering::Relaxed);
                     Ok(buffer)
                 })
                 .collect();

@@ -219,3 +219,76 @@ fn help_names_every_command_and_filter() {
         assert!(list_help.contains(word), "{word}");
     }
 }
+
+/// A row of a generated data file: names out of order, some partnerships ended.
+fn town(n: usize) -> String {
+    let (status, since) = if n.is_multiple_of(7) {
+        ("ended", "2012-05-01")
+    } else {
+        ("active", "")
+    };
+    format!(
+        "Town {n:05},,,,Poland,PL,europe,false,partnership,2001,{status},{since},,,50.1,19.9,{n},,,,\
+         https://example.org/{n},A note long enough to make a file of many megabytes from few rows."
+    )
+}
+
+#[test]
+fn a_large_file_lists_as_a_small_one() {
+    // Over 8 MB: the list keeps each city's place and reads it again as it is written.
+    let count = 60_000;
+    let order: Vec<usize> = (0..count).map(|i| i * 7919 % count).collect();
+    let rows: Vec<String> = order.iter().map(|&n| town(n)).collect();
+    let big = data_file(&rows.join("\n"));
+    assert!(std::fs::metadata(big.path()).unwrap().len() > 8 << 20);
+    let big = big.path().to_str().unwrap();
+    // The same cities one by one in a small file: the cities kept as read.
+    let picked = [3, 7, 42, 59_999];
+    let small_rows: Vec<String> = picked.iter().map(|&n| town(n)).collect();
+    let small = data_file(&small_rows.join("\n"));
+    let small = small.path().to_str().unwrap();
+    for args in [
+        &["list", "--all", "--format", "json"][..],
+        &["list", "--as-of", "2010", "--format", "csv"],
+        &[
+            "list",
+            "--all",
+            "--sort",
+            "population",
+            "--desc",
+            "--format",
+            "ndjson",
+        ],
+    ] {
+        let of = |file: &str| {
+            let mut all = vec!["--data", file];
+            all.extend(args);
+            stdout(&all)
+        };
+        let big_answer = of(big);
+        let small_answer = of(small);
+        // Every line of the small answer is in the big one, in the same order.
+        let lines: Vec<&str> = big_answer.lines().collect();
+        let mut at = 0;
+        for line in small_answer
+            .lines()
+            .filter(|l| l.contains("Town") || !l.starts_with(' '))
+        {
+            match lines[at..].iter().position(|l| *l == line) {
+                Some(i) => at += i + 1,
+                None => panic!("{args:?}: {line:?} missing or out of order"),
+            }
+        }
+    }
+    let names = names(&json(&["--data", big, "list", "--all"]));
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names.len(), count);
+    assert_eq!(names, sorted, "by name");
+    // As of 2010 every partnership was in force, the later-ended ones too.
+    let then = json(&["--data", big, "list", "--as-of", "2010"]);
+    assert_eq!(then.len(), count);
+    assert!(then.iter().all(|c| c["status"] == "active"));
+    let now = json(&["--data", big, "list"]);
+    assert_eq!(now.len(), count - count.div_ceil(7));
+}
