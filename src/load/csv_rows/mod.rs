@@ -1,0 +1,339 @@
+//! Splits CSV text (RFC 4180) into rows of fields that borrow from the text: a field
+//! is copied only when it holds an escaped quote (`""`). Rows end at `\n`, `\r\n` or
+//! `\r`; blank lines are skipped; every field is trimmed of surrounding whitespace.
+//! Lines are counted by their line feeds (`\n`), so a file's parts can be counted
+//! apart: a lone `\r` ends a row but not a line.
+
+use std::borrow::Cow;
+
+use memchr::memchr;
+
+/// What makes a row unreadable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowError {
+    /// A quoted field that never closes.
+    Unclosed,
+    /// Text after a quoted field's closing quote, in the field with this index.
+    AfterQuote { field: usize },
+    /// Bytes that are not UTF-8, in the field with this index.
+    NotUtf8 { field: usize },
+    /// A NUL byte, in the field with this index: text may not hold one.
+    Nul { field: usize },
+}
+
+impl RowError {
+    /// The index of the field at fault, where one is.
+    pub fn field(self) -> Option<usize> {
+        match self {
+            RowError::Unclosed => None,
+            RowError::AfterQuote { field }
+            | RowError::NotUtf8 { field }
+            | RowError::Nul { field } => Some(field),
+        }
+    }
+
+    pub fn message(self) -> &'static str {
+        match self {
+            RowError::Unclosed => {
+                "unreadable CSV: a quoted field is never closed (a '\"' is missing)"
+            }
+            RowError::AfterQuote { .. } => {
+                "unreadable CSV: text after a closing quote (quote the whole field, and write a quote inside it as \"\")"
+            }
+            RowError::NotUtf8 { .. } => "is not valid UTF-8 text",
+            RowError::Nul { .. } => "contains a NUL byte (text may not)",
+        }
+    }
+}
+
+/// The rows of a CSV text, read one at a time.
+pub struct Rows<'a> {
+    text: &'a [u8],
+    /// Where the next row starts, and its line.
+    pos: usize,
+    line: u64,
+    spans: Vec<Span>,
+}
+
+/// Where a field's text is in the row, before trimming and unescaping.
+struct Span {
+    start: usize,
+    end: usize,
+    escaped: bool,
+}
+
+impl<'a> Rows<'a> {
+    /// The rows of `text` from byte `start`, which begins a row on line `line`.
+    pub fn new(text: &'a [u8], start: usize, line: u64) -> Rows<'a> {
+        Rows {
+            text,
+            pos: start,
+            line,
+            // Room for a data file's row: reading one row again allocates once.
+            spans: Vec::with_capacity(32),
+        }
+    }
+
+    /// Where the next row starts: its byte offset and its line.
+    pub fn position(&self) -> (usize, u64) {
+        (self.pos, self.line)
+    }
+
+    /// Moves past blank lines, so that [`Rows::position`] is where a row starts.
+    pub fn skip_blank_lines(&mut self) {
+        loop {
+            match self.text.get(self.pos) {
+                Some(b'\n') => self.line += 1,
+                Some(b'\r') => {}
+                _ => return,
+            }
+            self.pos += 1;
+        }
+    }
+
+    /// Reads the next row into `fields` and returns the line it starts on, or what
+    /// makes it unreadable (reading goes on at the row after); `None` at the end.
+    pub fn next_row(
+        &mut self,
+        fields: &mut Vec<Cow<'a, str>>,
+    ) -> Option<(u64, Result<(), RowError>)> {
+        self.skip_blank_lines();
+        let text = self.text;
+        if self.pos >= text.len() {
+            return None;
+        }
+        let line = self.line;
+        let start = self.pos;
+        fields.clear();
+        self.spans.clear();
+        let mut pos = start;
+        let read = loop {
+            if text.get(pos) == Some(&b'"') {
+                let (end, escaped) = match closing_quote(text, pos + 1) {
+                    Some(found) => found,
+                    None => {
+                        self.pos = text.len();
+                        return Some((line, Err(RowError::Unclosed)));
+                    }
+                };
+                self.line += memchr::memchr_iter(b'\n', &text[pos + 1..end]).count() as u64;
+                self.spans.push(Span {
+                    start: pos + 1,
+                    end,
+                    escaped,
+                });
+                pos = end + 1;
+                while let Some(b' ' | b'\t') = text.get(pos) {
+                    pos += 1;
+                }
+                match text.get(pos) {
+                    Some(b',') => pos += 1,
+                    None | Some(b'\n' | b'\r') => break Ok(()),
+                    Some(_) => {
+                        let field = self.spans.len() - 1;
+                        pos = memchr(b'\n', &text[pos..]).map_or(text.len(), |i| pos + i);
+                        break Err(RowError::AfterQuote { field });
+                    }
+                }
+            } else {
+                // Fields are short: a plain scan beats a vectorised search here
+                // (measured: memchr3 over the row took 10% longer).
+                let end = text[pos..]
+                    .iter()
+                    .position(|&b| matches!(b, b',' | b'\n' | b'\r'))
+                    .map_or(text.len(), |i| pos + i);
+                self.spans.push(Span {
+                    start: pos,
+                    end,
+                    escaped: false,
+                });
+                pos = end;
+                if text.get(pos) == Some(&b',') {
+                    pos += 1;
+                } else {
+                    break Ok(());
+                }
+            }
+        };
+        let row = &text[start..pos];
+        // The row's terminator.
+        match text.get(pos) {
+            Some(b'\r') if text.get(pos + 1) == Some(&b'\n') => {
+                (pos, self.line) = (pos + 2, self.line + 1)
+            }
+            Some(b'\n') => (pos, self.line) = (pos + 1, self.line + 1),
+            Some(b'\r') => pos += 1,
+            _ => {}
+        }
+        self.pos = pos;
+        if let Err(e) = read {
+            return Some((line, Err(e)));
+        }
+        Some((line, self.fields(start, row, fields)))
+    }
+
+    /// The row's fields as text, checked for UTF-8 and NUL once for the whole row.
+    fn fields(
+        &self,
+        start: usize,
+        row: &'a [u8],
+        fields: &mut Vec<Cow<'a, str>>,
+    ) -> Result<(), RowError> {
+        let field_at = |offset: usize| {
+            let at = start + offset;
+            self.spans.iter().position(|s| at < s.end).unwrap_or(0)
+        };
+        // The fast check first; the standard one only to say where the fault is.
+        let row = match simdutf8::basic::from_utf8(row) {
+            Ok(row) => row,
+            Err(_) => {
+                let at = std::str::from_utf8(row)
+                    .err()
+                    .map_or(0, |e| e.valid_up_to());
+                return Err(RowError::NotUtf8 {
+                    field: field_at(at),
+                });
+            }
+        };
+        if let Some(at) = memchr(0, row.as_bytes()) {
+            return Err(RowError::Nul {
+                field: field_at(at),
+            });
+        }
+        for span in &self.spans {
+            // Every span starts and ends next to an ASCII delimiter (or the text's
+            // ends), so it is on character boundaries.
+            let text = trim(&row[span.start - start..span.end - start]);
+            fields.push(if span.escaped {
+                Cow::Owned(text.replace("\"\"", "\""))
+            } else {
+                Cow::Borrowed(text)
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The text without surrounding whitespace; checks two bytes in the usual case.
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if !needs_trim(*first) && !needs_trim(*last) => text,
+        _ => text.trim(),
+    }
+}
+
+/// Whether a field starting or ending with this byte may have whitespace to trim:
+/// ASCII whitespace, or a byte of a multi-byte character (which may be a space).
+fn needs_trim(byte: u8) -> bool {
+    // `str::trim` also trims the vertical tab, which is not ASCII white space to Rust.
+    byte.is_ascii_whitespace() || byte == 0x0B || byte >= 0x80
+}
+
+/// The closing quote of a quoted field whose text starts at `from`, and whether the
+/// field holds escaped quotes; `None` if it never closes.
+fn closing_quote(text: &[u8], from: usize) -> Option<(usize, bool)> {
+    let mut at = from;
+    let mut escaped = false;
+    loop {
+        let quote = at + memchr(b'"', &text[at..])?;
+        if text.get(quote + 1) == Some(&b'"') {
+            escaped = true;
+            at = quote + 2;
+        } else {
+            return Some((quote, escaped));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<(u64, Result<Vec<String>, RowError>)> {
+        let mut rows = Rows::new(text.as_bytes(), 0, 1);
+        let mut fields = Vec::new();
+        let mut out = Vec::new();
+        while let Some((line, result)) = rows.next_row(&mut fields) {
+            out.push((
+                line,
+                result.map(|()| fields.iter().map(|f| f.to_string()).collect()),
+            ));
+        }
+        out
+    }
+
+    fn ok(line: u64, fields: &[&str]) -> (u64, Result<Vec<String>, RowError>) {
+        (line, Ok(fields.iter().map(|f| f.to_string()).collect()))
+    }
+
+    #[test]
+    fn plain_rows_split_on_commas_and_line_ends() {
+        assert_eq!(
+            rows("a,b,c\n d ,,f\r\ng\rh,"),
+            [
+                ok(1, &["a", "b", "c"]),
+                ok(2, &["d", "", "f"]),
+                ok(3, &["g"]),
+                ok(3, &["h", ""])
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_fields_hold_commas_quotes_and_line_breaks() {
+        assert_eq!(
+            rows("\"a, b\",\"say \"\"hi\"\"\"\n\"two\nlines\" ,x\nnext\n"),
+            [
+                ok(1, &["a, b", "say \"hi\""]),
+                ok(2, &["two\nlines", "x"]),
+                ok(4, &["next"])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_inside_a_plain_field_is_text() {
+        assert_eq!(rows("5'11\",x\n"), [ok(1, &["5'11\"", "x"])]);
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_and_counted() {
+        assert_eq!(rows("\n\na\r\n\r\nb\n"), [ok(3, &["a"]), ok(5, &["b"])]);
+    }
+
+    #[test]
+    fn broken_rows_are_reported_and_reading_goes_on() {
+        assert_eq!(
+            rows("\"a\"b,c\nd\n"),
+            [(1, Err(RowError::AfterQuote { field: 0 })), ok(2, &["d"])]
+        );
+        assert_eq!(rows("a,\"b\nc"), [(1, Err(RowError::Unclosed))]);
+        let bad = b"a,b\xff,c\nd\n".to_vec();
+        let mut rows = Rows::new(&bad, 0, 1);
+        let mut fields = Vec::new();
+        assert_eq!(
+            rows.next_row(&mut fields),
+            Some((1, Err(RowError::NotUtf8 { field: 1 })))
+        );
+        assert_eq!(rows.next_row(&mut fields), Some((2, Ok(()))));
+        let mut rows = Rows::new(b"a,b\0,c\n", 0, 1);
+        assert_eq!(
+            rows.next_row(&mut fields),
+            Some((1, Err(RowError::Nul { field: 1 })))
+        );
+    }
+
+    #[test]
+    fn fields_borrow_unless_unescaped() {
+        let text = b"plain,\"quoted\",\"esc\"\"aped\"\n";
+        let mut rows = Rows::new(text, 0, 1);
+        let mut fields = Vec::new();
+        rows.next_row(&mut fields);
+        assert!(matches!(fields[0], Cow::Borrowed("plain")));
+        assert!(matches!(fields[1], Cow::Borrowed("quoted")));
+        assert!(matches!(&fields[2], Cow::Owned(s) if s == "esc\"aped"));
+    }
+}
+
+#[cfg(test)]
+mod differential;
