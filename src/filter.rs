@@ -119,7 +119,7 @@ impl Chooser {
 
     /// The city as it stood on the `--as-of` date, if it passes; each `--country` the
     /// city is in is marked in `found`, whatever the other filters say.
-    fn choose<'a>(&self, city: City<'a>, found: &mut [bool]) -> Option<City<'a>> {
+    fn choose<'a>(&self, city: City<'a>, found: &mut [bool]) -> Choice<'a> {
         let mut in_country = self.countries.is_empty();
         for (wanted, found) in self.countries.iter().zip(found) {
             if wanted.matches(&city) {
@@ -128,13 +128,27 @@ impl Chooser {
             }
         }
         if !in_country {
-            return None;
+            return Choice::Left;
         }
+        // A partnership that cannot be placed in time is left out of `--as-of`.
+        let undated = self.as_of.is_some() && city.counts_from().is_none();
         let city = match self.as_of {
-            Some(date) => city.as_of(date)?,
-            None => city,
+            Some(date) if !undated => match city.as_of(date) {
+                Some(city) => city,
+                None => return Choice::Left,
+            },
+            _ => city,
         };
-        let pass = self.statuses.contains(&city.status)
+        match (self.passes(&city), undated) {
+            (true, false) => Choice::Taken(city),
+            (true, true) => Choice::Undated,
+            (false, _) => Choice::Left,
+        }
+    }
+
+    /// Whether the city passes every filter but the country and the date.
+    fn passes(&self, city: &City) -> bool {
+        self.statuses.contains(&city.status)
             && (self.continents.is_empty() || self.continents.contains(&city.continent))
             && (self.agreements.is_empty() || self.agreements.contains(&city.agreement))
             && (!self.capital || city.capital)
@@ -144,9 +158,20 @@ impl Chooser {
             && match &self.search {
                 Some(text) => city.all_names().any(|n| fold(n).contains(text.as_str())),
                 None => true,
-            };
-        pass.then_some(city)
+            }
     }
+}
+
+/// What a chooser makes of a city. Returned and matched at once, never stored: boxing
+/// the city would cost an allocation a row.
+#[allow(clippy::large_enum_variant)]
+enum Choice<'a> {
+    /// Taken, as it stood on the `--as-of` date.
+    Taken(City<'a>),
+    /// Left out of `--as-of` only because neither its signing nor its first
+    /// attestation is known.
+    Undated,
+    Left,
 }
 
 /// A sink that passes on to `inner` only the cities a chooser takes.
@@ -155,6 +180,8 @@ pub struct Chosen<'c, S> {
     inner: S,
     /// Which `--country` values some city of the file is in.
     found: Vec<bool>,
+    /// How many cities `--as-of` left out for want of a date.
+    undated: usize,
 }
 
 impl<'c, S> Chosen<'c, S> {
@@ -163,6 +190,7 @@ impl<'c, S> Chosen<'c, S> {
             chooser,
             inner,
             found: vec![false; chooser.countries.len()],
+            undated: 0,
         }
     }
 
@@ -175,6 +203,17 @@ impl<'c, S> Chosen<'c, S> {
             .iter()
             .zip(&self.found)
             .find(|(_, f)| !**f);
+        if self.undated > 0 {
+            // Not a silent half answer: say what was left out, and why.
+            let count = match self.undated {
+                1 => "1 partnership".to_string(),
+                n => format!("{n} partnerships"),
+            };
+            crate::output::stderr(&format!(
+                "krakow-partners: {count} left out of --as-of: no date says since when \
+                 (neither signed nor first_attested)"
+            ));
+        }
         match missing {
             None => Ok(self.inner),
             Some((wanted, _)) => {
@@ -189,8 +228,10 @@ impl<'c, S> Chosen<'c, S> {
 
 impl<'a, S: Sink<'a>> Sink<'a> for Chosen<'_, S> {
     fn add(&mut self, read: Read<'a, '_>) {
-        if let Some(city) = self.chooser.choose(read.city, &mut self.found) {
-            self.inner.add(Read { city, ..read });
+        match self.chooser.choose(read.city, &mut self.found) {
+            Choice::Taken(city) => self.inner.add(Read { city, ..read }),
+            Choice::Undated => self.undated += 1,
+            Choice::Left => {}
         }
     }
 
@@ -202,6 +243,7 @@ impl<'a, S: Sink<'a>> Sink<'a> for Chosen<'_, S> {
         for (found, later) in self.found.iter_mut().zip(later.found) {
             *found |= later;
         }
+        self.undated += later.undated;
         self.inner.join(later.inner);
     }
 }

@@ -136,9 +136,17 @@ fn as_of_counts_from_the_first_attestation_when_the_signing_is_unknown() {
     );
     let path = file.path().to_str().unwrap();
     assert!(json(&["--data", path, "list", "--as-of", "2009"]).is_empty());
+    let out = bin()
+        .args(["--data", path, "list", "--as-of", "2011", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let listed: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(names(&listed), ["Testville"]);
     assert_eq!(
-        names(&json(&["--data", path, "list", "--as-of", "2011"])),
-        ["Testville"]
+        String::from_utf8_lossy(&out.stderr),
+        "krakow-partners: 1 partnership left out of --as-of: no date says since when \
+         (neither signed nor first_attested)\n"
     );
     assert_eq!(
         names(&json(&["--data", path, "list"])),
