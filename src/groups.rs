@@ -28,6 +28,9 @@ pub struct Group<'c> {
     pub cities: Vec<Cow<'c, str>>,
 }
 
+/// The group of cities whose value is unknown.
+const UNKNOWN: &str = "unknown";
+
 /// What a city is grouped under; `unknown` where the value is.
 fn label<'c>(city: &City<'c>, by: GroupBy) -> Cow<'c, str> {
     match by {
@@ -39,7 +42,7 @@ fn label<'c>(city: &City<'c>, by: GroupBy) -> Cow<'c, str> {
         GroupBy::Capital => "not capital".into(),
         GroupBy::Decade => city
             .signed
-            .map_or("unknown".into(), |d| decade(d.year()).into()),
+            .map_or(UNKNOWN.into(), |d| decade(d.year()).into()),
     }
 }
 
@@ -82,9 +85,22 @@ impl<'a> Groups<'a> {
                 cities: members.into_iter().map(|m| m.name).collect(),
             })
             .collect();
-        groups.sort_by(|a, b| {
-            (b.cities.len().cmp(&a.cities.len())).then_with(|| a.group.cmp(&b.group))
-        });
+        match self.by {
+            // Decades in time order, the unknown last.
+            GroupBy::Decade => groups.sort_by(|a, b| {
+                let unknown = |g: &Group| g.group == UNKNOWN;
+                unknown(a)
+                    .cmp(&unknown(b))
+                    .then_with(|| a.group.cmp(&b.group))
+            }),
+            GroupBy::Continent
+            | GroupBy::Country
+            | GroupBy::Agreement
+            | GroupBy::Status
+            | GroupBy::Capital => groups.sort_by(|a, b| {
+                (b.cities.len().cmp(&a.cities.len())).then_with(|| a.group.cmp(&b.group))
+            }),
+        }
         groups
     }
 }

@@ -306,35 +306,47 @@ impl<'a> Leaders<'a> {
         }
     }
 
+    /// Makes the city a leader of kind `k` if it is among the `top`, or tied by value
+    /// with the last of them (every city tied within the top is listed).
     fn offer(&mut self, k: usize, measure: Measure, city: &City<'a>) {
         let (kind, top, held) = (self.kinds[k], self.top, &mut self.held[k]);
         let entry = (measure, city);
-        if held.len() == top
-            && held
-                .last()
-                .is_some_and(|(m, c)| rank(kind, entry, (*m, c)).is_ge())
+        if let Some((last, _)) = held.get(top.saturating_sub(1))
+            && better(kind, *last, measure).is_lt()
         {
             return;
         }
         let at = held.partition_point(|(m, c)| rank(kind, (*m, c), entry).is_le());
         held.insert(at, (measure, city.clone()));
-        held.truncate(top);
+        if let Some(last) = held.get(top.saturating_sub(1)).map(|(m, _)| *m) {
+            let tied = held[top..]
+                .iter()
+                .take_while(|(m, _)| better(kind, last, *m).is_eq())
+                .count();
+            held.truncate(top + tied);
+        }
     }
 
     /// The records, in the order of the kinds asked for.
     pub fn records(self) -> Vec<Record<'a>> {
         let mut records = Vec::new();
         for (kind, held) in self.kinds.into_iter().zip(self.held) {
-            records.extend(
-                held.into_iter()
-                    .enumerate()
-                    .map(|(i, (measure, city))| Record {
-                        kind,
-                        rank: i + 1,
-                        measure,
-                        city,
-                    }),
-            );
+            // Competition ranking: ties share a rank, and the next rank skips them
+            // (1, 1, 3).
+            let mut previous: Option<(Measure, usize)> = None;
+            for (i, (measure, city)) in held.into_iter().enumerate() {
+                let rank = match previous {
+                    Some((value, rank)) if better(kind, value, measure).is_eq() => rank,
+                    _ => i + 1,
+                };
+                previous = Some((measure, rank));
+                records.push(Record {
+                    kind,
+                    rank,
+                    measure,
+                    city,
+                });
+            }
         }
         records
     }
@@ -359,9 +371,13 @@ impl<'a> Sink<'a> for Leaders<'a> {
 /// Which of two entries ranks first for a kind of record: the better value, then the
 /// name.
 fn rank(kind: Kind, a: (Measure, &City), b: (Measure, &City)) -> Ordering {
-    let by_value = match kind.about().direction {
-        Most => b.0.compare(&a.0),
-        Least => a.0.compare(&b.0),
-    };
-    by_value.then_with(|| by_name(a.1, b.1))
+    better(kind, a.0, b.0).then_with(|| by_name(a.1, b.1))
+}
+
+/// Which of two values is the better for a kind of record (`Less`: the first).
+fn better(kind: Kind, a: Measure, b: Measure) -> Ordering {
+    match kind.about().direction {
+        Most => b.compare(&a),
+        Least => a.compare(&b),
+    }
 }

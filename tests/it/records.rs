@@ -167,3 +167,32 @@ fn records_in_csv_and_tsv() {
     let tsv = stdout(&["records", "nearest"]);
     assert!(tsv.starts_with("record\trank\tvalue\tunit\tname\tcountry\tagreement\n"));
 }
+
+#[test]
+fn ties_share_a_rank_and_every_tied_city_is_listed() {
+    let data = data_file(concat!(
+        "Zeta,,,,X,XX,europe,false,partnership,2000,active,,,,10,10,,,,300,https://e.org,\n",
+        "Alpha,,,,X,XX,europe,false,partnership,2000,active,,,,11,11,,,,300,https://e.org,\n",
+        "Mid,,,,X,XX,europe,false,partnership,2000,active,,,,12,12,,,,200,https://e.org,\n",
+        "Low,,,,X,XX,europe,false,partnership,2000,active,,,,13,13,,,,100,https://e.org,\n",
+    ));
+    let path = data.path().to_str().unwrap();
+    let ranked = |top: &str| -> Vec<(String, u64)> {
+        json(&["--data", path, "records", "highest", "--top", top])
+            .iter()
+            .map(|r| {
+                let name = r["city"]["name"].as_str().unwrap().to_string();
+                (name, r["rank"].as_u64().unwrap())
+            })
+            .collect()
+    };
+    let tie = |rest: &[(&str, u64)]| -> Vec<(String, u64)> {
+        rest.iter().map(|(n, r)| (n.to_string(), *r)).collect()
+    };
+    assert_eq!(ranked("1"), tie(&[("Alpha", 1), ("Zeta", 1)]));
+    assert_eq!(ranked("2"), tie(&[("Alpha", 1), ("Zeta", 1)]));
+    assert_eq!(ranked("3"), tie(&[("Alpha", 1), ("Zeta", 1), ("Mid", 3)]));
+    let lowest = json(&["--data", path, "records", "lowest", "--top", "2"]);
+    let ranks: Vec<u64> = lowest.iter().map(|r| r["rank"].as_u64().unwrap()).collect();
+    assert_eq!(ranks, [1, 2]);
+}

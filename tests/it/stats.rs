@@ -50,6 +50,15 @@ fn stats_by_every_grouping() {
     assert_eq!(capitals["count"], 9);
     let decades = json(&["stats", "--by", "decade"]);
     assert!(decades.iter().any(|g| g["group"] == "1970s"));
+    // Decades in time order, the unknown last.
+    let labels: Vec<&str> = decades
+        .iter()
+        .map(|g| g["group"].as_str().unwrap())
+        .collect();
+    let mut in_order = labels.clone();
+    in_order.sort_by_key(|l| (*l == "unknown", *l));
+    assert_eq!(labels, in_order);
+    assert_eq!(labels.last(), Some(&"unknown"));
     let err = fails(&["stats", "--by", "contnent"], 2);
     assert!(err.contains("continent"), "{err}");
 }
