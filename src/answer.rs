@@ -289,12 +289,14 @@ fn card<'s>(field: Field, city: &'s City<'_>, today: Date) -> Value<'s> {
             _ => field.value(city),
         },
         Field::DistanceKm => {
-            let bearing = geo::bearing_from_krakow(city.lat, city.lon);
-            text(format!(
-                "{} km, {} ({bearing:.0}°)",
-                field.value(city).pretty(),
-                geo::compass(bearing)
-            ))
+            let km = field.value(city).pretty();
+            match geo::bearing_from_krakow(city.lat, city.lon) {
+                Some(bearing) => text(format!(
+                    "{km} km, {} ({bearing:.0}°)",
+                    geo::compass(bearing)
+                )),
+                None => text(format!("{km} km")),
+            }
         }
         Field::Sources => text(city.sources.iter().collect::<Vec<_>>().join("\n")),
         _ => field.value(city),
@@ -416,8 +418,9 @@ impl Rows for LegRows<'_> {
             Value::Text(leg.from.as_str().into()),
             Value::Text(leg.to.as_str().into()),
             Value::rounded(leg.km),
-            Value::rounded(leg.bearing),
-            Value::Text(geo::compass(leg.bearing).into()),
+            leg.bearing.map_or(Value::Unknown, Value::rounded),
+            leg.bearing
+                .map_or(Value::Unknown, |b| Value::Text(geo::compass(b).into())),
         ];
         emit(&cells, None)
     }

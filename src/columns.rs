@@ -273,12 +273,16 @@ columns! {
     BearingDeg {
         key: "bearing_deg", short: None, header: "Bearing (°)",
         label: "Bearing from Kraków (°)", ty: Type::Number, origin: Computed,
-        sets: &[Show], value: |c| Value::rounded(geo::bearing_from_krakow(c.lat, c.lon)),
+        sets: &[Show],
+        value: |c| geo::bearing_from_krakow(c.lat, c.lon).map_or(Value::Unknown, Value::rounded),
     }
     Bearing {
         key: "bearing", short: None, header: "Direction", label: "Direction from Kraków",
         ty: Type::Choice, origin: Computed, sets: &[Show],
-        value: |c| Value::Text(geo::compass(geo::bearing_from_krakow(c.lat, c.lon)).into()),
+        value: |c| {
+            geo::bearing_from_krakow(c.lat, c.lon)
+                .map_or(Value::Unknown, |b| Value::Text(geo::compass(b).into()))
+        },
     }
 }
 

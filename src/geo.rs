@@ -8,11 +8,18 @@ use crate::city::City;
 pub const KRAKOW: (f64, f64) = (50.0617, 19.9373);
 
 /// Distance in kilometres and initial bearing in degrees (0..360, clockwise from
-/// north) from one point to another.
-pub fn distance_and_bearing(from: (f64, f64), to: (f64, f64)) -> (f64, f64) {
+/// north) from one point to another; no bearing from a point to itself.
+pub fn distance_and_bearing(from: (f64, f64), to: (f64, f64)) -> (f64, Option<f64>) {
     let (metres, azimuth, _, _): (f64, f64, f64, f64) =
         Geodesic::wgs84().inverse(from.0, from.1, to.0, to.1);
-    (metres / 1000.0, azimuth.rem_euclid(360.0))
+    (metres / 1000.0, direction(metres, azimuth))
+}
+
+/// A bearing, where there is a way to go: none from a place to itself (closer than a
+/// millimetre), whatever the azimuth the formula gives there.
+fn direction(metres: f64, azimuth: f64) -> Option<f64> {
+    const SAME_PLACE: f64 = 1e-3;
+    (metres >= SAME_PLACE).then(|| azimuth.rem_euclid(360.0))
 }
 
 /// Distance in kilometres from Kraków's Main Market Square.
@@ -92,7 +99,7 @@ fn vincenty_km(from: (f64, f64), to: (f64, f64)) -> Option<f64> {
 }
 
 /// The initial bearing from Kraków to a point, in degrees.
-pub fn bearing_from_krakow(lat: f64, lon: f64) -> f64 {
+pub fn bearing_from_krakow(lat: f64, lon: f64) -> Option<f64> {
     distance_and_bearing(KRAKOW, (lat, lon)).1
 }
 
@@ -115,7 +122,8 @@ pub struct Leg {
     pub from: String,
     pub to: String,
     pub km: f64,
-    pub bearing: f64,
+    /// None between a place and itself.
+    pub bearing: Option<f64>,
 }
 
 impl Leg {
@@ -167,7 +175,7 @@ mod tests {
         // 1° of latitude at 45° N is 111.132 km on WGS84.
         let (d, bearing) = distance_and_bearing((44.5, 0.0), (45.5, 0.0));
         assert!((d - 111.132).abs() < 0.01, "{d}");
-        assert!(bearing.abs() < 1e-9);
+        assert!(bearing.is_some_and(|b| b.abs() < 1e-9));
     }
 
     #[test]
@@ -198,6 +206,16 @@ mod tests {
         }
         // Well within 0.01%: under a millimetre.
         assert!(worst < 1e-6, "worst difference {worst:e} km");
+    }
+
+    #[test]
+    fn a_place_has_no_bearing_from_itself() {
+        assert_eq!(
+            distance_and_bearing((50.0, 20.0), (50.0, 20.0)),
+            (0.0, None)
+        );
+        assert_eq!(distance_and_bearing((10.0, 180.0), (10.0, -180.0)).1, None);
+        assert_eq!(bearing_from_krakow(KRAKOW.0, KRAKOW.1), None);
     }
 
     #[test]

@@ -27,7 +27,7 @@ impl Value<'_> {
     /// A measured number, written in full.
     pub fn number(value: f64) -> Value<'static> {
         Value::Number {
-            value,
+            value: unsigned_zero(value),
             decimals: None,
         }
     }
@@ -35,7 +35,7 @@ impl Value<'_> {
     /// A computed number, written to one decimal place.
     pub fn rounded(value: f64) -> Value<'static> {
         Value::Number {
-            value,
+            value: unsigned_zero(value),
             decimals: Some(1),
         }
     }
@@ -167,10 +167,15 @@ fn whole(value: f64) -> Option<i64> {
     (value.fract() == 0.0 && value.abs() < EXACT).then_some(value as i64)
 }
 
-/// Rounds to `decimals` places.
+/// Rounds to `decimals` places (never to `-0`).
 pub fn round(value: f64, decimals: u8) -> f64 {
     let scale = 10f64.powi(decimals.into());
-    (value * scale).round() / scale
+    unsigned_zero((value * scale).round() / scale)
+}
+
+/// Zero without a sign: `-0` reads as a number below zero.
+fn unsigned_zero(value: f64) -> f64 {
+    if value == 0.0 { 0.0 } else { value }
 }
 
 /// `12605` → `12 605`: the grouping the City of Kraków's own pages use.

@@ -30,3 +30,31 @@ fn distance_from_krakow_and_between_two_cities() {
     let table = stdout(&["distance", "kosice", "--format", "table"]);
     assert!(table.contains("Distance (km)") && table.contains("Košice"));
 }
+
+#[test]
+fn a_place_has_no_bearing_from_itself_and_no_number_reads_minus_zero() {
+    let same = one(&["distance", "kyiv", "kyiv"]);
+    assert_eq!(same["distance_km"], 0);
+    assert!(
+        same["bearing_deg"].is_null() && same["bearing"].is_null(),
+        "{same}"
+    );
+    let tsv = stdout(&["distance", "kyiv", "kyiv"]);
+    assert_eq!(tsv.lines().nth(1), Some("Kyiv\tKyiv\t0.0\t\t"));
+    let table = stdout(&["distance", "kyiv", "kyiv", "--format", "table"]);
+    assert!(table.contains(" - "), "{table}");
+    // Two points on the antimeridian, one written -180 and one 180, and a pole.
+    let data = data_file(concat!(
+        "East,,,,X,XX,oceania,false,partnership,2000,active,,,,-16.5,180,,,,,https://e.org,\n",
+        "West,,,,X,XX,oceania,false,partnership,2000,active,,,,-16.5,-180,,,,,https://e.org,\n",
+        "Pole,,,,X,XY,oceania,false,partnership,2000,active,,,,-90,-0.0,,,,,https://e.org,\n",
+    ));
+    let path = data.path().to_str().unwrap();
+    let leg = one(&["--data", path, "distance", "east", "west"]);
+    assert_eq!(leg["distance_km"], 0);
+    assert!(leg["bearing"].is_null(), "{leg}");
+    let csv = stdout(&[
+        "--data", path, "list", "--format", "csv", "--search", "pole",
+    ]);
+    assert!(!csv.contains("-0"), "{csv}");
+}
