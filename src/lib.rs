@@ -38,7 +38,10 @@ mod value;
 
 use std::process::ExitCode;
 
+use std::io::IsTerminal;
+
 use clap::Parser;
+use clap::error::ErrorKind;
 
 pub use answer::Answer;
 pub use city::{Agreement, City, Continent, Date, Status, fold};
@@ -55,8 +58,18 @@ pub use superlatives::{Kind, Measure, Record, compute as records};
 /// The program: reads the command line, answers, writes the answer, and gives the
 /// exit code (0 success, 1 failure, 2 usage error).
 pub fn main() -> ExitCode {
-    // clap prints its own usage errors and exits with 2.
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let text = match std::io::stdout().is_terminal() {
+                true => e.render().ansi().to_string(),
+                false => e.render().to_string(),
+            };
+            return output::help(&text);
+        }
+        // clap prints its own usage errors and exits with 2.
+        Err(e) => e.exit(),
+    };
     let view = config::view(&cli);
     let mut out = output::stdout();
     output::finish(commands::run(&cli, &view, &mut out))

@@ -13,6 +13,17 @@ pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::with_capacity(64 * 1024, io::stdout().lock())
 }
 
+/// Writes clap's help or version text to standard output; a failure to write it is a
+/// failure (exit 1), as for any answer.
+pub fn help(text: &str) -> ExitCode {
+    let mut out = stdout();
+    let written = out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| anyhow::Error::new(e).context("cannot write to standard output"));
+    finish(written)
+}
+
 /// Writes a message for the user to standard error, one line per problem.
 pub fn stderr(message: &str) {
     // Messages quote the data: show its escape sequences, never obey them.

@@ -13,7 +13,7 @@ mod validate;
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::city::City;
 use crate::cli::{Cli, Command};
@@ -63,7 +63,7 @@ pub fn run(cli: &Cli, view: &View, out: &mut dyn Write) -> Result<()> {
             map::run(args, source.cities()?, data)?
         }
     };
-    render::write(&answer, view, out)?;
+    render::write(&answer, view, out).context("cannot write to standard output")?;
     Ok(())
 }
 

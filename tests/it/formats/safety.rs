@@ -206,3 +206,27 @@ fn exit_codes() {
     fails(&["list", "--country", "atlantis"], 2);
     fails(&["frobnicate"], 2);
 }
+
+#[test]
+fn help_and_version_into_a_full_disk_fail() {
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    for args in [&["--help"][..], &["--version"], &["list", "--help"]] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let bin = assert_cmd::cargo::cargo_bin("krakow-partners");
+        let out = std::process::Command::new(bin)
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("cannot write to standard output"), "{err}");
+    }
+    assert!(stdout(&["--version"]).starts_with("krakow-partners "));
+    assert!(stdout(&["--help"]).contains("Usage:"));
+}
