@@ -88,10 +88,9 @@ impl<'a> Groups<'a> {
         match self.by {
             // Decades in time order, the unknown last.
             GroupBy::Decade => groups.sort_by(|a, b| {
-                let unknown = |g: &Group| g.group == UNKNOWN;
-                unknown(a)
-                    .cmp(&unknown(b))
-                    .then_with(|| a.group.cmp(&b.group))
+                // "990s" before "2000s": fewer digits, an earlier decade.
+                let key = |g: &Group| (g.group == UNKNOWN, g.group.len());
+                key(a).cmp(&key(b)).then_with(|| a.group.cmp(&b.group))
             }),
             GroupBy::Continent
             | GroupBy::Country

@@ -16,8 +16,9 @@ use crate::value::Value;
 #[derive(Clone, Debug)]
 pub struct SortKey<'a> {
     /// The field's value, texts folded; unknown when sorting by name (the name is
-    /// next).
+    /// next, and then decides the direction).
     value: Value<'static>,
+    by_name: bool,
     folded: Box<str>,
     name: Cow<'a, str>,
     code: [u8; 2],
@@ -37,6 +38,7 @@ impl<'a> SortKey<'a> {
         };
         SortKey {
             value,
+            by_name: field == Field::Name,
             folded: folded.into(),
             name: city.name.clone(),
             code: crate::groups::code(&city.country_code),
@@ -52,10 +54,16 @@ impl<'a> SortKey<'a> {
             _ if descending => b.compare(a),
             _ => a.compare(b),
         };
-        by_value
-            .then_with(|| self.folded.cmp(&other.folded))
+        let by_name = self
+            .folded
+            .cmp(&other.folded)
             .then_with(|| self.name.cmp(&other.name))
-            .then_with(|| self.code.cmp(&other.code))
+            .then_with(|| self.code.cmp(&other.code));
+        match (self.by_name, descending) {
+            (true, true) => by_name.reverse(),
+            // Ties of other fields are broken by name, A to Z, in either direction.
+            _ => by_value.then(by_name),
+        }
     }
 }
 

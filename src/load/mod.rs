@@ -107,8 +107,9 @@ impl<'a> Reread<'a> {
                 validate::city(0, cells, &mut problems)
             }
             None => {
-                let text = std::str::from_utf8(&self.text[at..]).ok()?;
-                let mut objects = serde_json::Deserializer::from_str(text)
+                // From the object on: parsing checks only what it reads, not the rest
+                // of the file.
+                let mut objects = serde_json::Deserializer::from_slice(&self.text[at..])
                     .into_iter::<&serde_json::value::RawValue>();
                 let object = objects.next()?.ok()?;
                 let cells = json::cells(object.get()).ok()?;

@@ -107,7 +107,10 @@ impl View {
 pub fn write(answer: &Answer, view: &View, out: &mut dyn Write) -> io::Result<()> {
     let grid = match answer.grid(view) {
         Some(grid) => grid,
-        None => return answer.write_text(out),
+        None => {
+            answer.write_text(out)?;
+            return out.flush();
+        }
     };
     let care = delimited::Care {
         // CSV keeps the exact text even on a terminal; TSV there is text for people.

@@ -1,6 +1,7 @@
 //! Tables for people: aligned, units in the headers, unknowns as a dash, fitted to the
-//! terminal's width: no value is split; on a narrow terminal the least important
-//! columns are left out (and said so), and only free text wraps, between its words.
+//! terminal's width: on a narrow terminal the least important columns are left out
+//! (and said so) so that no value is split, and only free text wraps, between its
+//! words. Where even the most important columns cannot fit, the table wraps as it can.
 
 use comfy_table::{
     Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width,

@@ -292,3 +292,44 @@ fn a_large_file_lists_as_a_small_one() {
     let now = json(&["--data", big, "list"]);
     assert_eq!(now.len(), count - count.div_ceil(7));
 }
+
+#[test]
+fn sorting_by_name_descending_runs_z_to_a() {
+    let down = names(&json(&["list", "--sort", "name", "--desc"]));
+    let mut up = names(&json(&["list", "--sort", "name"]));
+    up.reverse();
+    assert_eq!(down, up);
+}
+
+#[test]
+fn a_large_json_file_lists_as_its_csv() {
+    // Over 8 MiB of JSON: the cities are read again from their objects.
+    let rows: Vec<String> = (0..13_000).map(town).collect();
+    let csv = data_file(&rows.join("\n"));
+    let csv = csv.path().to_str().unwrap();
+    let json_text = stdout(&["--data", csv, "list", "--all", "--format", "json"]);
+    assert!(json_text.len() > 8 << 20, "{} bytes", json_text.len());
+    let json_file = tempfile::Builder::new().suffix(".json").tempfile().unwrap();
+    std::fs::write(json_file.path(), &json_text).unwrap();
+    let json_path = json_file.path().to_str().unwrap();
+    for args in [
+        &["list", "--all", "--format", "csv"][..],
+        &[
+            "list",
+            "--as-of",
+            "2010",
+            "--sort",
+            "population",
+            "--desc",
+            "--format",
+            "ndjson",
+        ],
+    ] {
+        let of = |file: &str| {
+            let mut all = vec!["--data", file];
+            all.extend(args);
+            stdout(&all)
+        };
+        assert_eq!(of(json_path), of(csv), "{args:?}");
+    }
+}

@@ -208,11 +208,18 @@ fn exit_codes() {
 }
 
 #[test]
-fn help_and_version_into_a_full_disk_fail() {
+fn help_version_and_text_answers_into_a_full_disk_fail() {
     if !std::path::Path::new("/dev/full").exists() {
         return;
     }
-    for args in [&["--help"][..], &["--version"], &["list", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["list", "--help"],
+        &["validate"],
+        &["completions", "bash"],
+        &["man"],
+    ] {
         let full = std::fs::OpenOptions::new()
             .write(true)
             .open("/dev/full")
