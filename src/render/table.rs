@@ -13,7 +13,6 @@ use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 use super::grid::{Grid, Keep, Shape};
-use crate::value::Value;
 
 /// The width a two-column table of long texts wraps at when there is no terminal to
 /// measure (`--format table` into a pipe) and no `$COLUMNS`.
@@ -57,9 +56,7 @@ fn new_table(colour: bool) -> Table {
 /// A cell, coloured where colour helps: ended partnerships red, suspended ones yellow,
 /// unknown values dim.
 fn cell(text: &str, colour: bool) -> Cell {
-    // Data never reaches the terminal raw: escape sequences are shown, not obeyed.
-    let text = crate::terminal::escape(text, true).into_owned();
-    let paint = match text.as_str() {
+    let paint = match text {
         _ if !colour => None,
         "ended" => Some(Color::Red),
         "suspended" => Some(Color::Yellow),
@@ -88,7 +85,8 @@ pub fn write(grid: &Grid, colour: bool, wide: bool, out: &mut dyn Write) -> io::
     let mut rows: Vec<Vec<String>> = Vec::with_capacity(grid.rows.len());
     for i in 0..grid.rows.len() {
         grid.row(i, |cells, _| {
-            rows.push(cells.iter().map(Value::pretty).collect());
+            // Escaped before they are measured: an escape is as wide as it is shown.
+            rows.push(cells.iter().map(|v| escaped(&v.pretty())).collect());
             Ok(())
         })?;
     }
@@ -201,6 +199,11 @@ fn card(grid: &Grid, values: &[String], colour: bool) -> Table {
         table.add_row([header(col.header, colour), cell(value, colour)]);
     }
     table
+}
+
+/// Data never reaches the terminal raw: escape sequences are shown, not obeyed.
+fn escaped(text: &str) -> String {
+    crate::terminal::escape(text, true).into_owned()
 }
 
 /// A width as comfy-table takes it.
