@@ -31,7 +31,7 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
-    /// Read the cities from this CSV or JSON file ('-' for standard input) instead of
+    /// Read the cities from this CSV, JSON or NDJSON file ('-' for standard input) instead of
     /// the built-in data.
     #[arg(long, global = true, value_name = "FILE", help_heading = "Input")]
     pub data: Option<PathBuf>,
@@ -169,7 +169,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// The data file to check, CSV or JSON ('-' for standard input).
+    /// The data file to check, CSV, JSON or NDJSON ('-' for standard input).
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 }

@@ -1,10 +1,11 @@
-//! JSON data files: an array of city objects, as `--format json` writes them. Each
-//! value becomes the text a CSV cell would hold, by its column's type, and is then
-//! checked by the same rules.
+//! JSON data files: an array of city objects, as `--format json` writes them, or one
+//! object after another, as `--format ndjson` writes them. Each value becomes the text
+//! a CSV cell would hold, by its column's type, and is then checked by the same rules.
 
 use std::borrow::Cow;
 
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::parts::Part;
 use super::sniff::without_bom;
@@ -22,16 +23,24 @@ pub fn read<'a, S: Sink<'a>>(
         let line = 1 + memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count();
         LoadError::one(file, line as u64, None, "is not valid UTF-8 text".into())
     })?;
-    let items: Vec<&serde_json::value::RawValue> = serde_json::from_str(text).map_err(|e| {
+    let fail = |e: serde_json::Error| {
         let what = if e.is_eof() {
             "the JSON ends too early".to_string()
         } else if e.is_data() {
-            "expected a JSON array of city objects".to_string()
+            "expected a JSON array of city objects, or one object a line".to_string()
         } else {
             format!("not valid JSON ({e})")
         };
         LoadError::one(file, e.line().max(1) as u64, None, what)
-    })?;
+    };
+    let items: Vec<&RawValue> = match text.trim_start().as_bytes().first() {
+        // NDJSON (or objects one after another however laid out).
+        Some(b'{') => serde_json::Deserializer::from_str(text)
+            .into_iter::<&RawValue>()
+            .collect::<Result<_, _>>()
+            .map_err(fail)?,
+        _ => serde_json::from_str(text).map_err(fail)?,
+    };
     let mut part = Part::new(new(), 0);
     let (mut line, mut counted) = (1, 0);
     for item in items {

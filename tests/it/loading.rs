@@ -142,10 +142,8 @@ fn bom_crlf_and_quoted_fields_are_read() {
 #[test]
 fn bad_json_is_reported_by_line() {
     for (input, expected) in [
-        (
-            "{\"name\": \"A\"}",
-            "<stdin>:1: expected a JSON array of city objects",
-        ),
+        // A single object is NDJSON of one city; a value that is not an object is not.
+        ("[1]", "<stdin>:1: expected a city object"),
         ("[\n{\"name\": \"A\"", "<stdin>:2: the JSON ends too early"),
         (
             "[\n\n  {\"name\": 3}\n]",
@@ -427,4 +425,30 @@ fn a_file_without_cities_is_an_empty_dataset() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+}
+
+#[test]
+fn the_tools_own_ndjson_reads_back() {
+    let lines = stdout(&["list", "--all", "--format", "ndjson"]);
+    let out = bin()
+        .args(["--data", "-", "list", "--all", "--json"])
+        .write_stdin(lines)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(again, json(&["list", "--all"]));
+    // A broken line is named by its line.
+    let out = bin()
+        .args(["--data", "-", "list"])
+        .write_stdin("{\"name\": \"A\"}\n{\"name\": \n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("<stdin>:"), "{err}");
 }
