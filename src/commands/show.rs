@@ -7,6 +7,7 @@ use anyhow::Result;
 use crate::answer::Answer;
 use crate::city::{City, Date};
 use crate::cli::ShowArgs;
+use crate::filter::{Filter, find_by_name};
 
 pub fn run<'s>(args: &ShowArgs, cities: Vec<City<'s>>) -> Result<Answer<'s>> {
     let mut filter = args.filter.to_filter();
@@ -14,8 +15,47 @@ pub fn run<'s>(args: &ShowArgs, cities: Vec<City<'s>>) -> Result<Answer<'s>> {
     if filter.statuses.is_empty() {
         filter.all = true;
     }
-    let chosen = filter.apply(cities)?;
-    let city = Box::new(super::one_city(&chosen, &args.city)?.clone());
+    let chosen = filter.apply(cities.clone())?;
+    let city = match super::one_city(&chosen, &args.city) {
+        Ok(city) => city.clone(),
+        Err(not_found) => {
+            // A city that exists but the filters leave out is explained, not denied.
+            match find_by_name(&cities, &args.city).as_slice() {
+                [city] => anyhow::bail!("{}", left_out(city, &filter)),
+                _ => return Err(not_found),
+            }
+        }
+    };
     let today = args.filter.as_of.unwrap_or_else(Date::today);
-    Ok(Answer::City { city, today })
+    Ok(Answer::City {
+        city: Box::new(city),
+        today,
+    })
+}
+
+/// Why the filters leave out a city that exists.
+fn left_out(city: &City, filter: &Filter) -> String {
+    let name = &city.name;
+    if let Some(date) = filter.as_of {
+        match city.counts_from() {
+            None => {
+                return format!(
+                    "{name} cannot be placed on {date}: neither its signing nor its first \
+                     attestation is dated"
+                );
+            }
+            Some(from) if from > date => {
+                return format!("{name} was not a partner on {date}: it counts from {from}");
+            }
+            Some(_) => {}
+        }
+    }
+    let status = match city.status_since {
+        Some(since) => format!("{} since {since}", city.status),
+        None => city.status.to_string(),
+    };
+    if !filter.all && !filter.statuses.is_empty() && !filter.statuses.contains(&city.status) {
+        return format!("{name} is {status}; add --all, or --status {}", city.status);
+    }
+    format!("{name} ({status}) is left out by the filters given")
 }

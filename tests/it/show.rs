@@ -106,3 +106,25 @@ fn show_respects_as_of() {
     let then = one(&["show", "moscow", "--as-of", "2022-01-01"]);
     assert_eq!(then["status"], "active");
 }
+
+#[test]
+fn show_explains_a_city_the_filters_leave_out() {
+    let err = fails(&["show", "moscow", "--status", "active"], 1);
+    assert!(
+        err.contains("Moscow is ended since 2022-03-02; add --all, or --status ended"),
+        "{err}"
+    );
+    let err = fails(&["show", "kyoto", "--as-of", "2020"], 1);
+    assert!(
+        err.contains("Kyoto was not a partner on 2020: it counts from 2024-09-11"),
+        "{err}"
+    );
+    let err = fails(&["show", "kyoto", "--continent", "europe"], 1);
+    assert!(
+        err.contains("Kyoto (active) is left out by the filters given"),
+        "{err}"
+    );
+    // A name that is no city at all is still one.
+    let err = fails(&["show", "nowhere"], 1);
+    assert!(err.contains("no partner city 'nowhere'"), "{err}");
+}
