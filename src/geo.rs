@@ -116,6 +116,15 @@ pub fn compass(bearing: f64) -> &'static str {
     POINTS[index]
 }
 
+/// Whether a name means Kraków itself, in any of its spellings (any case, any
+/// diacritics).
+pub fn is_krakow(name: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "krakow", "cracow", "krakau", "cracovia", "cracovie", "krakov",
+    ];
+    NAMES.contains(&crate::city::fold(name.trim()).as_str())
+}
+
 /// The way from one place to another.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Leg {
@@ -137,6 +146,28 @@ impl Leg {
             to: to.name.to_string(),
             km,
             bearing,
+        }
+    }
+
+    /// From a city back to Kraków's Main Market Square.
+    pub fn to_krakow(from: &City) -> Leg {
+        let km = from_krakow_km(from.lat, from.lon);
+        let (_, bearing) = distance_and_bearing((from.lat, from.lon), KRAKOW);
+        Leg {
+            from: from.name.to_string(),
+            to: "Kraków".into(),
+            km,
+            bearing,
+        }
+    }
+
+    /// From Kraków to itself.
+    pub fn krakow() -> Leg {
+        Leg {
+            from: "Kraków".into(),
+            to: "Kraków".into(),
+            km: 0.0,
+            bearing: None,
         }
     }
 

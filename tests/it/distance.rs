@@ -58,3 +58,20 @@ fn a_place_has_no_bearing_from_itself_and_no_number_reads_minus_zero() {
     ]);
     assert!(!csv.contains("-0"), "{csv}");
 }
+
+#[test]
+fn krakow_in_any_spelling_may_be_either_end() {
+    let from_krakow = one(&["distance", "kyiv"]);
+    for name in ["krakow", "Kraków", "KRAKAU", "Cracow"] {
+        let leg = one(&["distance", name, "kyiv"]);
+        assert_eq!(leg, from_krakow, "{name}");
+    }
+    let back = one(&["distance", "kyiv", "krakow"]);
+    assert_eq!(back["from"], "Kyiv");
+    assert_eq!(back["to"], "Kraków");
+    assert_eq!(back["distance_km"], from_krakow["distance_km"]);
+    assert_eq!(back["bearing"], "W");
+    let home = one(&["distance", "krakow"]);
+    assert_eq!(home["distance_km"], 0);
+    assert!(home["bearing"].is_null());
+}
