@@ -53,7 +53,11 @@ impl Filter {
     pub fn apply<'a>(&self, cities: Vec<City<'a>>) -> Result<Vec<City<'a>>, UsageError> {
         let chooser = self.chooser();
         let mut chosen = Chosen::new(&chooser, Vec::new());
-        let countries = Countries::of(&cities);
+        // The file's countries only name those a --country matched none of.
+        let countries = match self.countries.is_empty() {
+            true => Countries::default(),
+            false => Countries::of(&cities),
+        };
         for city in cities {
             let folded = fold(&city.name);
             chosen.add(Read {

@@ -87,6 +87,14 @@ pub fn one(args: &[&str]) -> Value {
 }
 
 /// Runs the binary with `input` on standard input, whatever the outcome.
+/// Cities as `list` writes them in `format`, through the library.
+pub fn written(cities: &[krakow_partners::City], format: krakow_partners::Format) -> String {
+    let mut out = Vec::new();
+    let answer = krakow_partners::Answer::Cities(cities.to_vec());
+    krakow_partners::write(&answer, &krakow_partners::View::new(format), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
 pub fn run_with_stdin(args: &[&str], input: &str) -> std::process::Output {
     bin().args(args).write_stdin(input).output().unwrap()
 }

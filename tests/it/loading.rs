@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use krakow_partners::{Answer, City, Count, Format, HEADER, View, load, read_csv, write};
+use krakow_partners::{City, Count, Format, HEADER, load, read_csv};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -386,17 +386,6 @@ fn large_answers_written_on_every_core_read_back_whole() {
     assert_eq!(names, expected);
 }
 
-fn written(cities: &[City], format: Format) -> String {
-    let mut out = Vec::new();
-    write(
-        &Answer::Cities(cities.to_vec()),
-        &View::new(format),
-        &mut out,
-    )
-    .unwrap();
-    String::from_utf8(out).unwrap()
-}
-
 #[test]
 fn a_file_without_cities_is_an_empty_dataset() {
     // A middle stage of a pipeline that selects nothing: every answer is empty, exit 0.
@@ -414,11 +403,8 @@ fn a_file_without_cities_is_an_empty_dataset() {
             "{summary}"
         );
     }
-    let out = bin()
-        .args(["--data", "-", "records", "--json"])
-        .write_stdin(stdout(&["list", "--continent", "oceania", "--json"]))
-        .output()
-        .unwrap();
+    let empty = stdout(&["list", "--continent", "oceania", "--json"]);
+    let out = run_with_stdin(&["--data", "-", "records", "--json"], &empty);
     assert!(
         out.status.success(),
         "{}",
@@ -430,11 +416,7 @@ fn a_file_without_cities_is_an_empty_dataset() {
 #[test]
 fn the_tools_own_ndjson_reads_back() {
     let lines = stdout(&["list", "--all", "--format", "ndjson"]);
-    let out = bin()
-        .args(["--data", "-", "list", "--all", "--json"])
-        .write_stdin(lines)
-        .output()
-        .unwrap();
+    let out = run_with_stdin(&["--data", "-", "list", "--all", "--json"], &lines);
     assert!(
         out.status.success(),
         "{}",
@@ -443,11 +425,7 @@ fn the_tools_own_ndjson_reads_back() {
     let again: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(again, json(&["list", "--all"]));
     // A broken line is named by its line.
-    let out = bin()
-        .args(["--data", "-", "list"])
-        .write_stdin("{\"name\": \"A\"}\n{\"name\": \n")
-        .output()
-        .unwrap();
+    let out = run_with_stdin(&["--data", "-", "list"], "{\"name\": \"A\"}\n{\"name\": \n");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.starts_with("<stdin>:"), "{err}");

@@ -5,10 +5,12 @@
 use std::borrow::Cow;
 
 use krakow_partners::{
-    Agreement, Answer, City, Continent, Date, Filter, Format, Kind, Measure, Status, View, fold,
-    from_krakow_km, load, records, write,
+    Agreement, City, Continent, Date, Filter, Format, Kind, Measure, Status, fold, from_krakow_km,
+    load, records,
 };
 use proptest::prelude::*;
+
+use crate::common::written;
 
 const COUNTRIES: [(&str, &str); 5] = [
     ("Germany", "DE"),
@@ -310,15 +312,4 @@ proptest! {
             prop_assert_eq!(again.unwrap(), cities.clone(), "{:?}", format);
         }
     }
-}
-
-fn written(cities: &[City], format: Format) -> String {
-    let mut out = Vec::new();
-    write(
-        &Answer::Cities(cities.to_vec()),
-        &View::new(format),
-        &mut out,
-    )
-    .unwrap();
-    String::from_utf8(out).unwrap()
 }
