@@ -387,6 +387,45 @@ fn large_answers_written_on_every_core_read_back_whole() {
 }
 
 #[test]
+fn a_file_over_sixteen_megabytes_reads_the_same_from_a_path_and_from_a_pipe() {
+    // Large files are read from a path in pieces on every core; a pipe is read from
+    // start to end. The rows are long and varied, so a misplaced piece would show.
+    let rows: Vec<String> = (0..70_000)
+        .map(|n| format!("Town {n:05},,,,Poland,PL,europe,false,partnership,2001,active,,,,50.{n},19.9,{n},,,,https://e.org/{n},{}", "x".repeat(n % 300)))
+        .collect();
+    let text = format!("{HEADER}\n{}\n", rows.join("\n"));
+    assert!(text.len() > 16 << 20, "{} bytes", text.len());
+    let file = data_file_with(&HEADER, &text[HEADER.len() + 1..]);
+    let args = |data: &str| {
+        [
+            "--data",
+            data,
+            "list",
+            "--all",
+            "--format",
+            "csv",
+            "--sort",
+            "population",
+        ]
+        .map(str::to_string)
+    };
+    let from_path = bin()
+        .args(args(file.path().to_str().unwrap()))
+        .output()
+        .unwrap();
+    let from_pipe = run_with_stdin(&args("-").each_ref().map(String::as_str), &text);
+    assert!(
+        from_path.status.success(),
+        "{}",
+        String::from_utf8_lossy(&from_path.stderr)
+    );
+    assert_eq!(from_path.stdout, from_pipe.stdout);
+    let last = String::from_utf8(from_path.stdout).unwrap();
+    assert_eq!(last.lines().count(), 70_001);
+    assert!(last.lines().last().unwrap().starts_with("Town 69999,"));
+}
+
+#[test]
 fn a_file_without_cities_is_an_empty_dataset() {
     // A middle stage of a pipeline that selects nothing: every answer is empty, exit 0.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/empty");
