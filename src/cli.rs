@@ -89,6 +89,10 @@ pub struct Cli {
     /// (=, +, -, @) with a ' so they stay text.
     #[arg(long, global = true, help_heading = "Output")]
     pub guard_formulas: bool,
+
+    /// CSV and TSV without their header line.
+    #[arg(long, global = true, help_heading = "Output")]
+    pub no_header: bool,
 }
 
 /// When tables use colour.
