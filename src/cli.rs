@@ -31,8 +31,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
-    /// Read the cities from this CSV, JSON or NDJSON file ('-' for standard input) instead of
-    /// the built-in data.
+    /// Read the cities from this CSV, TSV, JSON or NDJSON file ('-' for standard input)
+    /// instead of the built-in data.
     #[arg(long, global = true, value_name = "FILE", help_heading = "Input")]
     pub data: Option<PathBuf>,
 

@@ -49,7 +49,7 @@ pub use columns::{Field, HEADER};
 pub use error::LoadError;
 pub use filter::Filter;
 pub use geo::{from_krakow_km, geodesic_km};
-pub use load::{RowError, Rows, bundled, load, read_csv};
+pub use load::{Dialect, RowError, Rows, bundled, load, read_delimited};
 pub use order::cities as sort;
 pub use render::{Format, View, write};
 pub use sink::{Count, Sink};
