@@ -67,8 +67,8 @@ pub fn main() -> ExitCode {
             };
             return output::help(&text);
         }
-        // clap prints its own usage errors and exits with 2.
-        Err(e) => e.exit(),
+        // clap's usage errors (exit 2), with what was typed shown escaped.
+        Err(e) => return output::usage(&e.render().to_string(), e.exit_code()),
     };
     let view = config::view(&cli);
     let mut out = output::stdout();

@@ -30,6 +30,13 @@ pub fn stderr(message: &str) {
     write_stderr(&escape(message, false));
 }
 
+/// Writes a usage message of several lines (clap's) to standard error, and gives its
+/// exit code.
+pub fn usage(message: &str, code: i32) -> ExitCode {
+    write_stderr(escape(message, true).trim_end());
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
+}
+
 /// Writes lines already made safe for a terminal to standard error.
 fn write_stderr(lines: &str) {
     // If even stderr is gone there is no one left to tell.
