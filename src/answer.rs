@@ -176,9 +176,13 @@ impl Answer<'_> {
         Some(grid)
     }
 
-    /// Writes a text answer as it is.
-    pub fn write_text(&self, out: &mut dyn Write) -> io::Result<()> {
+    /// Writes a text answer as it is, escaped for a terminal (it may quote a file's
+    /// name or its data).
+    pub fn write_text(&self, terminal: bool, out: &mut dyn Write) -> io::Result<()> {
         match self {
+            Answer::Text(text) if terminal => {
+                out.write_all(crate::terminal::escape(text, true).as_bytes())
+            }
             Answer::Text(text) => out.write_all(text.as_bytes()),
             _ => Ok(()),
         }

@@ -31,8 +31,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
-    /// Read the cities from this CSV, JSON or NDJSON file ('-' for standard input) instead of
-    /// the built-in data.
+    /// Read the cities from this CSV, TSV, JSON or NDJSON file ('-' for standard input)
+    /// instead of the built-in data.
     #[arg(long, global = true, value_name = "FILE", help_heading = "Input")]
     pub data: Option<PathBuf>,
 
@@ -89,6 +89,10 @@ pub struct Cli {
     /// (=, +, -, @) with a ' so they stay text.
     #[arg(long, global = true, help_heading = "Output")]
     pub guard_formulas: bool,
+
+    /// CSV and TSV without their header line.
+    #[arg(long, global = true, help_heading = "Output")]
+    pub no_header: bool,
 }
 
 /// When tables use colour.

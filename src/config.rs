@@ -28,5 +28,6 @@ pub fn view(cli: &Cli) -> View {
         terminal,
         guard_formulas: cli.guard_formulas,
         wide: cli.wide,
+        no_header: cli.no_header,
     }
 }

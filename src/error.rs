@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::suggest;
+use crate::terminal::escape;
 
 /// The user asked for something that does not exist or cannot be done (exit 2).
 #[derive(Debug, Clone, PartialEq)]
@@ -66,11 +67,13 @@ impl fmt::Display for LoadError {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}:{}: ", self.file, p.line)?;
+            // One line per problem whatever the file's name or data hold: a line break
+            // in them could otherwise forge a `file:line:` line of its own.
+            write!(f, "{}:{}: ", escape(&self.file, false), p.line)?;
             if let Some(column) = &p.column {
                 write!(f, "{column}: ")?;
             }
-            write!(f, "{}", p.message)?;
+            write!(f, "{}", escape(&p.message, false))?;
         }
         Ok(())
     }

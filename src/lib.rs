@@ -49,7 +49,7 @@ pub use columns::{Field, HEADER};
 pub use error::LoadError;
 pub use filter::Filter;
 pub use geo::{from_krakow_km, geodesic_km};
-pub use load::{RowError, Rows, bundled, load, read_csv};
+pub use load::{Dialect, RowError, Rows, bundled, load, read_delimited};
 pub use order::cities as sort;
 pub use render::{Format, View, write};
 pub use sink::{Count, Sink};
@@ -67,8 +67,8 @@ pub fn main() -> ExitCode {
             };
             return output::help(&text);
         }
-        // clap prints its own usage errors and exits with 2.
-        Err(e) => e.exit(),
+        // clap's usage errors (exit 2), with what was typed shown escaped.
+        Err(e) => return output::usage(&e.render().to_string(), e.exit_code()),
     };
     let view = config::view(&cli);
     let mut out = output::stdout();

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use crate::error::{LoadError, UsageError};
+use crate::terminal::escape;
 
 /// Standard output, locked and buffered: answers are written through it with `?`
 /// everywhere, so a closed pipe is seen, never a panic.
@@ -24,12 +25,22 @@ pub fn help(text: &str) -> ExitCode {
     finish(written)
 }
 
-/// Writes a message for the user to standard error, one line per problem.
+/// Writes a one-line message for the user to standard error.
 pub fn stderr(message: &str) {
-    // Messages quote the data: show its escape sequences, never obey them.
-    let message = crate::terminal::escape(message, true);
+    write_stderr(&escape(message, false));
+}
+
+/// Writes a usage message of several lines (clap's) to standard error, and gives its
+/// exit code.
+pub fn usage(message: &str, code: i32) -> ExitCode {
+    write_stderr(escape(message, true).trim_end());
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
+}
+
+/// Writes lines already made safe for a terminal to standard error.
+fn write_stderr(lines: &str) {
     // If even stderr is gone there is no one left to tell.
-    let _ = writeln!(io::stderr().lock(), "{message}");
+    let _ = writeln!(io::stderr().lock(), "{lines}");
 }
 
 /// Whether an error is, anywhere in its chain, a closed pipe: the reader (`head`) has
@@ -42,17 +53,23 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// The message for an error (none for a closed pipe) and the exit code.
+/// The message for an error (none for a closed pipe) and the exit code. Messages
+/// quote the data and name files: what a terminal would obey is escaped, and a line
+/// break in them cannot start a line that looks like a message of its own.
 pub fn outcome(result: &anyhow::Result<()>) -> (Option<String>, u8) {
     match result {
         Ok(()) => (None, 0),
         Err(e) if is_broken_pipe(e) => (None, 0),
-        // Already one `file:line: column: problem` per line.
+        // Already one `file:line: column: problem` per line, each escaped.
         Err(e) if e.downcast_ref::<LoadError>().is_some() => (Some(e.to_string()), 1),
         Err(e) if e.downcast_ref::<UsageError>().is_some() => {
-            (Some(format!("krakow-partners: {e}")), 2)
+            let message = format!("krakow-partners: {e}");
+            (Some(escape(&message, false).into_owned()), 2)
         }
-        Err(e) => (Some(format!("krakow-partners: {e:#}")), 1),
+        Err(e) => {
+            let message = format!("krakow-partners: {e:#}");
+            (Some(escape(&message, false).into_owned()), 1)
+        }
     }
 }
 
@@ -60,7 +77,7 @@ pub fn outcome(result: &anyhow::Result<()>) -> (Option<String>, u8) {
 pub fn finish(result: anyhow::Result<()>) -> ExitCode {
     let (message, code) = outcome(&result);
     if let Some(message) = message {
-        stderr(&message);
+        write_stderr(&message);
     }
     ExitCode::from(code)
 }

@@ -233,8 +233,11 @@ fn place_label(x: f64, y: f64, text: &str, taken: &[Box], bounds: Box) -> Placed
     })
 }
 
-/// Escapes text for XML.
+/// Escapes text for XML, after showing what a terminal would obey or hide as tables
+/// show it (`\x1b`, `\u{202e}`): a label is seen, never obeyed, wherever the SVG is
+/// viewed (and control characters are not allowed in XML 1.0).
 fn xml(text: &str) -> String {
+    let text = crate::terminal::escape(text, false);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -243,8 +246,6 @@ fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
@@ -535,7 +536,11 @@ mod tests {
     #[test]
     fn xml_is_escaped() {
         assert_eq!(xml("A & <B> \"c\""), "A &amp; &lt;B&gt; &quot;c&quot;");
-        assert_eq!(xml("a\u{1b}b"), "a\u{fffd}b");
+        assert_eq!(
+            xml("x\u{1b}[2J\u{9b}\u{202e}\u{200b}"),
+            "x\\x1b[2J\\u{9b}\\u{202e}\\u{200b}"
+        );
+        assert_eq!(xml("a\u{1b}b"), "a\\x1bb");
     }
 
     #[test]

@@ -1,13 +1,21 @@
-//! Keeping data from taking over a terminal: control characters, escape sequences and
-//! bidirectional overrides in a data file are shown escaped, never sent raw.
+//! Keeping data from taking over a terminal: control characters, escape sequences,
+//! bidirectional controls and invisible characters in a data file are shown escaped,
+//! never sent raw. Every table, terminal text, message and the map go through
+//! [`escape`]; JSON writes the same characters as `\u` escapes (see [`is_unsafe`]).
 
 use std::borrow::Cow;
 
-/// Whether a character could move the cursor, recolour or retitle a terminal, or
-/// reorder the text around it.
-fn is_unsafe(c: char) -> bool {
+/// Whether a character could move the cursor, recolour or retitle a terminal, reorder
+/// the text around it, or hide in it: C0 and C1 controls and DEL; bidirectional marks,
+/// embeddings, overrides and isolates; zero-width and other invisible characters
+/// (a byte order mark, a soft hyphen, line and paragraph separators).
+pub fn is_unsafe(c: char) -> bool {
     c.is_control() // C0, DEL and the C1 codes U+0080–U+009F
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(c,
+            '\u{00ad}' | '\u{061c}' | '\u{17b4}' | '\u{17b5}' | '\u{180e}' | '\u{180f}'
+            | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
+            | '\u{3164}' | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}'
+            | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e007f}')
 }
 
 /// The text with every unsafe character written as an escape: `\x1b` below U+0080,
@@ -63,6 +71,12 @@ mod tests {
         assert_eq!(escape("\u{202e}evil", false), "\\u{202e}evil");
         assert_eq!(escape("two\nlines", true), "two\nlines");
         assert_eq!(escape("two\nlines", false), "two\\x0alines");
+        assert_eq!(escape("\u{feff}name", false), "\\u{feff}name");
+        assert_eq!(escape("euro\u{200b}pe", false), "euro\\u{200b}pe");
+        assert_eq!(escape("a\u{2066}b\u{061c}", false), "a\\u{2066}b\\u{61c}");
+        assert_eq!(escape("del\u{7f}", false), "del\\x7f");
+        assert_eq!(escape("line\u{2028}sep", false), "line\\u{2028}sep");
+        assert_eq!(escape("tag\u{e0041}", false), "tag\\u{e0041}");
     }
 
     #[test]

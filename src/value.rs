@@ -77,10 +77,11 @@ impl Value<'_> {
             }
             Value::Bool(b) => write!(text, "{b}"),
             Value::Integer(n) => write!(text, "{n}"),
-            Value::Number { value, decimals } => match decimals {
-                // Round once, the same way as JSON, so 177.25 is 177.3 in every format.
-                Some(d) => write!(text, "{:.*}", usize::from(*d), round(*value, *d)),
-                None => write!(text, "{value}"),
+            // Written as JSON writes it, so a number reads the same in every format.
+            Value::Number { value, decimals } => match Written::of(*value, *decimals) {
+                Written::Whole(n) => write!(text, "{n}"),
+                // The shortest text that reads back as the same number, as in JSON.
+                Written::Fraction(x) => text.write_str(zmij::Buffer::new().format(x)),
             },
             Value::Date(d) => write!(text, "{d}"),
         };
@@ -148,23 +149,33 @@ impl serde::Serialize for Value<'_> {
             Value::List(items) => s.collect_seq(items.iter()),
             Value::Bool(b) => s.serialize_bool(*b),
             Value::Integer(n) => s.serialize_i64(*n),
-            Value::Number { value, decimals } => {
-                let value = decimals.map_or(*value, |d| round(*value, d));
-                match whole(value) {
-                    Some(n) => s.serialize_i64(n),
-                    None => s.serialize_f64(value),
-                }
-            }
+            Value::Number { value, decimals } => match Written::of(*value, *decimals) {
+                Written::Whole(n) => s.serialize_i64(n),
+                Written::Fraction(x) => s.serialize_f64(x),
+            },
             Value::Date(d) => s.collect_str(d),
         }
     }
 }
 
-/// The number as a whole number, where it is one small enough to be exact.
-fn whole(value: f64) -> Option<i64> {
-    const EXACT: f64 = 1e15;
-    #[allow(clippy::cast_possible_truncation)]
-    (value.fract() == 0.0 && value.abs() < EXACT).then_some(value as i64)
+/// A number as every format writes it: rounded once (so 177.25 is 177.3 everywhere),
+/// then a whole number where it is one small enough to be exact (3399, not 3399.0).
+enum Written {
+    Whole(i64),
+    Fraction(f64),
+}
+
+impl Written {
+    fn of(value: f64, decimals: Option<u8>) -> Written {
+        const EXACT: f64 = 1e15;
+        let value = decimals.map_or(value, |d| round(value, d));
+        #[allow(clippy::cast_possible_truncation)]
+        if value.fract() == 0.0 && value.abs() < EXACT {
+            Written::Whole(value as i64)
+        } else {
+            Written::Fraction(value)
+        }
+    }
 }
 
 /// Rounds to `decimals` places (never to `-0`).
@@ -212,6 +223,16 @@ mod tests {
             "3399"
         );
         assert_eq!(Value::Unknown.pretty(), "-");
+        // The same in TSV, CSV and JSON.
+        assert_eq!(Value::rounded(293.01).plain(), "293");
+        assert_eq!(Value::number(3399.0).plain(), "3399");
+        assert_eq!(Value::number(-0.0).plain(), "0");
+        assert_eq!(Value::rounded(-0.04).plain(), "0");
+        assert_eq!(Value::number(1e20).plain(), "1e+20");
+        assert_eq!(
+            serde_json::to_string(&Value::number(1e20)).unwrap(),
+            "1e+20"
+        );
         assert_eq!(serde_json::to_string(&Value::Unknown).unwrap(), "null");
     }
 

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::columns::{self, COLUMNS, Column, HEADER, Origin};
+use crate::columns::{self, COLUMNS, Column, HEADER, Keep, Origin, Set};
 use crate::error::Problem;
 use crate::terminal::quote;
 
@@ -39,12 +39,15 @@ impl Layout {
             .map(|c| c.key)
             .collect();
         if !missing.is_empty() {
-            return Err(problem(format!(
-                "missing column{} {} (the columns are: {})",
+            let missing = format!(
+                "missing column{} {}",
                 if missing.len() == 1 { "" } else { "s" },
-                missing.join(", "),
-                HEADER
-            )));
+                missing.join(", ")
+            );
+            return Err(problem(match narrowed(&found) {
+                Some(why) => format!("{missing}: {why}"),
+                None => format!("{missing} (the columns are: {HEADER})"),
+            }));
         }
         Ok(Layout { columns: found })
     }
@@ -52,5 +55,24 @@ impl Layout {
     /// How many fields every row has.
     pub fn width(&self) -> usize {
         self.columns.len()
+    }
+}
+
+/// Why a file may lack columns: it is the tool's own output with fewer fields than a
+/// data file has (the usual mistake: `list`'s default TSV fed back to `--data`).
+fn narrowed(found: &[&'static Column]) -> Option<&'static str> {
+    let listed = columns::set(Set::Table(0, Keep::Always));
+    if found.iter().map(|c| c.field).eq(listed) {
+        Some(
+            "this looks like `list` output with its default fields; use `--format csv` or \
+             `--json` to keep every column",
+        )
+    } else if found.iter().any(|c| !c.is_stored()) {
+        Some(
+            "this looks like the tool's output with fewer fields (--fields); use \
+             `--format csv` or `--json` without --fields to keep every column",
+        )
+    } else {
+        None
     }
 }

@@ -4,29 +4,33 @@
 //! `file:line: column: what is wrong (what is allowed)`. Each sound city goes to the
 //! command's [`Sink`] as it is read.
 //!
-//! - `source`: where the bytes come from; `sniff`: CSV or JSON;
-//! - `csv_rows`: splitting CSV text into rows; `header`: which column each field is;
+//! - `source`: where the bytes come from; `sniff`: CSV, TSV, JSON or nothing;
+//! - `csv_rows`, `tsv_rows`: splitting CSV and TSV text into rows; `delimited`: either,
+//!   and a CSV or TSV file read; `header`: which column each field is;
 //! - `parts`: large files read in parts on every core; `duplicates`: each city once;
 //! - `validate`: a row's cells against the column table's rules; `json`: JSON files.
 
-mod csv;
 mod csv_rows;
+mod delimited;
 mod duplicates;
 mod header;
 mod json;
 mod parts;
 mod sniff;
 mod source;
+mod tsv_rows;
 mod validate;
 
 pub use csv_rows::{RowError, Rows};
+pub use sniff::{Dialect, Kind};
 pub use source::{BUNDLED_AS_OF, BUNDLED_NAME, Source};
 
 use crate::city::City;
 use crate::error::LoadError;
 use crate::sink::{New, Sink};
 
-/// Reads a data file in either format; `file` names it in messages.
+/// Reads a data file in any of its formats; `file` names it in messages and hints at
+/// its format by its extension.
 pub fn load<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<City<'a>>, LoadError> {
     gather(bytes, file, &Vec::new)
 }
@@ -37,9 +41,16 @@ pub fn gather<'a, S: Sink<'a>>(
     file: &str,
     new: &New<'_, S>,
 ) -> Result<S, LoadError> {
-    match sniff::sniff(bytes) {
-        sniff::Kind::Json => json::read(bytes, file, new),
-        sniff::Kind::Csv => csv::read(bytes, file, parts_for(bytes.len()), new),
+    match sniff::sniff(bytes, file) {
+        Kind::Json => json::read(bytes, file, new),
+        Kind::Delimited(dialect) => {
+            delimited::read(bytes, file, dialect, parts_for(bytes.len()), new)
+        }
+        Kind::Empty => {
+            let mut part = parts::Part::new(new(), 0);
+            part.finish_part(0, 1);
+            part.finish(file)
+        }
     }
 }
 
@@ -55,39 +66,41 @@ fn parts_for(len: usize) -> usize {
     }
 }
 
-/// Whether a file would be read as CSV (not JSON).
-pub fn sniff_is_csv(bytes: &[u8]) -> bool {
-    sniff::sniff(bytes) == sniff::Kind::Csv
+/// The format a file called `file` is read in.
+pub fn sniff(bytes: &[u8], file: &str) -> Kind {
+    sniff::sniff(bytes, file)
 }
 
-/// Reads a CSV data file in `parts` parts: the same answer for any number.
-pub fn read_csv<'a, S: Sink<'a>>(
+/// Reads a CSV or TSV data file in `parts` parts: the same answer for any number.
+pub fn read_delimited<'a, S: Sink<'a>>(
     bytes: &'a [u8],
     file: &str,
+    dialect: Dialect,
     parts: usize,
     new: &New<'_, S>,
 ) -> Result<S, LoadError> {
-    csv::read(bytes, file, parts, new)
+    delimited::read(bytes, file, dialect, parts, new)
 }
 
 /// Reads cities again, by where their rows start, from a file already read and found
 /// sound: what lets `list` keep only each city's place while the file is read.
 pub struct Reread<'a> {
     text: &'a [u8],
-    /// The CSV header's columns; `None` for JSON.
-    layout: Option<header::Layout>,
+    /// A CSV or TSV file's dialect and header's columns; `None` for JSON.
+    layout: Option<(Dialect, header::Layout)>,
 }
 
 impl<'a> Reread<'a> {
-    /// The file's text; `None` if its header cannot be read (it was, when it loaded).
-    pub fn new(bytes: &'a [u8]) -> Option<Reread<'a>> {
+    /// The text of the file called `file`; `None` if its header cannot be read (it
+    /// was, when it loaded).
+    pub fn new(bytes: &'a [u8], file: &str) -> Option<Reread<'a>> {
         let text = sniff::without_bom(bytes);
-        let layout = match sniff::sniff(bytes) {
-            sniff::Kind::Json => None,
-            sniff::Kind::Csv => {
+        let layout = match sniff::sniff(bytes, file) {
+            Kind::Json | Kind::Empty => None,
+            Kind::Delimited(dialect) => {
                 let mut fields = Vec::new();
-                match Rows::new(text, 0, 1).next_row(&mut fields) {
-                    Some((_, Ok(()))) => Some(header::Layout::read(&fields).ok()?),
+                match delimited::Rows::new(dialect, text, 0, 1).next_row(&mut fields) {
+                    Some((_, Ok(()))) => Some((dialect, header::Layout::read(&fields).ok()?)),
                     _ => return None,
                 }
             }
@@ -99,9 +112,10 @@ impl<'a> Reread<'a> {
     pub fn city(&self, at: usize) -> Option<City<'a>> {
         let mut problems = Vec::new();
         match &self.layout {
-            Some(layout) => {
+            Some((dialect, layout)) => {
                 let mut fields = Vec::with_capacity(layout.width());
-                let (_, read) = Rows::new(self.text, at, 0).next_row(&mut fields)?;
+                let mut rows = delimited::Rows::new(*dialect, self.text, at, 0);
+                let (_, read) = rows.next_row(&mut fields)?;
                 read.ok()?;
                 let cells = layout.columns.iter().copied().zip(fields);
                 validate::city(0, cells, &mut problems)
@@ -196,11 +210,9 @@ mod tests {
                 .starts_with("h.csv:1: missing columns country_code, continent"),
             "{err}"
         );
-        let err = super::load(b"", "e.csv").unwrap_err();
-        assert!(
-            err.to_string().starts_with("e.csv:1: the file is empty"),
-            "{err}"
-        );
+        for empty in [&b""[..], b"\n", b"\xEF\xBB\xBF"] {
+            assert_eq!(super::load(empty, "e.csv").unwrap(), []);
+        }
     }
 
     #[test]

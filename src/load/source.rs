@@ -108,7 +108,7 @@ impl Source {
 
     /// The file, to read cities again by where they start.
     pub fn reread(&self) -> Option<super::Reread<'_>> {
-        super::Reread::new(&self.bytes)
+        super::Reread::new(&self.bytes, &self.name)
     }
 
     /// Every row checked; what the sinks `new` makes keep of the cities.

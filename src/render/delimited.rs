@@ -1,5 +1,10 @@
-//! CSV and TSV: a header line of keys, then one line per row (a card in TSV: one
-//! `key<TAB>value` line per column).
+//! CSV and TSV: a header line of keys (unless left out), then one line per row (a card
+//! in TSV: one `key<TAB>value` line per column).
+//!
+//! TSV is IANA text/tab-separated-values: never quoted; a tab, line feed, carriage
+//! return or backslash in a value is written `\t`, `\n`, `\r`, `\\`, so every line is
+//! one row and every tab ends a field (`cut`, `awk -F'\t'`, Miller and `--data` read
+//! it back exactly).
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -9,36 +14,117 @@ use super::write_rows;
 use crate::terminal;
 use crate::value::Value;
 
+/// The two delimited formats.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Csv,
+    Tsv,
+}
+
 /// How cells are written beyond the data's exact text.
 #[derive(Clone, Copy, Default)]
 pub struct Care {
-    /// Escape control characters: the text goes to a terminal.
+    /// Escape what a terminal would obey: the text goes to a terminal.
     pub escape: bool,
     /// Make text cells a spreadsheet would run as formulas inert.
     pub guard_formulas: bool,
+    /// Leave out the header line.
+    pub no_header: bool,
 }
 
-pub fn write(grid: &Grid, delimiter: u8, care: Care, out: &mut dyn Write) -> io::Result<()> {
-    let new_writer = |buffer: &mut Vec<u8>| {
-        csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .from_writer(std::mem::take(buffer))
-    };
-    if grid.shape == Shape::Card && delimiter == b'\t' {
-        let mut writer = new_writer(&mut Vec::new());
-        let mut text = String::new();
+pub fn write(grid: &Grid, dialect: Dialect, care: Care, out: &mut dyn Write) -> io::Result<()> {
+    match dialect {
+        Dialect::Csv => write_csv(grid, care, out),
+        Dialect::Tsv => write_tsv(grid, care, out),
+    }
+}
+
+fn write_tsv(grid: &Grid, care: Care, out: &mut dyn Write) -> io::Result<()> {
+    let mut text = String::new();
+    if grid.shape == Shape::Card {
+        let mut line = Vec::new();
         grid.row(0, |cells, _| {
             for (col, value) in grid.columns.iter().zip(cells) {
+                line.extend_from_slice(col.key.as_bytes());
+                line.push(b'\t');
                 cell(value, care, &mut text);
-                writer.write_record([col.key, &text])?;
+                tsv_field(&text, care, &mut line);
+                line.push(b'\n');
             }
             Ok(())
         })?;
-        return out.write_all(&into_bytes(writer)?);
+        return out.write_all(&line);
     }
-    let mut writer = new_writer(&mut Vec::new());
-    writer.write_record(grid.columns.iter().map(|c| c.key))?;
-    out.write_all(&into_bytes(writer)?)?;
+    if !care.no_header {
+        let keys: Vec<&str> = grid.columns.iter().map(|c| c.key).collect();
+        out.write_all(keys.join("\t").as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    write_rows(grid.rows.len(), out, |rows, buffer| {
+        let mut text = String::new();
+        for i in rows {
+            grid.row(i, |cells, _| {
+                for (j, value) in cells.iter().enumerate() {
+                    if j > 0 {
+                        buffer.push(b'\t');
+                    }
+                    match value {
+                        // Text as it is: no copy.
+                        Value::Text(t) if !care.guard_formulas => tsv_field(t, care, buffer),
+                        _ => {
+                            cell(value, care, &mut text);
+                            tsv_field(&text, care, buffer);
+                        }
+                    }
+                }
+                buffer.push(b'\n');
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })
+}
+
+/// A TSV field: the text with its tabs, line breaks and backslashes escaped (and then
+/// what a terminal would obey, for one).
+fn tsv_field(text: &str, care: Care, out: &mut Vec<u8>) {
+    if care.escape {
+        let mut escaped = Vec::with_capacity(text.len());
+        tsv_escape(text, &mut escaped);
+        // Only ASCII escapes were added to valid UTF-8.
+        let escaped = String::from_utf8_lossy(&escaped);
+        out.extend_from_slice(terminal::escape(&escaped, false).as_bytes());
+    } else {
+        tsv_escape(text, out);
+    }
+}
+
+/// The text with its tabs, line breaks and backslashes written `\t`, `\n`, `\r`, `\\`.
+fn tsv_escape(text: &str, out: &mut Vec<u8>) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escaped: &[u8] = match b {
+            b'\t' => b"\\t",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\\' => b"\\\\",
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[from..i]);
+        out.extend_from_slice(escaped);
+        from = i + 1;
+    }
+    out.extend_from_slice(&bytes[from..]);
+}
+
+fn write_csv(grid: &Grid, care: Care, out: &mut dyn Write) -> io::Result<()> {
+    let new_writer = |buffer: &mut Vec<u8>| csv::Writer::from_writer(std::mem::take(buffer));
+    if !care.no_header {
+        let mut writer = new_writer(&mut Vec::new());
+        writer.write_record(grid.columns.iter().map(|c| c.key))?;
+        out.write_all(&into_bytes(writer)?)?;
+    }
     write_rows(grid.rows.len(), out, |rows, buffer| {
         let mut writer = new_writer(buffer);
         let mut text = String::new();
@@ -52,6 +138,10 @@ pub fn write(grid: &Grid, delimiter: u8, care: Care, out: &mut dyn Write) -> io:
                         }
                         _ => {
                             cell(value, care, &mut text);
+                            if care.escape {
+                                // Line breaks kept: the field is quoted.
+                                text = terminal::escape(&text, true).into_owned();
+                            }
                             writer.write_field(&text)?;
                         }
                     }
@@ -71,7 +161,7 @@ fn into_bytes(writer: csv::Writer<Vec<u8>>) -> io::Result<Vec<u8>> {
         .map_err(|e| io::Error::other(e.to_string()))
 }
 
-/// A cell's text, written into `text`.
+/// A cell's plain text, written into `text`, guarded where asked.
 fn cell(value: &Value, care: Care, text: &mut String) {
     text.clear();
     value.plain_into(text);
@@ -81,9 +171,22 @@ fn cell(value: &Value, care: Care, text: &mut String) {
     {
         *text = guarded;
     }
-    if care.escape
-        && let Cow::Owned(escaped) = terminal::escape(text, false)
-    {
-        *text = escaped;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tsv(text: &str) -> String {
+        let mut out = Vec::new();
+        tsv_escape(text, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn tsv_fields_escape_tabs_line_breaks_and_backslashes_and_never_quote() {
+        assert_eq!(tsv("plain \"quoted\""), "plain \"quoted\"");
+        assert_eq!(tsv("a\tb\nc\r\nd\\e"), "a\\tb\\nc\\r\\nd\\\\e");
+        assert_eq!(tsv("\\t"), "\\\\t");
     }
 }

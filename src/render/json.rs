@@ -1,12 +1,18 @@
 //! JSON, NDJSON and GeoJSON, in the shape scripts rely on (README: JSON output), written
 //! straight from the values (no tree in between) as the rows are made. The layout is
 //! serde_json's pretty one (two spaces an indent; NDJSON compact); keys are known
-//! texts, written without escaping them again for every row.
+//! texts, written without escaping them again for every row. Texts are written as
+//! serde_json writes them, except that the characters a terminal would obey or hide
+//! (C1 controls, DEL, bidirectional and zero-width characters: `terminal::is_unsafe`)
+//! are `\u` escapes: the same text to a program, and nothing raw on a terminal.
 
 use std::io::{self, Write};
 
+use serde::Serialize;
+
 use super::grid::{Col, Grid, Shape};
 use super::write_rows;
+use crate::terminal;
 use crate::value::Value;
 
 /// A pretty JSON array of objects, or one object for a one-row answer.
@@ -167,7 +173,11 @@ impl Keys {
 }
 
 fn quoted(text: &str) -> Vec<u8> {
-    serde_json::to_vec(text).unwrap_or_else(|_| b"\"\"".to_vec())
+    let mut out = Vec::new();
+    match scalar(&mut out, text) {
+        Ok(()) => out,
+        Err(_) => b"\"\"".to_vec(),
+    }
 }
 
 /// A row as an object with its columns' keys; columns that nest (a record's city) go
@@ -244,6 +254,61 @@ fn value_into(out: &mut Vec<u8>, value: &Value, layout: Layout) -> io::Result<()
     }
 }
 
-fn scalar<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> io::Result<()> {
-    serde_json::to_writer(out, value).map_err(io::Error::from)
+fn scalar<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, Safe);
+    value.serialize(&mut serializer).map_err(io::Error::from)
+}
+
+/// serde_json's compact layout, with unsafe characters in texts as `\u` escapes.
+struct Safe;
+
+impl serde_json::ser::Formatter for Safe {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        // Every unsafe character is DEL or beyond ASCII.
+        if fragment.bytes().all(|b| b < 0x7f) {
+            return writer.write_all(fragment.as_bytes());
+        }
+        let mut from = 0;
+        for (i, c) in fragment.char_indices() {
+            if terminal::is_unsafe(c) {
+                writer.write_all(&fragment.as_bytes()[from..i])?;
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+                from = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[from..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> String {
+        let mut out = Vec::new();
+        scalar(&mut out, s).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn unsafe_characters_are_escaped_and_the_rest_is_as_serde_json_writes_it() {
+        assert_eq!(text("a\u{9b}b"), r#""a\u009bb""#);
+        assert_eq!(
+            text("\u{202e}x\u{200b}\u{feff}\u{7f}"),
+            r#""\u202ex\u200b\ufeff\u007f""#
+        );
+        assert_eq!(text("tag\u{e0041}"), r#""tag\udb40\udc41""#);
+        for plain in ["Kraków", "Київ", "\u{1b}[31m \"q\" \\ \n\t", "日本", "👍"] {
+            assert_eq!(text(plain), serde_json::to_string(plain).unwrap());
+        }
+        let back: String = serde_json::from_str(&text("\u{9b}\u{202e}\u{e0041}")).unwrap();
+        assert_eq!(back, "\u{9b}\u{202e}\u{e0041}");
+    }
 }

@@ -86,6 +86,8 @@ pub struct View {
     pub guard_formulas: bool,
     /// Whether tables show every column however narrow the terminal.
     pub wide: bool,
+    /// Whether CSV and TSV leave out their header line.
+    pub no_header: bool,
 }
 
 impl View {
@@ -99,6 +101,7 @@ impl View {
             terminal: false,
             guard_formulas: false,
             wide: false,
+            no_header: false,
         }
     }
 }
@@ -108,19 +111,20 @@ pub fn write(answer: &Answer, view: &View, out: &mut dyn Write) -> io::Result<()
     let grid = match answer.grid(view) {
         Some(grid) => grid,
         None => {
-            answer.write_text(out)?;
+            answer.write_text(view.terminal, out)?;
             return out.flush();
         }
     };
     let care = delimited::Care {
-        // CSV keeps the exact text even on a terminal; TSV there is text for people.
-        escape: view.terminal && view.format == Format::Tsv,
+        // Into a pipe CSV and TSV keep the exact text.
+        escape: view.terminal,
         guard_formulas: view.guard_formulas,
+        no_header: view.no_header,
     };
     match view.format {
         Format::Table => table::write(&grid, view.colour, view.wide, out),
-        Format::Tsv => delimited::write(&grid, b'\t', care, out),
-        Format::Csv => delimited::write(&grid, b',', care, out),
+        Format::Tsv => delimited::write(&grid, delimited::Dialect::Tsv, care, out),
+        Format::Csv => delimited::write(&grid, delimited::Dialect::Csv, care, out),
         Format::Json => json::write(&grid, out),
         Format::Ndjson => json::write_lines(&grid, out),
         Format::Geojson => json::write_features(&grid, out),

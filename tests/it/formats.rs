@@ -1,11 +1,12 @@
 //! Output formats across commands: JSON, NDJSON, CSV, TSV, tables and GeoJSON,
 //! `--fields` and `--names`, colour, and tables that fit the terminal; terminal safety
-//! and write failures are in `safety`.
+//! and write failures are in `safety`, the tool's output read back in `round_trip`.
 
 use serde_json::Value;
 
 use crate::common::*;
 
+mod round_trip;
 mod safety;
 
 #[test]

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use krakow_partners::{City, Count, Format, HEADER, load, read_csv};
+use krakow_partners::{City, Count, Dialect, Format, HEADER, load, read_delimited};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -231,7 +231,6 @@ fn every_bad_file_is_refused_with_its_line() {
 fn the_messages_say_what_is_wrong() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad");
     for (file, expected) in [
-        ("empty.csv", ":1: the file is empty"),
         ("invalid-utf8.csv", ":3: name: is not valid UTF-8 text"),
         ("nul-byte.csv", ":2: name: contains a NUL byte"),
         (
@@ -266,6 +265,18 @@ fn the_messages_say_what_is_wrong() {
             ":1: missing columns country_code, capital",
         ),
         ("extra-column.csv", ":1: unknown column 'planet'"),
+        // By its name, a broken JSON file is told what is wrong with it as JSON.
+        ("not-json.json", ":1: not valid JSON"),
+        (
+            "list-default-fields.tsv",
+            ":1: missing columns country_code, continent, capital, lat, lon, sources: this \
+             looks like `list` output with its default fields; use `--format csv` or `--json` \
+             to keep every column",
+        ),
+        (
+            "too-few-fields.tsv",
+            ":2: the row has 4 fields (the header has 22)",
+        ),
     ] {
         let err = refused(&dir.join(file), &["records"]);
         assert!(err.contains(expected), "{file}: {err}");
@@ -325,10 +336,46 @@ fn file() -> impl Strategy<Value = String> {
     prop::collection::vec(row(), 1..120).prop_map(|rows| format!("{HEADER}\n{}\n", rows.join("\n")))
 }
 
-fn answer(text: &str, parts: usize) -> Result<Vec<City<'static>>, String> {
-    read_csv(text.as_bytes(), "f.csv", parts, &Vec::new)
+/// The same rows as TSV, as the tool writes it: tabs, line breaks and backslashes
+/// escaped, quotes as text.
+fn tsv_row() -> impl Strategy<Value = String> {
+    (0u32..40, 0u8..10, "[a-z \\\\\t\n\"]{0,12}").prop_map(|(n, kind, text)| {
+        let escaped = text
+            .replace('\\', "\\\\")
+            .replace('\t', "\\t")
+            .replace('\n', "\\n");
+        let good = |name: String, notes: String| {
+            format!(
+                "{name}\t\t\t\tPoland\tPL\teurope\tfalse\tpartnership\t2001\tactive\t\t\t\t50.1\t19.9\t\t\t\t\thttps://example.org/{n}\t{notes}"
+            )
+        };
+        match kind {
+            0 => good(format!("Town\\t{n}"), format!("two\\nlines {escaped}")),
+            1 => good(format!("\"Town, {n}\""), escaped),
+            2 => good(format!("Town {n}"), String::new()).replace("50.1", "95"),
+            3 => good(format!("Town {n}"), String::new()).replace("\tPL\t", "\tXX1\t"),
+            4 => String::new(),
+            5 => format!("Town {n}\ttoo\tfew"),
+            // A CRLF line end.
+            6 => format!("{}\r", good(format!("TOWN {n}"), escaped)),
+            _ => good(format!("Town {n}"), escaped),
+        }
+    })
+}
+
+fn tsv_file() -> impl Strategy<Value = String> {
+    prop::collection::vec(tsv_row(), 1..120)
+        .prop_map(|rows| format!("{}\n{}\n", HEADER.replace(',', "\t"), rows.join("\n")))
+}
+
+fn answer_in(dialect: Dialect, text: &str, parts: usize) -> Result<Vec<City<'static>>, String> {
+    read_delimited(text.as_bytes(), "f", dialect, parts, &Vec::new)
         .map(|cities| cities.into_iter().map(City::into_owned).collect())
         .map_err(|e| e.to_string())
+}
+
+fn answer(text: &str, parts: usize) -> Result<Vec<City<'static>>, String> {
+    answer_in(Dialect::Csv, text, parts)
 }
 
 proptest! {
@@ -338,8 +385,16 @@ proptest! {
     fn any_number_of_parts_gives_the_same_answer(text in file(), parts in 2usize..7) {
         let whole = answer(&text, 1);
         prop_assert_eq!(answer(&text, parts), whole.clone());
-        let count = read_csv(text.as_bytes(), "f.csv", parts, &Count::default).map_err(|e| e.to_string());
+        let count = read_delimited(text.as_bytes(), "f", Dialect::Csv, parts, &Count::default).map_err(|e| e.to_string());
         prop_assert_eq!(count.map(|c| c.cities), whole.map(|cities| cities.len()));
+    }
+
+    #[test]
+    fn any_number_of_parts_gives_the_same_answer_in_tsv(text in tsv_file(), parts in 2usize..7) {
+        let whole = answer_in(Dialect::Tsv, &text, 1);
+        prop_assert_eq!(answer_in(Dialect::Tsv, &text, parts), whole.clone());
+        // Read whole, the file is TSV by its content.
+        prop_assert_eq!(load(text.as_bytes(), "f").map(|c| c.len()).map_err(|e| e.to_string()), whole.map(|c| c.len()));
     }
 }
 
@@ -354,7 +409,7 @@ fn a_duplicate_in_a_later_part_names_the_first_line() {
     for parts in 1..5 {
         let err = answer(&text, parts).unwrap_err();
         assert_eq!(
-            err, "f.csv:202: name: 'TOWN 3' (PL) is already on line 5 (each city appears once)",
+            err, "f:202: name: 'TOWN 3' (PL) is already on line 5 (each city appears once)",
             "{parts} parts"
         );
     }
@@ -429,7 +484,13 @@ fn a_file_over_sixteen_megabytes_reads_the_same_from_a_path_and_from_a_pipe() {
 fn a_file_without_cities_is_an_empty_dataset() {
     // A middle stage of a pipeline that selects nothing: every answer is empty, exit 0.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/empty");
-    for file in ["header-only.csv", "empty-array.json"] {
+    for file in [
+        "header-only.csv",
+        "header-only.tsv",
+        "empty-array.json",
+        "empty.csv",
+        "blank-lines.csv",
+    ] {
         let path = dir.join(file);
         let path = path.to_str().unwrap();
         assert!(json(&["--data", path, "list"]).is_empty(), "{file}");

@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 
 use krakow_partners::{
-    Agreement, City, Continent, Date, Filter, Format, Kind, Measure, Status, fold, from_krakow_km,
-    load, records,
+    Agreement, Answer, City, Continent, Date, Field, Filter, Format, HEADER, Kind, Measure, Status,
+    View, fold, from_krakow_km, load, records,
 };
 use proptest::prelude::*;
 
@@ -21,8 +21,19 @@ const COUNTRIES: [(&str, &str); 5] = [
 ];
 
 fn text() -> impl Strategy<Value = String> {
-    // Letters from several scripts, spaces, quotes, commas and a line break inside.
-    "[a-zA-Z0-9ąęłśżŁÓКиїЇ京都 ,\"'\n-]{0,12}".prop_map(|s| s.trim().to_string())
+    // Letters from several scripts, spaces, quotes, commas, tabs, backslashes, a
+    // carriage return and a line break inside.
+    "[a-zA-Z0-9ąęłśżŁÓКиїЇ京都 ,\"'\t\\\\\r\n-]{0,12}".prop_map(|s| s.trim().to_string())
+}
+
+/// The cities as TSV with every column a data file has.
+fn every_column_as_tsv(cities: &[City]) -> String {
+    let mut view = View::new(Format::Tsv);
+    view.fields = Some(HEADER.split(',').filter_map(Field::from_key).collect());
+    let mut out = Vec::new();
+    let answer = Answer::Cities(cities.to_vec());
+    krakow_partners::write(&answer, &view, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
 }
 
 fn date() -> impl Strategy<Value = Date> {
@@ -304,9 +315,13 @@ proptest! {
     }
 
     #[test]
-    fn csv_and_json_round_trips_lose_nothing(cities in dataset()) {
-        for format in [Format::Csv, Format::Json] {
-            let text = written(&cities, format);
+    fn csv_tsv_json_and_ndjson_round_trips_lose_nothing(cities in dataset()) {
+        for format in [Format::Csv, Format::Json, Format::Ndjson, Format::Tsv] {
+            let text = match format {
+                // TSV with every column of a data file.
+                Format::Tsv => every_column_as_tsv(&cities),
+                _ => written(&cities, format),
+            };
             let again = load(text.as_bytes(), "again");
             prop_assert!(again.is_ok(), "{:?}: {}", format, again.unwrap_err());
             prop_assert_eq!(again.unwrap(), cities.clone(), "{:?}", format);

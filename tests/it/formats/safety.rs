@@ -6,12 +6,28 @@ use crate::common::*;
 
 const EVIL_NAME: &str = "Evil\u{1b}[31mRed\u{202e}txt";
 const EVIL_NOTES: &str = "title\u{1b}]0;pwned\u{7} c1\u{9b}2J bell\u{7}";
+/// Invisible characters: a zero-width space, a byte order mark, a bidi isolate and the
+/// Arabic letter mark, a DEL and a C1 next line.
+const HIDDEN_NAME: &str = "Zero\u{200b}Width\u{feff}Bom\u{2066}Iso\u{61c}";
+const HIDDEN_NOTES: &str = "del\u{7f} nel\u{85} lrm\u{200e} wj\u{2060}";
+
+/// Every character that must never reach a terminal raw, in the data above.
+const RAW: [char; 12] = [
+    '\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{200b}', '\u{feff}', '\u{2066}', '\u{61c}',
+    '\u{7f}', '\u{85}', '\u{200e}', '\u{2060}',
+];
 
 fn evil_data() -> tempfile::NamedTempFile {
     data_file(&format!(
         "\"{EVIL_NAME}\",,,,X,XX,europe,false,partnership,2000,active,,,,50,20,,,,,https://e.org,\"{EVIL_NOTES}\"\n\
-         \"=HYPERLINK(\"\"http://x\"\")\",,,,X,XX,europe,false,partnership,2000,active,,,,51,20,,,,,https://e.org,@SUM(A1)\n"
+         \"=HYPERLINK(\"\"http://x\"\")\",,,,X,XX,europe,false,partnership,2000,active,,,,51,20,,,,,https://e.org,@SUM(A1)\n\
+         {HIDDEN_NAME},,,,X,XX,europe,false,partnership,2000,active,,,,52,20,,,,,https://e.org,{HIDDEN_NOTES}\n"
     ))
+}
+
+/// The first character of `RAW` in `text`, if any.
+fn raw_in(text: &str) -> Option<char> {
+    text.chars().find(|c| RAW.contains(c))
 }
 
 /// Runs under a pseudo-terminal; `None` where util-linux `script` is missing.
@@ -52,6 +68,77 @@ fn tables_and_text_on_a_terminal_show_escapes_never_raw() {
 }
 
 #[test]
+fn every_format_on_a_terminal_shows_escapes_never_raw() {
+    let data = evil_data();
+    let path = data.path().to_str().unwrap();
+    for format in ["table", "tsv", "csv", "json", "ndjson", "geojson"] {
+        let args =
+            format!("--data {path} list --format {format} --fields name,notes --color never");
+        let Some(seen) = on_terminal(&args) else {
+            return;
+        };
+        assert_eq!(raw_in(&seen), None, "{format}:\n{seen}");
+        let (zero_width, c1) = match format {
+            "json" | "ndjson" | "geojson" => ("\\u200b", "\\u009b"),
+            _ => ("\\u{200b}", "\\u{9b}"),
+        };
+        assert!(
+            seen.contains(zero_width) && seen.contains(c1),
+            "{format}:\n{seen}"
+        );
+    }
+    for command in [
+        "show zero",
+        "records nearest --top 3",
+        "stats --by country",
+        "timeline",
+    ] {
+        let args = format!("--data {path} {command} --color never");
+        let seen = on_terminal(&args).unwrap();
+        assert_eq!(raw_in(&seen), None, "{command}:\n{seen}");
+        assert!(
+            seen.contains("Zero\\u{200b}Width\\u{feff}Bom"),
+            "{command}:\n{seen}"
+        );
+    }
+}
+
+#[test]
+fn json_writes_c1_bidi_and_zero_width_as_u_escapes_even_into_a_pipe() {
+    let data = evil_data();
+    let path = data.path().to_str().unwrap();
+    for format in ["json", "ndjson", "geojson"] {
+        let text = stdout(&["--data", path, "list", "--format", format]);
+        assert_eq!(raw_in(&text), None, "{format}:\n{text}");
+        assert!(
+            text.contains("Zero\\u200bWidth\\ufeffBom\\u2066Iso\\u061c"),
+            "{format}"
+        );
+        assert!(
+            text.contains("del\\u007f nel\\u0085 lrm\\u200e wj\\u2060"),
+            "{format}"
+        );
+    }
+    // Lossless: the same text read back.
+    let cities = json(&["--data", path, "list"]);
+    let hidden = cities.iter().find(|c| c["name"] == HIDDEN_NAME).unwrap();
+    assert_eq!(hidden["notes"], HIDDEN_NOTES);
+}
+
+#[test]
+fn the_map_shows_escapes_never_raw() {
+    let data = evil_data();
+    let path = data.path().to_str().unwrap();
+    let map = tempfile::Builder::new().suffix(".svg").tempfile().unwrap();
+    let out = map.path().to_str().unwrap();
+    stdout(&["--data", path, "map", "-o", out]);
+    let svg = std::fs::read_to_string(out).unwrap();
+    assert_eq!(raw_in(&svg), None);
+    assert!(svg.contains("Zero\\u{200b}Width"), "{svg}");
+    assert!(svg.contains("Evil\\x1b[31mRed\\u{202e}txt"));
+}
+
+#[test]
 fn tables_escape_even_into_a_pipe() {
     let data = evil_data();
     let path = data.path().to_str().unwrap();
@@ -69,9 +156,14 @@ fn json_and_csv_keep_the_exact_text() {
     assert_eq!(evil["notes"], EVIL_NOTES);
     let csv = stdout(&["--data", path, "list", "--format", "csv"]);
     assert!(csv.contains(EVIL_NAME) && csv.contains(EVIL_NOTES));
-    // Piped TSV is for programs too: exact.
-    let tsv = stdout(&["--data", path, "list", "--fields", "name"]);
-    assert!(tsv.contains(EVIL_NAME));
+    // Piped CSV and TSV are for programs too: exact.
+    let tsv = stdout(&["--data", path, "list", "--fields", "name,notes"]);
+    assert!(tsv.contains(EVIL_NAME) && tsv.contains(EVIL_NOTES));
+    assert!(
+        tsv.contains(&format!("{HIDDEN_NAME}\t{HIDDEN_NOTES}\n")),
+        "{tsv}"
+    );
+    assert!(csv.contains(&format!("{HIDDEN_NAME},")) && csv.contains(HIDDEN_NOTES));
 }
 
 #[test]
@@ -92,6 +184,80 @@ fn messages_quote_data_escaped() {
     assert!(
         err.contains("continent: '\\x1b[2Jeurope' is not one of"),
         "{err}"
+    );
+}
+
+/// Whether every line of a message starts as a message about `file` does.
+fn one_message_per_line(err: &str, file: &str) {
+    assert!(!err.is_empty());
+    for line in err.lines() {
+        assert!(
+            line.starts_with(file),
+            "a line that is not a message of its own:\n{err}"
+        );
+    }
+    assert_eq!(raw_in(err), None, "{err}");
+}
+
+#[test]
+fn a_line_break_in_the_data_or_a_file_name_cannot_forge_a_message() {
+    let bad = data_file(
+        "A,,,,X,XX,\"europe\nforged.csv:9: lat: bad\",false,partnership,2000,active,,,,50,20,,,,,https://e.org,\n",
+    );
+    let path = bad.path().to_str().unwrap();
+    let err = fails(&["--data", path, "list"], 1);
+    one_message_per_line(&err, path);
+    assert!(err.contains("'europe\\x0aforged.csv:9: lat: bad'"), "{err}");
+    // A JSON key.
+    let out = run_with_stdin(&["--data", "-", "list"], "[{\"na\\nme\u{200b}\": 1}]");
+    let err = String::from_utf8(out.stderr).unwrap();
+    one_message_per_line(&err, "<stdin>:");
+    assert!(err.contains("unknown field 'na\\x0ame\\u{200b}'"), "{err}");
+    // A file's name.
+    let dir = tempfile::tempdir().unwrap();
+    let named = dir.path().join("two\nlines\u{1b}[2J\u{202e}.csv");
+    std::fs::write(&named, "name\n").unwrap();
+    let err = fails(&["--data", named.to_str().unwrap(), "list"], 1);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("two\\x0alines\\x1b[2J\\u{202e}.csv:1: missing columns"),
+        "{err}"
+    );
+    assert_eq!(raw_in(&err), None, "{err}");
+    // A city's name typed on the command line.
+    let err = fails(&["show", "x\nfile.csv:1: forged"], 1);
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn invisible_characters_in_messages_are_shown() {
+    // clap's own messages too.
+    let err = fails(&["list", "--continent", "europe\u{200b}"], 2);
+    assert!(err.contains("'europe\\u{200b}'"), "{err}");
+    let err = fails(&["list", "--country", "atlantis\u{feff}"], 2);
+    assert!(err.contains("'atlantis\\u{feff}'"), "{err}");
+    let header = data_file_with("name\u{200b},country", "A,X");
+    let err = fails(&["--data", header.path().to_str().unwrap(), "list"], 1);
+    assert!(err.contains("unknown column 'name\\u{200b}'"), "{err}");
+}
+
+#[test]
+fn validate_shows_a_file_name_escaped_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let named = dir.path().join("t\u{1b}]0;title\u{7}.csv");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/partners.csv"),
+        &named,
+    )
+    .unwrap();
+    let quoted = format!("'{}'", named.to_str().unwrap());
+    let Some(seen) = on_terminal(&format!("validate {quoted}")) else {
+        return;
+    };
+    assert_eq!(raw_in(&seen), None, "{seen}");
+    assert!(
+        seen.contains("t\\x1b]0;title\\x07.csv: 36 cities"),
+        "{seen}"
     );
 }
 

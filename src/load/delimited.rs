@@ -1,23 +1,71 @@
-//! CSV data files: the header, then each part's rows checked into cities.
+//! CSV and TSV data files: the header, then each part's rows checked into cities.
 
-use super::csv_rows::Rows;
+use std::borrow::Cow;
+
+use super::csv_rows::{self, RowError};
 use super::header::Layout;
 use super::parts::{Part, read_in_parts};
-use super::sniff::without_bom;
+use super::sniff::{Dialect, without_bom};
+use super::tsv_rows;
 use crate::columns::HEADER;
 use crate::error::LoadError;
 use crate::sink::{New, Sink};
 
-/// Reads a CSV data file in (about) `parts` parts, each on its own core: the answer is
-/// the same for any number of parts.
+/// The rows of a CSV or TSV text, read one at a time.
+pub enum Rows<'a> {
+    Csv(csv_rows::Rows<'a>),
+    Tsv(tsv_rows::Rows<'a>),
+}
+
+impl<'a> Rows<'a> {
+    /// The rows of `text` from byte `start`, which begins a row on line `line`.
+    pub fn new(dialect: Dialect, text: &'a [u8], start: usize, line: u64) -> Rows<'a> {
+        match dialect {
+            Dialect::Csv => Rows::Csv(csv_rows::Rows::new(text, start, line)),
+            Dialect::Tsv => Rows::Tsv(tsv_rows::Rows::new(text, start, line)),
+        }
+    }
+
+    /// Where the next row starts: its byte offset and its line.
+    pub fn position(&self) -> (usize, u64) {
+        match self {
+            Rows::Csv(rows) => rows.position(),
+            Rows::Tsv(rows) => rows.position(),
+        }
+    }
+
+    /// Moves past blank lines, so that [`Rows::position`] is where a row starts.
+    pub fn skip_blank_lines(&mut self) {
+        match self {
+            Rows::Csv(rows) => rows.skip_blank_lines(),
+            Rows::Tsv(rows) => rows.skip_blank_lines(),
+        }
+    }
+
+    /// Reads the next row into `fields`: the line it starts on, or what makes it
+    /// unreadable; `None` at the end.
+    pub fn next_row(
+        &mut self,
+        fields: &mut Vec<Cow<'a, str>>,
+    ) -> Option<(u64, Result<(), RowError>)> {
+        match self {
+            Rows::Csv(rows) => rows.next_row(fields),
+            Rows::Tsv(rows) => rows.next_row(fields),
+        }
+    }
+}
+
+/// Reads a CSV or TSV data file in (about) `parts` parts, each on its own core: the
+/// answer is the same for any number of parts.
 pub fn read<'a, S: Sink<'a>>(
     bytes: &'a [u8],
     file: &str,
+    dialect: Dialect,
     parts: usize,
     new: &New<'_, S>,
 ) -> Result<S, LoadError> {
     let text = without_bom(bytes);
-    let mut rows = Rows::new(text, 0, 1);
+    let mut rows = Rows::new(dialect, text, 0, 1);
     let mut fields = Vec::new();
     let layout = match rows.next_row(&mut fields) {
         None => {
@@ -35,12 +83,13 @@ pub fn read<'a, S: Sink<'a>>(
     };
     rows.skip_blank_lines();
     let (body, line) = rows.position();
-    let read = |from, line, to| read_part(text, from, line, to, &layout, new);
+    let read = |from, line, to| read_part(dialect, text, from, line, to, &layout, new);
     read_in_parts(text, body, line, parts, read).finish(file)
 }
 
 /// The rows from byte `from` (on line `line`) until one ends at or past `to`.
 fn read_part<'a, S: Sink<'a>>(
+    dialect: Dialect,
     text: &'a [u8],
     from: usize,
     line: u64,
@@ -49,7 +98,7 @@ fn read_part<'a, S: Sink<'a>>(
     new: &New<'_, S>,
 ) -> Part<S> {
     let mut part = Part::new(new(), from);
-    let mut rows = Rows::new(text, from, line);
+    let mut rows = Rows::new(dialect, text, from, line);
     let mut fields = Vec::with_capacity(layout.width());
     loop {
         rows.skip_blank_lines();
