@@ -51,6 +51,9 @@ pub use filter::Filter;
 pub use geo::{from_krakow_km, geodesic_km};
 pub use load::{RowError, Rows, bundled, load, read_csv};
 pub use order::cities as sort;
+#[cfg(unix)]
+#[doc(hidden)]
+pub use output::look_at_stdout;
 pub use render::{Format, View, write};
 pub use sink::{Count, Sink};
 pub use superlatives::{Kind, Measure, Record, compute as records};

@@ -1,11 +1,12 @@
 //! Output formats across commands: JSON, NDJSON, CSV, TSV, tables and GeoJSON,
 //! `--fields` and `--names`, colour, and tables that fit the terminal; terminal safety
-//! and write failures are in `safety`.
+//! is in `safety`, standard output that cannot be written in `output`.
 
 use serde_json::Value;
 
 use crate::common::*;
 
+mod output;
 mod safety;
 
 #[test]
