@@ -16,6 +16,7 @@ mod columns;
 mod commands;
 mod config;
 mod error;
+mod fields;
 mod filter;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -26,6 +27,7 @@ mod load;
 mod order;
 mod output;
 mod parallel;
+mod parse;
 mod periods;
 mod render;
 mod rules;
@@ -39,9 +41,6 @@ mod value;
 use std::process::ExitCode;
 
 use std::io::IsTerminal;
-
-use clap::Parser;
-use clap::error::ErrorKind;
 
 pub use answer::Answer;
 pub use city::{Agreement, City, Continent, Date, Status, fold};
@@ -61,19 +60,19 @@ pub use superlatives::{Kind, Measure, Record, compute as records};
 /// The program: reads the command line, answers, writes the answer, and gives the
 /// exit code (0 success, 1 failure, 2 usage error).
 pub fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let terminal = std::io::stdout().is_terminal();
+    let cli = match parse::cli(std::env::args_os(), terminal) {
         Ok(cli) => cli,
-        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
-            let text = match std::io::stdout().is_terminal() {
-                true => e.render().ansi().to_string(),
-                false => e.render().to_string(),
-            };
-            return output::help(&text);
+        Err(parse::Stop::Help(text)) => return output::help(&text),
+        Err(parse::Stop::Usage(message, code)) => {
+            output::stderr(&message);
+            return ExitCode::from(code);
         }
-        // clap prints its own usage errors and exits with 2.
-        Err(e) => e.exit(),
     };
-    let view = config::view(&cli);
+    let view = match config::view(&cli.command) {
+        Ok(view) => view,
+        Err(e) => return output::finish(Err(e.into())),
+    };
     let mut out = output::stdout();
-    output::finish(commands::run(&cli, &view, &mut out))
+    output::finish(commands::run(&cli.command, &view, &mut out))
 }

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::common::*;
 
+mod options;
 mod output;
 mod safety;
 
@@ -50,7 +51,11 @@ fn json_shorthand_and_empty_answer() {
         stdout(&["list", "--format", "ndjson", "--search", "nowhere"]),
         ""
     );
-    fails(&["list", "--json", "--format", "csv"], 2);
+    // The last of --json and --format wins.
+    let csv = stdout(&["list", "--json", "--format", "csv", "--search", "nowhere"]);
+    assert!(csv.starts_with("name,"), "{csv}");
+    let json = stdout(&["list", "--format", "csv", "--json", "--search", "nowhere"]);
+    assert_eq!(json, "[]\n");
 }
 
 #[test]
