@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use crate::city::{City, Date};
 use crate::columns::{self, Field, Keep, Set};
+use crate::error::{LoadError, PROBLEM_COLUMNS, ProblemRows};
 use crate::fields::Pick;
 use crate::geo::{self, Leg};
 use crate::groups::Group;
@@ -30,6 +31,8 @@ pub enum Answer<'a> {
     Timeline(Vec<Period>),
     /// `distance`: from one place to another.
     Leg(Leg),
+    /// `validate` for programs: every problem found in a file (none when it is sound).
+    Problems(LoadError),
     /// Text written as it is, whatever the format: a map, a completion script, a
     /// manual page, a summary.
     Text(String),
@@ -198,6 +201,11 @@ impl Answer<'_> {
                     rows: Box::new(LegRows(leg)),
                 },
             ),
+            Answer::Problems(report) => Grid {
+                shape: Shape::List,
+                columns: PROBLEM_COLUMNS.to_vec(),
+                rows: Box::new(ProblemRows(report)),
+            },
             Answer::Text(_) => return None,
         };
         Some(grid)

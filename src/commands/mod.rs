@@ -15,6 +15,7 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 
+use crate::answer::Answer;
 use crate::city::City;
 use crate::cli::Command;
 use crate::error::UsageError;
@@ -28,7 +29,15 @@ pub fn run(command: &Command, view: &View, out: &mut dyn Write) -> Result<()> {
     let source;
     let answer = match command {
         Command::Validate(args) => {
-            validate::run(args.file.as_deref().or(args.input.data.as_deref()))?
+            let file = args.file.as_deref().or(args.input.data.as_deref());
+            let for_programs = args.report.format.is_some() || args.report.json;
+            let answer = validate::run(file, for_programs)?;
+            render::write(&answer, view, out).context("cannot write to standard output")?;
+            // Problems written for programs are told to people too, and fail.
+            return match answer {
+                Answer::Problems(problems) if !problems.problems.is_empty() => Err(problems.into()),
+                _ => Ok(()),
+            };
         }
         Command::Completions(args) => help::completions(args.shell),
         Command::Man => help::man()?,
