@@ -211,6 +211,21 @@ impl Answer<'_> {
         Some(grid)
     }
 
+    /// What an empty answer lacks, for a note ("no cities"); `None` when it is not empty.
+    pub fn nothing(&self) -> Option<&'static str> {
+        let (len, what) = match self {
+            Answer::Cities(cities) => (cities.len(), "no cities"),
+            Answer::Listed(listed) => (listed.len(), "no cities"),
+            Answer::Records(records) => (records.len(), "no records"),
+            Answer::Groups(groups) => (groups.len(), "no cities"),
+            Answer::Timeline(periods) => (periods.len(), "no agreements"),
+            Answer::City { .. } | Answer::Leg(_) | Answer::Problems(_) | Answer::Text(_) => {
+                return None;
+            }
+        };
+        (len == 0).then_some(what)
+    }
+
     /// Writes a text answer as it is.
     pub fn write_text(&self, out: &mut dyn Write) -> io::Result<()> {
         match self {

@@ -61,8 +61,8 @@ pub use superlatives::{Kind, Measure, Record, compute as records};
 /// exit code (0 success, 1 failure, 2 usage error).
 pub fn main() -> ExitCode {
     let terminal = std::io::stdout().is_terminal();
-    let cli = match parse::cli(std::env::args_os(), terminal) {
-        Ok(cli) => cli,
+    let (cli, filters) = match parse::cli(std::env::args_os(), terminal) {
+        Ok(parsed) => parsed,
         Err(parse::Stop::Help(text)) => return output::help(&text),
         Err(parse::Stop::Usage(message, code)) => {
             output::stderr(&message);
@@ -74,5 +74,5 @@ pub fn main() -> ExitCode {
         Err(e) => return output::finish(Err(e.into())),
     };
     let mut out = output::stdout();
-    output::finish(commands::run(&cli.command, &view, &mut out))
+    output::finish(commands::run(&cli.command, &view, &filters, &mut out))
 }

@@ -4,7 +4,8 @@
 use std::ffi::OsString;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{CommandFactory, FromArgMatches};
+use clap::parser::ValueSource;
+use clap::{ArgMatches, CommandFactory, FromArgMatches};
 
 use crate::cli::Cli;
 
@@ -16,17 +17,24 @@ pub enum Stop {
     Usage(String, u8),
 }
 
-/// The command line `args` (the program's name first) as a [`Cli`].
-pub fn cli(args: impl IntoIterator<Item = OsString>, terminal: bool) -> Result<Cli, Stop> {
+/// The command line `args` (the program's name first) as a [`Cli`], and the filters it
+/// gives as they were typed (`--continent oceania --capital`), for messages.
+pub fn cli(
+    args: impl IntoIterator<Item = OsString>,
+    terminal: bool,
+) -> Result<(Cli, String), Stop> {
     let mut command = Cli::command();
     // Built, so that `--help` and `--version` are among its options.
     command.build();
     let args = options_after_command(&command, args.into_iter().collect());
-    let parsed = command
-        .try_get_matches_from_mut(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let parsed = command.try_get_matches_from_mut(&args).and_then(|matches| {
+        Ok((
+            Cli::from_arg_matches(&matches)?,
+            filters(&command, &matches),
+        ))
+    });
     match parsed {
-        Ok(cli) => Ok(cli),
+        Ok(parsed) => Ok(parsed),
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             let text = match terminal {
                 true => e.render().ansi().to_string(),
@@ -39,6 +47,44 @@ pub fn cli(args: impl IntoIterator<Item = OsString>, terminal: bool) -> Result<C
             Err(Stop::Usage(message(&command, &args, &e), code))
         }
     }
+}
+
+/// The filters given on the command line, as typed: `--continent oceania --capital`.
+fn filters(cli: &clap::Command, matches: &ArgMatches) -> String {
+    let Some((name, matches)) = matches.subcommand() else {
+        return String::new();
+    };
+    let Some(command) = cli.find_subcommand(name) else {
+        return String::new();
+    };
+    // clap gathers the options of `FilterArgs` in a group of that name.
+    let Some(group) = command.get_groups().find(|g| g.get_id() == "FilterArgs") else {
+        return String::new();
+    };
+    let mut given: Vec<String> = Vec::new();
+    for id in group.get_args() {
+        if matches.value_source(id.as_str()) != Some(ValueSource::CommandLine) {
+            continue;
+        }
+        let Some(arg) = command.get_arguments().find(|a| a.get_id() == id) else {
+            continue;
+        };
+        let name = arg.get_long().unwrap_or(id.as_str());
+        let values: Vec<String> = match arg.get_action().takes_values() {
+            true => matches
+                .get_raw(id.as_str())
+                .into_iter()
+                .flatten()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect(),
+            false => Vec::new(),
+        };
+        match values.is_empty() {
+            true => given.push(format!("--{name}")),
+            false => given.push(format!("--{name} {}", values.join(","))),
+        }
+    }
+    given.join(" ")
 }
 
 /// `krakow-partners --json list` read as `krakow-partners list --json`: the options
@@ -162,6 +208,15 @@ mod tests {
         assert_eq!(moved("kp list --json"), "kp list --json");
         assert_eq!(moved("kp --version list"), "kp --version list");
         assert_eq!(moved("kp --json"), "kp --json");
+    }
+
+    #[test]
+    fn the_filters_given_are_told_as_typed() {
+        let args = "kp list --continent Oceania,asia -n 2 --capital --json --all";
+        let Ok((_, filters)) = cli(args.split(' ').map(OsString::from), false) else {
+            panic!("{args}");
+        };
+        assert_eq!(filters, "--continent Oceania,asia --all --capital");
     }
 
     fn usage(line: &str) -> String {

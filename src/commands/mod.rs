@@ -24,8 +24,9 @@ use crate::load::Source;
 use crate::render::{self, Format, View};
 use crate::sink::Sink;
 
-/// Runs the command and writes its answer onto `out`.
-pub fn run(command: &Command, view: &View, out: &mut dyn Write) -> Result<()> {
+/// Runs the command and writes its answer onto `out`; `filters` are the filters given,
+/// as typed, for the note an empty answer gets on a terminal.
+pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -> Result<()> {
     let source;
     let answer = match command {
         Command::Validate(args) => {
@@ -73,6 +74,13 @@ pub fn run(command: &Command, view: &View, out: &mut dyn Write) -> Result<()> {
             map::run(args, source.cities()?, args.input.data.as_deref())?
         }
     };
+    // A person sees an empty table or `[]` and wonders why; a pipe wants only the answer.
+    if let Some(none) = answer.nothing().filter(|_| view.terminal) {
+        crate::output::stderr(&match filters {
+            "" => format!("{none} to show"),
+            given => format!("{none} match ({given})"),
+        });
+    }
     render::write(&answer, view, out).context("cannot write to standard output")?;
     Ok(())
 }

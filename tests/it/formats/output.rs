@@ -1,4 +1,5 @@
-//! Standard output that cannot be written: closed, full, or a pipe whose reader left.
+//! Standard output: closed, full, or a pipe whose reader left; and an empty answer on a
+//! terminal and in a pipe.
 
 use std::process::{Command, Output, Stdio};
 
@@ -103,4 +104,76 @@ fn a_reader_that_leaves_early_is_a_quiet_success() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// Runs the tool with standard output on a pseudo-terminal (util-linux `script`) and
+/// returns what it wrote on standard error; `None` where `script` is missing.
+fn stderr_on_terminal(args: &str) -> Option<String> {
+    let err = tempfile::NamedTempFile::new().unwrap();
+    let line = format!(
+        "'{}' {args} 2>'{}'",
+        binary().display(),
+        err.path().display()
+    );
+    let out = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .output()
+        .ok()?;
+    assert!(out.status.success(), "{args}");
+    Some(std::fs::read_to_string(err.path()).unwrap())
+}
+
+#[test]
+fn an_empty_answer_on_a_terminal_gets_a_note_that_says_why() {
+    let cases = [
+        (
+            "list --continent oceania",
+            "no cities match (--continent oceania)\n",
+        ),
+        (
+            "records --continent Oceania --capital --json",
+            "no records match (--continent Oceania --capital)\n",
+        ),
+        (
+            "stats --search nowhere",
+            "no cities match (--search nowhere)\n",
+        ),
+        (
+            "timeline --as-of 1950",
+            "no agreements match (--as-of 1950)\n",
+        ),
+    ];
+    for (args, note) in cases {
+        let Some(err) = stderr_on_terminal(args) else {
+            return;
+        };
+        assert_eq!(err, note, "{args}");
+    }
+    // An answer that is not empty gets no note.
+    assert_eq!(stderr_on_terminal("list --continent asia --json").unwrap(), "");
+}
+
+#[test]
+fn an_empty_answer_in_a_pipe_is_quiet_and_valid() {
+    for (args, answer) in [
+        (&["list", "--continent", "oceania", "--json"][..], "[]\n"),
+        (
+            &["list", "--continent", "oceania", "-f", "name,country"],
+            "name\tcountry\n",
+        ),
+        (
+            &["stats", "--search", "nowhere", "--format", "csv"],
+            "group,count,cities\n",
+        ),
+        (
+            &["records", "--search", "nowhere", "--format", "ndjson"],
+            "",
+        ),
+    ] {
+        let out = Command::new(binary()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), answer, "{args:?}");
+        assert!(out.stderr.is_empty(), "{args:?}");
+    }
 }
