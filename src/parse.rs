@@ -150,7 +150,8 @@ fn message(cli: &clap::Command, args: &[OsString], e: &clap::Error) -> String {
     let text = text.trim_end();
     match text.strip_prefix("error: ") {
         Some(rest) => format!("krakow-partners: {rest}"),
-        None => format!("krakow-partners: {text}"),
+        // The help, for a command line with no command.
+        None => text.to_string(),
     }
 }
 
@@ -244,5 +245,7 @@ mod tests {
             "{message}"
         );
         assert!(message.contains("Usage: "), "{message}");
+        // No command at all: the help, as it is.
+        assert!(usage("kp").starts_with("Ask questions"));
     }
 }

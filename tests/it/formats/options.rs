@@ -201,3 +201,35 @@ fn version_gives_the_datas_date() {
         "{version}"
     );
 }
+
+#[test]
+fn every_usage_error_speaks_with_the_tools_prefix() {
+    for (args, starts) in [
+        (
+            &["list", "--frob"][..],
+            "unexpected argument '--frob' found",
+        ),
+        (&["lsit"], "unrecognized subcommand 'lsit'"),
+        (
+            &["list", "--format", "xml"],
+            "invalid value 'xml' for '--format <FORMAT>'",
+        ),
+        (
+            &["show"],
+            "the following required arguments were not provided:",
+        ),
+        (
+            &["list", "--continent", "atlantis"],
+            "invalid value 'atlantis'",
+        ),
+    ] {
+        let err = fails(args, 2);
+        assert!(
+            err.starts_with(&format!("krakow-partners: {starts}")),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("error:"), "{err}");
+        // clap's usage line still helps.
+        assert!(err.contains("For more information, try '--help'."), "{err}");
+    }
+}

@@ -151,7 +151,10 @@ fn an_empty_answer_on_a_terminal_gets_a_note_that_says_why() {
         assert_eq!(err, note, "{args}");
     }
     // An answer that is not empty gets no note.
-    assert_eq!(stderr_on_terminal("list --continent asia --json").unwrap(), "");
+    assert_eq!(
+        stderr_on_terminal("list --continent asia --json").unwrap(),
+        ""
+    );
 }
 
 #[test]
