@@ -6,6 +6,8 @@ use std::io::{self, Write};
 
 use crate::city::{City, Date};
 use crate::columns::{self, Field, Keep, Set};
+use crate::error::{LoadError, PROBLEM_COLUMNS, ProblemRows};
+use crate::fields::Pick;
 use crate::geo::{self, Leg};
 use crate::groups::Group;
 use crate::listing::Listed;
@@ -29,10 +31,45 @@ pub enum Answer<'a> {
     Timeline(Vec<Period>),
     /// `distance`: from one place to another.
     Leg(Leg),
+    /// `validate` for programs: every problem found in a file (none when it is sound).
+    Problems(LoadError),
     /// Text written as it is, whatever the format: a map, a completion script, a
     /// manual page, a summary.
     Text(String),
 }
+
+/// A record's own columns; people read the unit with the value ("178 km").
+pub const RECORD_COLUMNS: &[Col] = &[
+    Col::new("record", "Record", false),
+    Col::new("rank", "#", true),
+    Col::new("value", "Value", true),
+    UNIT,
+];
+const UNIT: Col = Col::new("unit", "Unit", false);
+
+/// A group's columns (`stats`).
+pub const GROUP_COLUMNS: &[Col] = &[
+    Col::new("group", "Group", false),
+    Col::new("count", "Count", true),
+    Col::new("cities", "Cities", false).wrapping(),
+];
+
+/// A period's columns (`timeline`); people also see a bar after the count.
+pub const PERIOD_COLUMNS: &[Col] = &[
+    Col::new("period", "Period", false),
+    Col::new("count", "Signed", true),
+    Col::new("cities", "Cities", false).wrapping(),
+    Col::new("ended", "Ended or suspended", false).wrapping(),
+];
+
+/// A leg's columns (`distance`).
+pub const LEG_COLUMNS: &[Col] = &[
+    Col::new("from", "From", false),
+    Col::new("to", "To", false),
+    Col::new("distance_km", "Distance (km)", true),
+    Col::new("bearing_deg", "Bearing (°)", true),
+    Col::new("bearing", "Direction", false),
+];
 
 impl Format {
     /// The fields a format shows of a city unless told otherwise.
@@ -49,8 +86,9 @@ impl Answer<'_> {
     /// The answer as a grid for `view`; `None` for text.
     pub fn grid<'s>(&'s self, view: &View) -> Option<Grid<'s>> {
         let audience = view.format.audience();
+        let chosen = chosen_fields(view);
         let fields = || {
-            view.fields
+            chosen
                 .clone()
                 .unwrap_or_else(|| columns::set(view.format.default_fields()))
         };
@@ -58,20 +96,17 @@ impl Answer<'_> {
             Answer::Cities(cities) => city_list(Cities::Held(cities), fields(), view),
             Answer::Listed(listed) => city_list(Cities::Reread(listed), fields(), view),
             Answer::City { city, today } => {
-                let (shape, today) = match (audience, &view.fields) {
+                let (shape, today) = match (audience, &chosen) {
                     (Audience::People, None) => (Shape::Card, Some(*today)),
                     (Audience::People | Audience::Lines, _) => (Shape::Card, None),
                     (Audience::Programs, _) => (Shape::Object, None),
                 };
-                let mut fields = view
-                    .fields
-                    .clone()
-                    .unwrap_or_else(|| columns::set(Set::Show));
+                let mut fields = chosen.clone().unwrap_or_else(|| columns::set(Set::Show));
                 if today.is_some() {
                     // People read these within the lines they belong to (CityRows::card).
                     fields.retain(|f| !FOLDED.contains(f));
                 }
-                let label = |f: Field| match (audience, view.fields.is_some()) {
+                let label = |f: Field| match (audience, chosen.is_some()) {
                     (Audience::People, false) => f.column().label,
                     _ => f.header(),
                 };
@@ -93,22 +128,19 @@ impl Answer<'_> {
                 }
             }
             Answer::Records(records) => {
-                let fields = match (&view.fields, audience) {
+                let fields = match (&chosen, audience) {
                     (Some(fields), _) => fields.clone(),
                     (None, Audience::People | Audience::Lines) => {
                         vec![Field::Name, Field::Country, Field::Agreement]
                     }
                     (None, Audience::Programs) => fields(),
                 };
-                let joined = audience == Audience::People;
-                let mut columns = vec![
-                    Col::new("record", "Record", false),
-                    Col::new("rank", "#", true),
-                    Col::new("value", "Value", true),
-                ];
-                // People read the unit with the value ("178 km").
-                if !joined {
-                    columns.push(Col::new("unit", "Unit", false));
+                // People read the unit with the value ("178 km"), unless they ask for
+                // the unit on its own.
+                let joined = audience == Audience::People && !picked(view, UNIT.key);
+                let mut columns = RECORD_COLUMNS.to_vec();
+                if joined {
+                    columns.retain(|c| c.key != UNIT.key);
                 }
                 columns.extend(fields.iter().map(|f| Col {
                     header: if *f == Field::Name {
@@ -119,61 +151,79 @@ impl Answer<'_> {
                     nest: Some("city"),
                     ..city_col(*f, view.fields.is_some())
                 }));
+                own_chosen(
+                    view,
+                    Grid {
+                        shape: Shape::List,
+                        columns,
+                        rows: Box::new(RecordRows {
+                            records,
+                            joined,
+                            cities: CityRows {
+                                cities: Cities::Held(&[]),
+                                fields,
+                                names: names_for(view),
+                                today: None,
+                            },
+                        }),
+                    },
+                )
+            }
+            Answer::Groups(groups) => own_chosen(
+                view,
                 Grid {
                     shape: Shape::List,
-                    columns,
-                    rows: Box::new(RecordRows {
-                        records,
-                        joined,
-                        cities: CityRows {
-                            cities: Cities::Held(&[]),
-                            fields,
-                            names: names_for(view),
-                            today: None,
-                        },
-                    }),
-                }
-            }
-            Answer::Groups(groups) => Grid {
-                shape: Shape::List,
-                columns: vec![
-                    Col::new("group", "Group", false),
-                    Col::new("count", "Count", true),
-                    Col::new("cities", "Cities", false).wrapping(),
-                ],
-                rows: Box::new(GroupRows(groups)),
-            },
+                    columns: GROUP_COLUMNS.to_vec(),
+                    rows: Box::new(GroupRows(groups)),
+                },
+            ),
             Answer::Timeline(periods) => {
-                let bar = audience == Audience::People;
-                let mut columns = vec![
-                    Col::new("period", "Period", false),
-                    Col::new("count", "Signed", true),
-                ];
+                // The bar goes with the table's own columns, not with columns chosen.
+                let bar = audience == Audience::People && view.fields.is_none();
+                let mut columns = PERIOD_COLUMNS.to_vec();
                 if bar {
-                    columns.push(Col::new("bar", "", false));
+                    columns.insert(2, Col::new("bar", "", false));
                 }
-                columns.push(Col::new("cities", "Cities", false).wrapping());
-                columns.push(Col::new("ended", "Ended or suspended", false).wrapping());
-                Grid {
-                    shape: Shape::List,
-                    columns,
-                    rows: Box::new(PeriodRows { periods, bar }),
-                }
+                own_chosen(
+                    view,
+                    Grid {
+                        shape: Shape::List,
+                        columns,
+                        rows: Box::new(PeriodRows { periods, bar }),
+                    },
+                )
             }
-            Answer::Leg(leg) => Grid {
-                shape: Shape::Object,
-                columns: vec![
-                    Col::new("from", "From", false),
-                    Col::new("to", "To", false),
-                    Col::new("distance_km", "Distance (km)", true),
-                    Col::new("bearing_deg", "Bearing (°)", true),
-                    Col::new("bearing", "Direction", false),
-                ],
-                rows: Box::new(LegRows(leg)),
+            Answer::Leg(leg) => own_chosen(
+                view,
+                Grid {
+                    shape: Shape::Object,
+                    columns: LEG_COLUMNS.to_vec(),
+                    rows: Box::new(LegRows(leg)),
+                },
+            ),
+            Answer::Problems(report) => Grid {
+                shape: Shape::List,
+                columns: PROBLEM_COLUMNS.to_vec(),
+                rows: Box::new(ProblemRows(report)),
             },
             Answer::Text(_) => return None,
         };
         Some(grid)
+    }
+
+    /// What an empty answer lacks, for a note ("no cities"); `None` when it is not empty.
+    pub fn nothing(&self) -> Option<&'static str> {
+        let (len, what) = match self {
+            Answer::Cities(cities) => (cities.len(), "no cities"),
+            Answer::Listed(listed) => (listed.len(), "no cities"),
+            Answer::Records(records) => (records.len(), "no records"),
+            Answer::Groups(groups) => (groups.len(), "no cities"),
+            Answer::Timeline(periods) => (periods.len(), "no agreements"),
+            Answer::City { .. } | Answer::Leg(_) | Answer::Problems(_) | Answer::Text(_) => {
+                return None;
+            }
+        };
+        (len == 0).then_some(what)
     }
 
     /// Writes a text answer as it is, escaped for a terminal (it may quote a file's
@@ -186,6 +236,35 @@ impl Answer<'_> {
             Answer::Text(text) => out.write_all(text.as_bytes()),
             _ => Ok(()),
         }
+    }
+}
+
+/// The city fields the user chose, if they chose.
+fn chosen_fields(view: &View) -> Option<Vec<Field>> {
+    let picks = view.fields.as_ref()?;
+    let city = |pick: &Pick| match pick {
+        Pick::City(field) => Some(*field),
+        Pick::Own(_) => None,
+    };
+    Some(picks.iter().filter_map(city).collect())
+}
+
+/// Whether the user chose the answer's own column `key`.
+fn picked(view: &View, key: &'static str) -> bool {
+    view.fields
+        .as_ref()
+        .is_some_and(|picks| picks.contains(&Pick::Own(key)))
+}
+
+/// A grid with only the columns the user chose, in their order; all of them if they
+/// chose none.
+fn own_chosen<'s>(view: &View, grid: Grid<'s>) -> Grid<'s> {
+    match &view.fields {
+        Some(picks) => {
+            let keys: Vec<&str> = picks.iter().map(|p| p.key()).collect();
+            grid.select(&keys)
+        }
+        None => grid,
     }
 }
 

@@ -1,98 +1,138 @@
 //! The command line: commands and options, nothing else.
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
-use clap::builder::PossibleValue;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::city::{Agreement, Continent, Date, Status};
 use crate::columns::Field;
+use crate::fields::{self, Choice};
 use crate::filter::Filter;
 use crate::groups::GroupBy;
+use crate::load::BUNDLED_AS_OF;
 use crate::periods::Span;
 use crate::render::{Format, Names};
 use crate::superlatives::Kind;
 
+/// What `--version` says: the tool's version and the day its built-in data reflects.
+static VERSION: LazyLock<String> =
+    LazyLock::new(|| format!("{} (data as of {BUNDLED_AS_OF})", env!("CARGO_PKG_VERSION")));
+
 #[derive(Debug, Parser)]
 #[command(
     name = "krakow-partners",
-    version,
+    version = VERSION.as_str(),
     about = "Ask questions about the City of Kraków's international partner cities.",
     long_about = "Ask questions about the City of Kraków's international partner cities: \
                   which they are, where, since when, and which is the nearest, oldest or \
                   highest. The data, with a source for every row, is built in; --data \
                   reads another file of the same columns.",
-    after_help = "Distances are measured from Kraków's Main Market Square along the WGS84 \
+    after_help = "Each command's options (--data FILE, --format FORMAT, --json, --fields …) \
+                  are listed by krakow-partners COMMAND --help; they may also come before \
+                  the command: krakow-partners --json list.\n\
+                  Distances are measured from Kraków's Main Market Square along the WGS84 \
                   ellipsoid.\nExit codes: 0 success (an empty answer too), 1 failure (bad \
-                  data, unknown city), 2 usage error.",
+                  data, unknown city, output that cannot be written), 2 usage error.",
     max_term_width = 100
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
 
+/// Where the cities come from: for every command that reads them.
+#[derive(Debug, Args)]
+pub struct InputArgs {
     /// Read the cities from this CSV, TSV, JSON or NDJSON file ('-' for standard input)
     /// instead of the built-in data.
-    #[arg(long, global = true, value_name = "FILE", help_heading = "Input")]
+    #[arg(long, value_name = "FILE", help_heading = "Input")]
     pub data: Option<PathBuf>,
+}
 
+/// How an answer is written: for every command that answers with rows. Given twice,
+/// `--format` and `--json` take the last one.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
     /// Output format [default: table on a terminal, tsv otherwise]
     #[arg(
         long,
-        global = true,
-        help_heading = "Output",
         value_enum,
-        value_name = "FORMAT"
+        ignore_case = true,
+        value_name = "FORMAT",
+        overrides_with_all = ["format", "json"]
     )]
     pub format: Option<Format>,
 
     /// Shorthand for --format json.
-    #[arg(
-        long,
-        global = true,
-        help_heading = "Output",
-        conflicts_with = "format"
-    )]
+    #[arg(long, overrides_with_all = ["format", "json"])]
     pub json: bool,
 
-    #[arg(long, global = true, help_heading = "Output", value_name = "FIELDS", value_delimiter = ',', value_parser = parse_field, help = fields_help())]
-    pub fields: Vec<Field>,
-
-    /// Which name tables show: English, Polish or the city's own.
-    #[arg(
-        long,
-        global = true,
-        help_heading = "Output",
-        value_enum,
-        value_name = "LANG",
-        default_value = "en"
-    )]
-    pub names: Names,
+    /// Show exactly these fields, in this order (comma-separated), in every format.
+    /// (Each command's help lists its own.)
+    #[arg(short, long, value_name = "FIELDS", value_delimiter = ',')]
+    pub fields: Vec<String>,
 
     /// Colour in tables: on a terminal only (never with NO_COLOR set), always, or never.
     #[arg(
         long,
-        global = true,
-        help_heading = "Output",
         value_enum,
+        ignore_case = true,
         value_name = "WHEN",
-        default_value = "auto"
+        overrides_with = "color"
     )]
-    pub color: ColorChoice,
+    pub color: Option<ColorChoice>,
 
     /// Tables show every column, however narrow the terminal (the least important are
     /// otherwise left out, and said so).
-    #[arg(long, global = true, help_heading = "Output")]
+    #[arg(long)]
     pub wide: bool,
 
     /// In CSV and TSV, start text cells a spreadsheet would run as a formula
     /// (=, +, -, @) with a ' so they stay text.
-    #[arg(long, global = true, help_heading = "Output")]
+    #[arg(long)]
     pub guard_formulas: bool,
 
     /// CSV and TSV without their header line.
-    #[arg(long, global = true, help_heading = "Output")]
+    #[arg(long)]
     pub no_header: bool,
+}
+
+/// Which of a city's names are shown: for the commands whose rows are cities.
+#[derive(Debug, Args)]
+pub struct NamesArgs {
+    /// Which name tables and TSV show: English, Polish or the city's own [default: en]
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_name = "LANG",
+        help_heading = "Output",
+        overrides_with = "names"
+    )]
+    pub names: Option<Names>,
+}
+
+/// How `validate` reports problems to programs.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+pub struct ReportArgs {
+    /// Also write each problem as a JSON object {file, line, column, value, message} on
+    /// standard output (the report for people stays on standard error).
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        ignore_case = true,
+        value_parser = report_format(),
+        overrides_with_all = ["format", "json"]
+    )]
+    pub format: Option<Format>,
+
+    /// Shorthand for --format json.
+    #[arg(long, overrides_with_all = ["format", "json"])]
+    pub json: bool,
 }
 
 /// When tables use colour.
@@ -112,33 +152,47 @@ pub enum Command {
                             krakow-partners list --country germany --sort signed\n  \
                             krakow-partners list --all --as-of 2022-01-01 --search moscow"
     )]
+    #[command(mut_arg("fields", |a| fields_help(a, ListArgs::FIELDS)))]
     List(ListArgs),
 
     /// Superlatives: the nearest, farthest, oldest, highest… partner city.
-    #[command(after_help = records_help())]
+    #[command(
+        after_help = records_help(),
+        mut_arg("fields", |a| fields_help(a, RecordsArgs::FIELDS))
+    )]
     Records(RecordsArgs),
 
     /// One city in full, found by any of its names in any language.
     #[command(
         after_help = "Every status is searched unless --status is given.\n\nExamples:\n  \
                             krakow-partners show kosice\n  krakow-partners show Norymberga\n  \
-                            krakow-partners show moscow --json"
+                            krakow-partners show moscow --json",
+        mut_arg("fields", |a| fields_help(a, ShowArgs::FIELDS))
     )]
     Show(ShowArgs),
 
     /// Count the cities per continent, country, agreement, status, capital or decade.
-    #[command(after_help = "Examples:\n  krakow-partners stats --by country\n  \
-                            krakow-partners stats --by continent --as-of 2022-03-15")]
+    #[command(
+        after_help = "Examples:\n  krakow-partners stats --by country\n  \
+                      krakow-partners stats --by continent --as-of 2022-03-15",
+        mut_arg("fields", |a| fields_help(a, StatsArgs::FIELDS))
+    )]
     Stats(StatsArgs),
 
     /// Distance and initial bearing between two partner cities, or from Kraków to one.
-    #[command(after_help = "Examples:\n  krakow-partners distance kosice\n  \
-                            krakow-partners distance leipzig nuremberg")]
+    #[command(
+        after_help = "Examples:\n  krakow-partners distance kosice\n  \
+                      krakow-partners distance leipzig nuremberg",
+        mut_arg("fields", |a| fields_help(a, DistanceArgs::FIELDS))
+    )]
     Distance(DistanceArgs),
 
     /// Agreements signed per year or decade, and partnerships ended or suspended.
-    #[command(after_help = "Examples:\n  krakow-partners timeline\n  \
-                            krakow-partners timeline --by decade --all")]
+    #[command(
+        after_help = "Examples:\n  krakow-partners timeline\n  \
+                      krakow-partners timeline --by decade --all",
+        mut_arg("fields", |a| fields_help(a, TimelineArgs::FIELDS))
+    )]
     Timeline(TimelineArgs),
 
     /// Draw the partner cities on a world map (SVG), with arcs from Kraków.
@@ -152,8 +206,10 @@ pub enum Command {
 
     /// Check a data file (the built-in one without FILE) and report every problem.
     #[command(
-        after_help = "Each problem is one line: file:line: column: what is wrong (what is \
-                            allowed). Exit 0 when the file is sound, 1 when it is not."
+        after_help = "Each problem is one line on standard error: file:line: column: what \
+                      is wrong (what is allowed). Exit 0 when the file is sound, 1 when it is \
+                      not.\n\nExamples:\n  krakow-partners validate my.csv\n  \
+                      krakow-partners validate my.csv --format ndjson | jq -r .message"
     )]
     Validate(ValidateArgs),
 
@@ -176,12 +232,18 @@ pub struct ValidateArgs {
     /// The data file to check, CSV, JSON or NDJSON ('-' for standard input).
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to write completions for.
-    #[arg(value_enum, value_name = "SHELL")]
+    #[arg(value_enum, ignore_case = true, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
 }
 
@@ -193,6 +255,9 @@ pub struct MapArgs {
 
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -203,16 +268,45 @@ pub struct ShowArgs {
 
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
+}
+
+impl ShowArgs {
+    pub const FIELDS: Choice = fields::CITIES;
 }
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// What to group by.
-    #[arg(long, value_enum, value_name = "GROUP", default_value = "continent")]
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_name = "GROUP",
+        default_value = "continent"
+    )]
     pub by: GroupBy,
 
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+impl StatsArgs {
+    pub const FIELDS: Choice = fields::GROUPS;
 }
 
 #[derive(Debug, Args)]
@@ -224,16 +318,42 @@ pub struct DistanceArgs {
     /// A second partner city: the distance from the first to it.
     #[arg(value_name = "TO")]
     pub to: Option<String>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+impl DistanceArgs {
+    pub const FIELDS: Choice = fields::LEG;
 }
 
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// Count per year or per decade.
-    #[arg(long, value_enum, value_name = "SPAN", default_value = "year")]
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_name = "SPAN",
+        default_value = "year"
+    )]
     pub by: Span,
 
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+impl TimelineArgs {
+    pub const FIELDS: Choice = fields::TIMELINE;
 }
 
 #[derive(Debug, Args)]
@@ -242,16 +362,29 @@ pub struct ListArgs {
     pub filter: FilterArgs,
 
     /// Sort by this field (name, signed, distance_km, population, …).
-    #[arg(long, value_name = "FIELD", value_parser = parse_field, help_heading = "Order")]
+    #[arg(short, long, value_name = "FIELD", value_parser = parse_field, help_heading = "Order")]
     pub sort: Option<Field>,
 
     /// Sort from the largest value down (unknown values still come last).
-    #[arg(long, help_heading = "Order")]
+    #[arg(short = 'r', long, help_heading = "Order")]
     pub desc: bool,
 
     /// Show at most N cities.
-    #[arg(long, value_name = "N", help_heading = "Order")]
+    #[arg(short = 'n', long, value_name = "N", help_heading = "Order")]
     pub limit: Option<usize>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
+}
+
+impl ListArgs {
+    pub const FIELDS: Choice = fields::CITIES;
 }
 
 #[derive(Debug, Args)]
@@ -261,11 +394,24 @@ pub struct RecordsArgs {
     pub kinds: Vec<Kind>,
 
     /// Show the N leaders of each record.
-    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
     pub top: u32,
 
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
+}
+
+impl RecordsArgs {
+    pub const FIELDS: Choice = fields::RECORDS;
 }
 
 /// The filters every command that chooses cities takes.
@@ -307,7 +453,7 @@ pub struct FilterArgs {
     pub status: Vec<Status>,
 
     /// Every status: active, suspended and ended.
-    #[arg(long, conflicts_with = "status")]
+    #[arg(short, long, conflicts_with = "status")]
     pub all: bool,
 
     /// Only state capitals.
@@ -353,12 +499,18 @@ fn records_help() -> String {
     )
 }
 
-/// `--fields`' help, with every field from the column table.
-fn fields_help() -> String {
-    format!(
+/// `--fields`' help for a command, with the columns it may name.
+fn fields_help(arg: clap::Arg, choice: Choice) -> clap::Arg {
+    let text = format!(
         "Show exactly these fields, in this order (comma-separated), in every format: {}",
-        Field::keys()
-    )
+        choice.keys().join(", ")
+    );
+    arg.help(text.clone()).long_help(text)
+}
+
+/// `validate --format`: the formats that write one object per problem.
+fn report_format() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(["json", "ndjson"]).try_map(|name| Format::from_str(&name, true))
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

@@ -2,32 +2,69 @@
 
 use std::io::IsTerminal;
 
-use crate::cli::{Cli, ColorChoice};
+use crate::cli::{
+    ColorChoice, Command, DistanceArgs, ListArgs, RecordsArgs, ShowArgs, StatsArgs, TimelineArgs,
+};
+use crate::error::UsageError;
 use crate::render::{Format, View};
 
-/// The view the command line asks for: a table on a terminal, TSV into a pipe, unless
-/// told otherwise.
-pub fn view(cli: &Cli) -> View {
+/// The view the command asks for: a table on a terminal, TSV into a pipe, unless told
+/// otherwise; the columns `--fields` names, read against the command's own.
+pub fn view(command: &Command) -> Result<View, UsageError> {
     let terminal = std::io::stdout().is_terminal();
-    let format = match (cli.json, cli.format) {
-        (true, _) => Format::Json,
-        (false, Some(format)) => format,
-        (false, None) if terminal => Format::Table,
-        (false, None) => Format::Tsv,
+    let (output, names, choice) = match command {
+        Command::List(a) => (&a.output, a.names.names, ListArgs::FIELDS),
+        Command::Records(a) => (&a.output, a.names.names, RecordsArgs::FIELDS),
+        Command::Show(a) => (&a.output, a.names.names, ShowArgs::FIELDS),
+        Command::Stats(a) => (&a.output, None, StatsArgs::FIELDS),
+        Command::Distance(a) => (&a.output, None, DistanceArgs::FIELDS),
+        Command::Timeline(a) => (&a.output, None, TimelineArgs::FIELDS),
+        // Problems for programs when asked for; otherwise text, as the others write.
+        Command::Validate(a) => {
+            let format = format(a.report.json, a.report.format);
+            return Ok(View {
+                terminal,
+                ..View::new(format.unwrap_or(Format::Tsv))
+            });
+        }
+        Command::Map(_) | Command::Completions(_) | Command::Man => {
+            return Ok(View {
+                terminal,
+                ..View::new(Format::Tsv)
+            });
+        }
+    };
+    let format = match format(output.json, output.format) {
+        Some(format) => format,
+        None if terminal => Format::Table,
+        None => Format::Tsv,
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    View {
+    let fields = match output.fields.as_slice() {
+        [] => None,
+        typed => Some(choice.pick(typed)?),
+    };
+    Ok(View {
         format,
-        fields: (!cli.fields.is_empty()).then(|| cli.fields.clone()),
-        names: cli.names,
-        colour: match cli.color {
+        fields,
+        names: names.unwrap_or_default(),
+        colour: match output.color.unwrap_or(ColorChoice::Auto) {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => terminal && !no_color,
         },
         terminal,
-        guard_formulas: cli.guard_formulas,
-        wide: cli.wide,
-        no_header: cli.no_header,
+        guard_formulas: output.guard_formulas,
+        wide: output.wide,
+        no_header: output.no_header,
+    })
+}
+
+/// The format asked for: `--json` and `--format` override each other, so at most one
+/// is set, the last given.
+fn format(json: bool, format: Option<Format>) -> Option<Format> {
+    match json {
+        true => Some(Format::Json),
+        false => format,
     }
 }

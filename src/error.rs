@@ -1,10 +1,13 @@
 //! Errors that choose the exit code: usage errors exit 2, bad data and everything
 //! else 1.
 
-use std::fmt;
+use std::borrow::Cow;
+use std::{fmt, io};
 
+use crate::render::{Col, Emit, Rows};
 use crate::suggest;
 use crate::terminal::escape;
+use crate::value::Value;
 
 /// The user asked for something that does not exist or cannot be done (exit 2).
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +39,8 @@ impl std::error::Error for UsageError {}
 pub struct Problem {
     pub line: u64,
     pub column: Option<&'static str>,
+    /// The text found, where the problem is with one value.
+    pub value: Option<String>,
     pub message: String,
 }
 
@@ -55,6 +60,7 @@ impl LoadError {
             problems: vec![Problem {
                 line,
                 column,
+                value: None,
                 message,
             }],
         }
@@ -80,3 +86,38 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// Some text, or unknown.
+fn text(text: Option<&str>) -> Value<'_> {
+    text.map_or(Value::Unknown, |t| Value::Text(Cow::Borrowed(t)))
+}
+
+/// A problem's columns, as `validate` writes them for programs.
+pub const PROBLEM_COLUMNS: &[Col] = &[
+    Col::new("file", "File", false),
+    Col::new("line", "Line", true),
+    Col::new("column", "Column", false),
+    Col::new("value", "Value", false),
+    Col::new("message", "Message", false),
+];
+
+/// The problems of a file as rows of [`PROBLEM_COLUMNS`].
+pub struct ProblemRows<'e>(pub &'e LoadError);
+
+impl Rows for ProblemRows<'_> {
+    fn len(&self) -> usize {
+        self.0.problems.len()
+    }
+
+    fn row(&self, i: usize, emit: &mut Emit) -> io::Result<()> {
+        let problem = &self.0.problems[i];
+        let cells = [
+            Value::Text(Cow::Borrowed(&self.0.file)),
+            Value::count(problem.line),
+            text(problem.column),
+            text(problem.value.as_deref()),
+            Value::Text(Cow::Borrowed(&problem.message)),
+        ];
+        emit(&cells, None)
+    }
+}

@@ -16,6 +16,7 @@ mod columns;
 mod commands;
 mod config;
 mod error;
+mod fields;
 mod filter;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -26,6 +27,7 @@ mod load;
 mod order;
 mod output;
 mod parallel;
+mod parse;
 mod periods;
 mod render;
 mod rules;
@@ -40,17 +42,18 @@ use std::process::ExitCode;
 
 use std::io::IsTerminal;
 
-use clap::Parser;
-use clap::error::ErrorKind;
-
 pub use answer::Answer;
 pub use city::{Agreement, City, Continent, Date, Status, fold};
 pub use columns::{Field, HEADER};
 pub use error::LoadError;
+pub use fields::Pick;
 pub use filter::Filter;
 pub use geo::{from_krakow_km, geodesic_km};
 pub use load::{Dialect, RowError, Rows, bundled, load, read_delimited};
 pub use order::cities as sort;
+#[cfg(unix)]
+#[doc(hidden)]
+pub use output::look_at_stdout;
 pub use render::{Format, View, write};
 pub use sink::{Count, Sink};
 pub use superlatives::{Kind, Measure, Record, compute as records};
@@ -58,19 +61,17 @@ pub use superlatives::{Kind, Measure, Record, compute as records};
 /// The program: reads the command line, answers, writes the answer, and gives the
 /// exit code (0 success, 1 failure, 2 usage error).
 pub fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
-            let text = match std::io::stdout().is_terminal() {
-                true => e.render().ansi().to_string(),
-                false => e.render().to_string(),
-            };
-            return output::help(&text);
-        }
-        // clap's usage errors (exit 2), with what was typed shown escaped.
-        Err(e) => return output::usage(&e.render().to_string(), e.exit_code()),
+    let terminal = std::io::stdout().is_terminal();
+    let (cli, filters) = match parse::cli(std::env::args_os(), terminal) {
+        Ok(parsed) => parsed,
+        Err(parse::Stop::Help(text)) => return output::help(&text),
+        // Usage errors, clap's of several lines, with what was typed shown escaped.
+        Err(parse::Stop::Usage(message, code)) => return output::usage(&message, code.into()),
     };
-    let view = config::view(&cli);
+    let view = match config::view(&cli.command) {
+        Ok(view) => view,
+        Err(e) => return output::finish(Err(e.into())),
+    };
     let mut out = output::stdout();
-    output::finish(commands::run(&cli, &view, &mut out))
+    output::finish(commands::run(&cli.command, &view, &filters, &mut out))
 }

@@ -15,54 +15,72 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 
+use crate::answer::Answer;
 use crate::city::City;
-use crate::cli::{Cli, Command};
+use crate::cli::Command;
 use crate::error::UsageError;
 use crate::filter::{Chosen, Countries, Filter};
 use crate::load::Source;
 use crate::render::{self, Format, View};
 use crate::sink::Sink;
 
-/// Runs the command line's command and writes its answer onto `out`.
-pub fn run(cli: &Cli, view: &View, out: &mut dyn Write) -> Result<()> {
-    let data = cli.data.as_deref();
+/// Runs the command and writes its answer onto `out`; `filters` are the filters given,
+/// as typed, for the note an empty answer gets on a terminal.
+pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -> Result<()> {
     let source;
-    let answer = match &cli.command {
-        Command::Validate(args) => validate::run(args.file.as_deref().or(data))?,
+    let answer = match command {
+        Command::Validate(args) => {
+            let file = args.file.as_deref().or(args.input.data.as_deref());
+            let for_programs = args.report.format.is_some() || args.report.json;
+            let answer = validate::run(file, for_programs)?;
+            render::write(&answer, view, out).context("cannot write to standard output")?;
+            // Problems written for programs are told to people too, and fail.
+            return match answer {
+                Answer::Problems(problems) if !problems.problems.is_empty() => Err(problems.into()),
+                _ => Ok(()),
+            };
+        }
         Command::Completions(args) => help::completions(args.shell),
         Command::Man => help::man()?,
         Command::List(args) => {
-            source = Source::open(data)?;
+            source = Source::open(args.input.data.as_deref())?;
             list::run(args, &source)?
         }
         Command::Records(args) => {
-            source = Source::open(data)?;
+            source = Source::open(args.input.data.as_deref())?;
             records::run(args, &source)?
         }
         Command::Show(args) => {
-            source = Source::open(data)?;
+            source = Source::open(args.input.data.as_deref())?;
             show::run(args, source.cities()?)?
         }
         Command::Stats(args) => {
             not_geojson(view, "stats")?;
-            source = Source::open(data)?;
+            source = Source::open(args.input.data.as_deref())?;
             stats::run(args, &source)?
         }
         Command::Distance(args) => {
             not_geojson(view, "distance")?;
-            source = Source::open(data)?;
+            source = Source::open(args.input.data.as_deref())?;
             distance::run(args, &source.cities()?)?
         }
         Command::Timeline(args) => {
             not_geojson(view, "timeline")?;
-            source = Source::open(data)?;
+            source = Source::open(args.input.data.as_deref())?;
             timeline::run(args, source.cities()?)?
         }
         Command::Map(args) => {
-            source = Source::open(data)?;
-            map::run(args, source.cities()?, data)?
+            source = Source::open(args.input.data.as_deref())?;
+            map::run(args, source.cities()?, args.input.data.as_deref())?
         }
     };
+    // A person sees an empty table or `[]` and wonders why; a pipe wants only the answer.
+    if let Some(none) = answer.nothing().filter(|_| view.terminal) {
+        crate::output::stderr(&match filters {
+            "" => format!("{none} to show"),
+            given => format!("{none} match ({given})"),
+        });
+    }
     render::write(&answer, view, out).context("cannot write to standard output")?;
     Ok(())
 }

@@ -176,6 +176,7 @@ fn duplicate(keys: &str, seen: &Seen, first: u64) -> Problem {
     Problem {
         line: seen.line,
         column: Some("name"),
+        value: Some(name.to_string()),
         message: format!(
             "'{}' ({code}) is already on line {first} (each city appears once)",
             quote(name)

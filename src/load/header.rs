@@ -13,22 +13,29 @@ pub struct Layout {
 
 impl Layout {
     pub fn read(header: &[Cow<str>]) -> Result<Layout, Problem> {
-        let problem = |message: String| Problem {
+        let problem = |value: Option<&str>, message: String| Problem {
             line: 1,
             column: None,
+            value: value.map(str::to_string),
             message,
         };
         let mut found: Vec<&'static Column> = Vec::with_capacity(header.len());
         for name in header {
             let Some(column) = COLUMNS.iter().find(|c| c.key == name) else {
-                return Err(problem(format!(
-                    "unknown column '{}' (the columns are: {})",
-                    quote(name),
-                    HEADER
-                )));
+                return Err(problem(
+                    Some(name),
+                    format!(
+                        "unknown column '{}' (the columns are: {})",
+                        quote(name),
+                        HEADER
+                    ),
+                ));
             };
             if found.iter().any(|c| c.key == column.key) {
-                return Err(problem(format!("column '{}' appears twice", column.key)));
+                return Err(problem(
+                    Some(name),
+                    format!("column '{}' appears twice", column.key),
+                ));
             }
             found.push(column);
         }
@@ -44,10 +51,13 @@ impl Layout {
                 if missing.len() == 1 { "" } else { "s" },
                 missing.join(", ")
             );
-            return Err(problem(match narrowed(&found) {
-                Some(why) => format!("{missing}: {why}"),
-                None => format!("{missing} (the columns are: {HEADER})"),
-            }));
+            return Err(problem(
+                None,
+                match narrowed(&found) {
+                    Some(why) => format!("{missing}: {why}"),
+                    None => format!("{missing} (the columns are: {HEADER})"),
+                },
+            ));
         }
         Ok(Layout { columns: found })
     }

@@ -55,6 +55,7 @@ impl<'a, S: Sink<'a>> Part<S> {
         self.problems.push(Problem {
             line,
             column,
+            value: None,
             message,
         });
     }

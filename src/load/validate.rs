@@ -15,10 +15,11 @@ pub fn city<'a>(
     problems: &mut Vec<Problem>,
 ) -> Option<City<'a>> {
     let before = problems.len();
-    let mut problem = |column: &'static str, message: String| {
+    let mut problem = |column: &'static str, value: String, message: String| {
         problems.push(Problem {
             line,
             column: Some(column),
+            value: Some(value),
             message,
         });
     };
@@ -33,8 +34,10 @@ pub fn city<'a>(
             // The tool's own output: worked out again, never read.
             Origin::Computed => continue,
         };
+        // Kept for the report: a borrowed cell costs nothing to keep.
+        let found = text.clone();
         if let Err(message) = read(&mut city, text) {
-            problem(column.key, message);
+            problem(column.key, found.into_owned(), message);
             failed.push(column.field);
         }
     }
@@ -44,8 +47,10 @@ pub fn city<'a>(
         && city.agreement == Agreement::None
         && city.signed.is_some()
     {
+        let signed = city.signed.map(|d| d.to_string()).unwrap_or_default();
         problem(
             "signed",
+            signed,
             "a city with agreement 'none' has no signing date (leave it empty)".into(),
         );
     }
@@ -55,6 +60,7 @@ pub fn city<'a>(
     {
         problem(
             "status_since",
+            since.to_string(),
             format!("{since} is before the agreement was signed ({signed})"),
         );
     }
@@ -65,6 +71,7 @@ pub fn city<'a>(
     {
         problem(
             "last_attested",
+            last.to_string(),
             format!("{last} is before the partnership was first attested ({first})"),
         );
     }

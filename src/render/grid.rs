@@ -35,7 +35,7 @@ pub struct Col {
 }
 
 impl Col {
-    pub fn new(key: &'static str, header: &'static str, numeric: bool) -> Col {
+    pub const fn new(key: &'static str, header: &'static str, numeric: bool) -> Col {
         Col {
             key,
             header,
@@ -47,7 +47,7 @@ impl Col {
     }
 
     /// The column as free text a table may wrap.
-    pub fn wrapping(self) -> Col {
+    pub const fn wrapping(self) -> Col {
         Col { wrap: true, ..self }
     }
 }
@@ -70,7 +70,23 @@ pub struct Grid<'a> {
     pub rows: Box<dyn Rows + 'a>,
 }
 
-impl Grid<'_> {
+impl<'a> Grid<'a> {
+    /// The grid with only the columns `keys` names, in that order.
+    pub fn select(self, keys: &[&str]) -> Grid<'a> {
+        let order: Vec<usize> = keys
+            .iter()
+            .filter_map(|key| self.columns.iter().position(|c| c.key == *key))
+            .collect();
+        Grid {
+            shape: self.shape,
+            columns: order.iter().map(|&i| self.columns[i].clone()).collect(),
+            rows: Box::new(Select {
+                rows: self.rows,
+                order,
+            }),
+        }
+    }
+
     /// Gives row `i` to `emit`.
     pub fn row(
         &self,
@@ -78,5 +94,25 @@ impl Grid<'_> {
         mut emit: impl FnMut(&[Value<'_>], Option<(f64, f64)>) -> io::Result<()>,
     ) -> io::Result<()> {
         self.rows.row(i, &mut emit)
+    }
+}
+
+/// Some of another grid's columns, in another order.
+struct Select<'a> {
+    rows: Box<dyn Rows + 'a>,
+    /// For each column shown, where it is in the other grid.
+    order: Vec<usize>,
+}
+
+impl Rows for Select<'_> {
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn row(&self, i: usize, emit: &mut Emit) -> io::Result<()> {
+        self.rows.row(i, &mut |cells, place| {
+            let chosen: Vec<Value> = self.order.iter().map(|&j| cells[j].clone()).collect();
+            emit(&chosen, place)
+        })
     }
 }

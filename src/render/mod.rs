@@ -16,7 +16,7 @@ use clap::ValueEnum;
 use rayon::prelude::*;
 
 use crate::answer::Answer;
-use crate::columns::Field;
+use crate::fields::Pick;
 use crate::parallel;
 
 pub use grid::{Col, Emit, Grid, Rows, Shape};
@@ -75,8 +75,9 @@ pub enum Names {
 #[derive(Clone, Debug)]
 pub struct View {
     pub format: Format,
-    /// The fields to show, in order; `None` for the format's own choice.
-    pub fields: Option<Vec<Field>>,
+    /// The columns to show, in order; `None` for the answer's and the format's own
+    /// choice.
+    pub fields: Option<Vec<Pick>>,
     pub names: Names,
     /// Whether tables use colour.
     pub colour: bool,

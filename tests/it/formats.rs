@@ -1,11 +1,14 @@
 //! Output formats across commands: JSON, NDJSON, CSV, TSV, tables and GeoJSON,
 //! `--fields` and `--names`, colour, and tables that fit the terminal; terminal safety
-//! and write failures are in `safety`, the tool's output read back in `round_trip`.
+//! is in `safety`, standard output that cannot be written in `output`, options that
+//! apply or are refused in `options`, the tool's output read back in `round_trip`.
 
 use serde_json::Value;
 
 use crate::common::*;
 
+mod options;
+mod output;
 mod round_trip;
 mod safety;
 
@@ -50,7 +53,11 @@ fn json_shorthand_and_empty_answer() {
         stdout(&["list", "--format", "ndjson", "--search", "nowhere"]),
         ""
     );
-    fails(&["list", "--json", "--format", "csv"], 2);
+    // The last of --json and --format wins.
+    let csv = stdout(&["list", "--json", "--format", "csv", "--search", "nowhere"]);
+    assert!(csv.starts_with("name,"), "{csv}");
+    let json = stdout(&["list", "--format", "csv", "--json", "--search", "nowhere"]);
+    assert_eq!(json, "[]\n");
 }
 
 #[test]

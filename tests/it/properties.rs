@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 
 use krakow_partners::{
-    Agreement, Answer, City, Continent, Date, Field, Filter, Format, HEADER, Kind, Measure, Status,
-    View, fold, from_krakow_km, load, records,
+    Agreement, Answer, City, Continent, Date, Field, Filter, Format, HEADER, Kind, Measure, Pick,
+    Status, View, fold, from_krakow_km, load, records,
 };
 use proptest::prelude::*;
 
@@ -29,7 +29,13 @@ fn text() -> impl Strategy<Value = String> {
 /// The cities as TSV with every column a data file has.
 fn every_column_as_tsv(cities: &[City]) -> String {
     let mut view = View::new(Format::Tsv);
-    view.fields = Some(HEADER.split(',').filter_map(Field::from_key).collect());
+    view.fields = Some(
+        HEADER
+            .split(',')
+            .filter_map(Field::from_key)
+            .map(Pick::City)
+            .collect(),
+    );
     let mut out = Vec::new();
     let answer = Answer::Cities(cities.to_vec());
     krakow_partners::write(&answer, &view, &mut out).unwrap();

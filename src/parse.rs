@@ -1,0 +1,251 @@
+//! Reading the command line into [`Cli`]: a command's options may come before it
+//! (`krakow-partners --json list`), and clap's errors speak with the tool's voice.
+
+use std::ffi::OsString;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::parser::ValueSource;
+use clap::{ArgMatches, CommandFactory, FromArgMatches};
+
+use crate::cli::Cli;
+
+/// Why the command line does not lead to a command being run.
+pub enum Stop {
+    /// `--help` or `--version`: text for standard output.
+    Help(String),
+    /// A usage error: the message for standard error, and the exit code.
+    Usage(String, u8),
+}
+
+/// The command line `args` (the program's name first) as a [`Cli`], and the filters it
+/// gives as they were typed (`--continent oceania --capital`), for messages.
+pub fn cli(
+    args: impl IntoIterator<Item = OsString>,
+    terminal: bool,
+) -> Result<(Cli, String), Stop> {
+    let mut command = Cli::command();
+    // Built, so that `--help` and `--version` are among its options.
+    command.build();
+    let args = options_after_command(&command, args.into_iter().collect());
+    let parsed = command.try_get_matches_from_mut(&args).and_then(|matches| {
+        Ok((
+            Cli::from_arg_matches(&matches)?,
+            filters(&command, &matches),
+        ))
+    });
+    match parsed {
+        Ok(parsed) => Ok(parsed),
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let text = match terminal {
+                true => e.render().ansi().to_string(),
+                false => e.render().to_string(),
+            };
+            Err(Stop::Help(text))
+        }
+        Err(e) => {
+            let code = u8::try_from(e.exit_code()).unwrap_or(2);
+            Err(Stop::Usage(message(&command, &args, &e), code))
+        }
+    }
+}
+
+/// The filters given on the command line, as typed: `--continent oceania --capital`.
+fn filters(cli: &clap::Command, matches: &ArgMatches) -> String {
+    let Some((name, matches)) = matches.subcommand() else {
+        return String::new();
+    };
+    let Some(command) = cli.find_subcommand(name) else {
+        return String::new();
+    };
+    // clap gathers the options of `FilterArgs` in a group of that name.
+    let Some(group) = command.get_groups().find(|g| g.get_id() == "FilterArgs") else {
+        return String::new();
+    };
+    let mut given: Vec<String> = Vec::new();
+    for id in group.get_args() {
+        if matches.value_source(id.as_str()) != Some(ValueSource::CommandLine) {
+            continue;
+        }
+        let Some(arg) = command.get_arguments().find(|a| a.get_id() == id) else {
+            continue;
+        };
+        let name = arg.get_long().unwrap_or(id.as_str());
+        let values: Vec<String> = match arg.get_action().takes_values() {
+            true => matches
+                .get_raw(id.as_str())
+                .into_iter()
+                .flatten()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect(),
+            false => Vec::new(),
+        };
+        match values.is_empty() {
+            true => given.push(format!("--{name}")),
+            false => given.push(format!("--{name} {}", values.join(","))),
+        }
+    }
+    given.join(" ")
+}
+
+/// `krakow-partners --json list` read as `krakow-partners list --json`: the options
+/// before the command are moved after it, so that the command alone says which options
+/// it takes, wherever they are written. `--help` and `--version` stay where they are.
+fn options_after_command(cli: &clap::Command, mut args: Vec<OsString>) -> Vec<OsString> {
+    let mut i = 1;
+    while let Some(arg) = args.get(i).and_then(|a| a.to_str()) {
+        if cli.find_subcommand(arg).is_some() {
+            let before: Vec<OsString> = args.drain(1..i).collect();
+            let at = 2.min(args.len());
+            args.splice(at..at, before);
+            return args;
+        }
+        // A word, `--`, or the tool's own `--help` and `--version`: left to clap.
+        if !arg.starts_with('-') || arg == "--" || own(cli, arg) {
+            break;
+        }
+        let takes_value = option(cli, arg).is_some_and(|o| o.get_action().takes_values());
+        i += if takes_value && !arg.contains('=') {
+            2
+        } else {
+            1
+        };
+    }
+    args
+}
+
+/// Whether `arg` is one of the top level's own options (`--help`, `--version`).
+fn own(cli: &clap::Command, arg: &str) -> bool {
+    cli.get_arguments().any(|a| names(a, arg))
+}
+
+/// Any command's option `arg` (`--format`, `-n`, `--fields=name`).
+fn option<'c>(cli: &'c clap::Command, arg: &str) -> Option<&'c clap::Arg> {
+    cli.get_subcommands()
+        .flat_map(|c| c.get_arguments())
+        .find(|a| names(a, arg))
+}
+
+/// Whether `arg` (`--format`, `--format=csv`, `-n`, `-n5`) names option `option`.
+fn names(option: &clap::Arg, arg: &str) -> bool {
+    if let Some(long) = arg.strip_prefix("--") {
+        let long = long.split('=').next().unwrap_or_default();
+        option.get_long() == Some(long)
+    } else if let Some(short) = arg.strip_prefix('-') {
+        short
+            .chars()
+            .next()
+            .is_some_and(|c| option.get_short() == Some(c))
+    } else {
+        false
+    }
+}
+
+/// clap's error with the tool's prefix instead of `error:`; an option another command
+/// takes is refused with the commands that take it.
+fn message(cli: &clap::Command, args: &[OsString], e: &clap::Error) -> String {
+    if let Some(refusal) = not_an_option_here(cli, args, e) {
+        return refusal;
+    }
+    let text = e.render().to_string();
+    let text = text.trim_end();
+    match text.strip_prefix("error: ") {
+        Some(rest) => format!("krakow-partners: {rest}"),
+        // The help, for a command line with no command.
+        None => text.to_string(),
+    }
+}
+
+/// "map does not take --format (an option of list, records, …)": an unknown argument
+/// that is an option of other commands.
+fn not_an_option_here(cli: &clap::Command, args: &[OsString], e: &clap::Error) -> Option<String> {
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    // After `options_after_command`, the command is the first argument.
+    let command = cli.find_subcommand(args.get(1)?.to_str()?)?;
+    let takers: Vec<&str> = cli
+        .get_subcommands()
+        .filter(|c| c.get_arguments().any(|a| names(a, arg)))
+        .map(|c| c.get_name())
+        .collect();
+    let option = arg.split('=').next().unwrap_or(arg);
+    match takers.as_slice() {
+        [] => None,
+        [one] => Some(format!(
+            "krakow-partners: {} does not take {option} (an option of {one})",
+            command.get_name()
+        )),
+        [rest @ .., last] => Some(format!(
+            "krakow-partners: {} does not take {option} (an option of {} and {last})",
+            command.get_name(),
+            rest.join(", ")
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moved(line: &str) -> String {
+        let args = line.split(' ').map(OsString::from).collect();
+        let mut command = Cli::command();
+        command.build();
+        let args = options_after_command(&command, args);
+        let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+        args.join(" ")
+    }
+
+    #[test]
+    fn options_before_the_command_go_after_it() {
+        assert_eq!(moved("kp --json list -n 2"), "kp list --json -n 2");
+        assert_eq!(
+            moved("kp --data map --format=csv map"),
+            "kp map --data map --format=csv"
+        );
+        assert_eq!(moved("kp list --json"), "kp list --json");
+        assert_eq!(moved("kp --version list"), "kp --version list");
+        assert_eq!(moved("kp --json"), "kp --json");
+    }
+
+    #[test]
+    fn the_filters_given_are_told_as_typed() {
+        let args = "kp list --continent Oceania,asia -n 2 --capital --json --all";
+        let Ok((_, filters)) = cli(args.split(' ').map(OsString::from), false) else {
+            panic!("{args}");
+        };
+        assert_eq!(filters, "--continent Oceania,asia --all --capital");
+    }
+
+    fn usage(line: &str) -> String {
+        let args = line.split(' ').map(OsString::from);
+        match cli(args, false) {
+            Err(Stop::Usage(message, 2)) => message,
+            _ => panic!("{line} is not a usage error"),
+        }
+    }
+
+    #[test]
+    fn an_option_of_other_commands_is_refused_with_them() {
+        assert_eq!(
+            usage("kp map --names pl"),
+            "krakow-partners: map does not take --names (an option of list, records and show)"
+        );
+        assert!(usage("kp --json man").starts_with("krakow-partners: man does not take --json"));
+    }
+
+    #[test]
+    fn clap_errors_use_the_tools_prefix() {
+        let message = usage("kp lsit");
+        assert!(
+            message.starts_with("krakow-partners: unrecognized subcommand 'lsit'"),
+            "{message}"
+        );
+        assert!(message.contains("Usage: "), "{message}");
+        // No command at all: the help, as it is.
+        assert!(usage("kp").starts_with("Ask questions"));
+    }
+}
