@@ -25,6 +25,7 @@ use crate::sink::Sink;
 
 /// Runs the command line's command and writes its answer onto `out`.
 pub fn run(cli: &Cli, view: &View, out: &mut dyn Write) -> Result<()> {
+    header_fits(view)?;
     let data = cli.data.as_deref();
     let source;
     let answer = match &cli.command {
@@ -74,6 +75,16 @@ fn not_geojson(view: &View, answer: &str) -> Result<(), UsageError> {
             "{answer} has no place to put on a map: --format geojson is for list, show \
              and records (valid here: table, tsv, json, ndjson, csv)"
         )));
+    }
+    Ok(())
+}
+
+/// Refuses --no-header for a format without a header line.
+fn header_fits(view: &View) -> Result<(), UsageError> {
+    if view.no_header && !matches!(view.format, Format::Csv | Format::Tsv) {
+        return Err(UsageError(
+            "--no-header is for --format csv and tsv (the others have no header line)".into(),
+        ));
     }
     Ok(())
 }
