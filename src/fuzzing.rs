@@ -10,25 +10,36 @@ use crate::render::{self, Format, View};
 use crate::suggest;
 use crate::superlatives::{self, Kind};
 
-/// A data file in CSV: loading never panics; what loads survives a round trip.
+/// A data file in CSV (or TSV): loading never panics; what loads survives a round trip
+/// through CSV and through TSV.
 pub fn csv_loader(data: &[u8]) {
     if matches!(load::sniff(data, "fuzz.csv"), load::Kind::Delimited(_)) {
-        round_trip(load::load(data, "fuzz.csv").ok(), Format::Csv);
+        let cities = load::load(data, "fuzz.csv").ok();
+        round_trip(cities.clone(), &View::new(Format::Csv));
+        // TSV with every column a data file has.
+        let mut tsv = View::new(Format::Tsv);
+        tsv.fields = Some(
+            crate::columns::stored()
+                .map(|c| crate::fields::Pick::City(c.field))
+                .collect(),
+        );
+        round_trip(cities, &tsv);
     }
 }
 
 /// A data file in JSON: loading never panics; what loads survives a round trip.
 pub fn json_loader(data: &[u8]) {
     if load::sniff(data, "fuzz.json") == load::Kind::Json {
-        round_trip(load::load(data, "fuzz.json").ok(), Format::Json);
+        round_trip(load::load(data, "fuzz.json").ok(), &View::new(Format::Json));
     }
 }
 
-fn round_trip(cities: Option<Vec<crate::city::City>>, format: Format) {
+fn round_trip(cities: Option<Vec<crate::city::City>>, view: &View) {
     let Some(cities) = cities else {
         return;
     };
-    let text = written(&cities, format);
+    let text = written_in(&cities, view);
+    let format = view.format;
     let again = load::load(text.as_bytes(), "again")
         .unwrap_or_else(|e| panic!("the tool's own {format:?} does not load back: {e}\n{text}"));
     assert_eq!(again, cities, "a {format:?} round trip changed the data");
@@ -42,9 +53,14 @@ fn round_trip(cities: Option<Vec<crate::city::City>>, format: Format) {
 
 /// Cities as `list` writes them in `format`.
 fn written(cities: &[crate::city::City], format: Format) -> String {
+    written_in(cities, &View::new(format))
+}
+
+/// Cities as `list` writes them in `view`.
+fn written_in(cities: &[crate::city::City], view: &View) -> String {
     let answer = Answer::Cities(cities.to_vec());
     let mut out = Vec::new();
-    render::write(&answer, &View::new(format), &mut out).expect("writing to memory succeeds");
+    render::write(&answer, view, &mut out).expect("writing to memory succeeds");
     String::from_utf8(out).expect("the tool writes UTF-8")
 }
 

@@ -27,6 +27,7 @@ use crate::sink::Sink;
 /// Runs the command and writes its answer onto `out`; `filters` are the filters given,
 /// as typed, for the note an empty answer gets on a terminal.
 pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -> Result<()> {
+    header_fits(view)?;
     let source;
     let answer = match command {
         Command::Validate(args) => {
@@ -92,6 +93,16 @@ fn not_geojson(view: &View, answer: &str) -> Result<(), UsageError> {
             "{answer} has no place to put on a map: --format geojson is for list, show \
              and records (valid here: table, tsv, json, ndjson, csv)"
         )));
+    }
+    Ok(())
+}
+
+/// Refuses --no-header for a format without a header line.
+fn header_fits(view: &View) -> Result<(), UsageError> {
+    if view.no_header && !matches!(view.format, Format::Csv | Format::Tsv) {
+        return Err(UsageError(
+            "--no-header is for --format csv and tsv (the others have no header line)".into(),
+        ));
     }
     Ok(())
 }

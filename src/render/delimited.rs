@@ -11,15 +11,9 @@ use std::io::{self, Write};
 
 use super::grid::{Grid, Shape};
 use super::write_rows;
+use crate::load::Dialect;
 use crate::terminal;
 use crate::value::Value;
-
-/// The two delimited formats.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Dialect {
-    Csv,
-    Tsv,
-}
 
 /// How cells are written beyond the data's exact text.
 #[derive(Clone, Copy, Default)]

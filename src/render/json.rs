@@ -311,4 +311,20 @@ mod tests {
         let back: String = serde_json::from_str(&text("\u{9b}\u{202e}\u{e0041}")).unwrap();
         assert_eq!(back, "\u{9b}\u{202e}\u{e0041}");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_back_the_same_and_differs_from_serde_json_only_where_unsafe(
+            s in "\\PC*|[\u{0}-\u{ff}\u{200b}-\u{206f}\u{feff}\u{e0000}-\u{e007f}a-z]{0,20}"
+        ) {
+            let ours = text(&s);
+            let back: String = serde_json::from_str(&ours).unwrap();
+            proptest::prop_assert_eq!(&back, &s);
+            proptest::prop_assert!(!ours.chars().any(terminal::is_unsafe), "{}", ours);
+            // serde_json escapes the C0 controls itself, as ours does.
+            if !s.chars().any(|c| terminal::is_unsafe(c) && c >= ' ') {
+                proptest::prop_assert_eq!(ours, serde_json::to_string(&s).unwrap());
+            }
+        }
+    }
 }

@@ -17,6 +17,7 @@ use rayon::prelude::*;
 
 use crate::answer::Answer;
 use crate::fields::Pick;
+use crate::load::Dialect;
 use crate::parallel;
 
 pub use grid::{Col, Emit, Grid, Rows, Shape};
@@ -124,8 +125,8 @@ pub fn write(answer: &Answer, view: &View, out: &mut dyn Write) -> io::Result<()
     };
     match view.format {
         Format::Table => table::write(&grid, view.colour, view.wide, out),
-        Format::Tsv => delimited::write(&grid, delimited::Dialect::Tsv, care, out),
-        Format::Csv => delimited::write(&grid, delimited::Dialect::Csv, care, out),
+        Format::Tsv => delimited::write(&grid, Dialect::Tsv, care, out),
+        Format::Csv => delimited::write(&grid, Dialect::Csv, care, out),
         Format::Json => json::write(&grid, out),
         Format::Ndjson => json::write_lines(&grid, out),
         Format::Geojson => json::write_features(&grid, out),

@@ -511,6 +511,16 @@ fn a_file_without_cities_is_an_empty_dataset() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+    // NDJSON of nothing is nothing at all: 0 bytes.
+    let none = stdout(&["list", "--continent", "oceania", "--format", "ndjson"]);
+    assert_eq!(none, "");
+    let out = run_with_stdin(&["--data", "-", "stats", "--json"], &none);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
 }
 
 #[test]

@@ -117,6 +117,13 @@ fn no_header_leaves_out_the_header_line_of_csv_and_tsv() {
     assert_eq!(csv.lines().count(), 3);
     let empty = stdout(&["list", "--search", "nowhere", "--no-header"]);
     assert_eq!(empty, "");
+    for format in ["json", "table", "ndjson"] {
+        let err = fails(&["list", "--format", format, "--no-header"], 2);
+        assert!(
+            err.contains("--no-header is for --format csv and tsv"),
+            "{err}"
+        );
+    }
 }
 
 #[test]
