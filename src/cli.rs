@@ -149,22 +149,39 @@ pub enum Command {
     /// Check a data file (the built-in one without FILE) and report every problem.
     #[command(
         after_help = "Each problem is one line: file:line: column: what is wrong (what is \
-                            allowed). Exit 0 when the file is sound, 1 when it is not."
+                            allowed). Exit 0 when the file is sound, 1 when it is not.\n\nExamples:\n  \
+                            krakow-partners validate my.csv\n  \
+                            krakow-partners list --json | krakow-partners validate -"
     )]
     Validate(ValidateArgs),
 
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
-    #[command(after_help = "Install, for example:\n  \
+    #[command(
+        after_help = "The script calls krakow-partners (found on PATH) to complete \
+                            each word.\n\nExamples:\n  \
                             krakow-partners completions bash > ~/.local/share/bash-completion/completions/krakow-partners\n  \
                             krakow-partners completions zsh > \"${fpath[1]}/_krakow-partners\"\n  \
-                            krakow-partners completions fish > ~/.config/fish/completions/krakow-partners.fish")]
+                            krakow-partners completions fish > ~/.config/fish/completions/krakow-partners.fish"
+    )]
     Completions(CompletionsArgs),
 
-    /// Print the manual page (roff), for `man`.
-    #[command(after_help = "Install, for example:\n  \
-                            mkdir -p ~/.local/share/man/man1\n  \
-                            krakow-partners man > ~/.local/share/man/man1/krakow-partners.1")]
-    Man,
+    /// Print a manual page (roff), or write them all into a directory.
+    #[command(after_help = "Examples:\n  \
+                            krakow-partners man list | man -l -\n  \
+                            krakow-partners man --dir ~/.local/share/man/man1")]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (the main page without COMMAND).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+
+    /// Write the pages into DIR (made if missing) instead of printing one: every page,
+    /// or COMMAND's.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

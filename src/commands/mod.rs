@@ -1,9 +1,10 @@
 //! One module per command. Each takes its options and the data and returns an
 //! [`Answer`]; nothing is written until the whole input is read and the answer known.
 
+mod completions;
 mod distance;
-mod help;
 mod list;
+mod man;
 mod map;
 mod records;
 mod show;
@@ -29,8 +30,8 @@ pub fn run(cli: &Cli, view: &View, out: &mut dyn Write) -> Result<()> {
     let source;
     let answer = match &cli.command {
         Command::Validate(args) => validate::run(args.file.as_deref().or(data))?,
-        Command::Completions(args) => help::completions(args.shell),
-        Command::Man => help::man()?,
+        Command::Completions(args) => completions::run(args.shell)?,
+        Command::Man(args) => man::run(args)?,
         Command::List(args) => {
             source = Source::open(data)?;
             list::run(args, &source)?

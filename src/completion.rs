@@ -1,0 +1,192 @@
+//! Tab completion. The script a shell loads (`completions SHELL`) calls the binary back
+//! with the words typed so far, and the binary answers with the candidates: clap's
+//! completion engine, the same for bash, zsh, fish, PowerShell and elvish.
+//!
+//! The engine reads the command line from `cli.rs`; this module adds what it cannot know
+//! from the parsers there: which options take a file, and the values of the options and
+//! arguments that are free text to clap (cities, countries, fields, pages). A value with
+//! neither completes to nothing, never to file names.
+
+use std::ffi::OsStr;
+
+use clap::builder::StyledStr;
+use clap::{Arg, Command, CommandFactory, ValueHint};
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
+use clap_complete::env::{CompleteEnv, Shells};
+
+use crate::city::fold;
+use crate::cli::Cli;
+use crate::columns::COLUMNS;
+
+/// The variable through which a completion script asks the binary for candidates.
+const VAR: &str = "_KRAKOW_PARTNERS_COMPLETE";
+
+/// The name the scripts complete, and call back.
+const BIN: &str = "krakow-partners";
+
+/// When the shell is asking for candidates, answers and exits; otherwise returns.
+pub fn answer_if_asked() {
+    CompleteEnv::with_factory(command)
+        .var(VAR)
+        .bin(BIN)
+        .completer(BIN)
+        .complete();
+}
+
+/// The script that makes `shell` complete `krakow-partners`, calling it back on each Tab.
+pub fn script(shell: clap_complete::Shell) -> std::io::Result<String> {
+    let name = shell.to_string();
+    let shells = Shells::builtins();
+    let completer = shells
+        .completer(&name)
+        .ok_or_else(|| std::io::Error::other(format!("no completion for {name}")))?;
+    let mut script = Vec::new();
+    completer.write_registration(VAR, BIN, BIN, BIN, &mut script)?;
+    let script = String::from_utf8_lossy(&script).into_owned();
+    match shell {
+        clap_complete::Shell::Bash => bash_spaces(script),
+        _ => Ok(script),
+    }
+}
+
+/// Bash puts a candidate on the line as it is, so `Frankfurt am Main` would become three
+/// words: its spaces are escaped, unless the word was begun in quotes.
+fn bash_spaces(script: String) -> std::io::Result<String> {
+    let end = "\n    fi\n}\n";
+    let escape = r#"    if [[ ${2:0:1} != [\"\'] ]]; then
+        COMPREPLY=( "${COMPREPLY[@]// /\\ }" )
+    fi
+"#;
+    match script.split_once(end) {
+        Some((function, rest)) => Ok(format!("{function}\n    fi\n{escape}}}\n{rest}")),
+        None => Err(std::io::Error::other(
+            "the bash script's function has a new shape",
+        )),
+    }
+}
+
+/// The command line as the completion engine sees it.
+pub fn command() -> Command {
+    Cli::command()
+        .mut_arg("data", files)
+        .mut_arg("fields", |a| a.add(ArgValueCompleter::new(fields)))
+        .mut_subcommand("list", |list| {
+            filters(list).mut_arg("sort", |a| a.add(ArgValueCompleter::new(fields)))
+        })
+        .mut_subcommand("records", filters)
+        .mut_subcommand("stats", filters)
+        .mut_subcommand("timeline", filters)
+        .mut_subcommand("map", |map| filters(map).mut_arg("output", files))
+        .mut_subcommand("show", |show| filters(show).mut_arg("city", cities))
+        .mut_subcommand("distance", |d| {
+            d.mut_arg("from", cities).mut_arg("to", cities)
+        })
+        .mut_subcommand("validate", |v| v.mut_arg("file", files))
+        .mut_subcommand("man", |man| {
+            man.mut_arg("command", |a| a.add(ArgValueCompleter::new(pages)))
+                .mut_arg("dir", |a| a.value_hint(ValueHint::DirPath))
+        })
+}
+
+/// The options of `FilterArgs` whose values clap takes as free text.
+fn filters(cmd: Command) -> Command {
+    cmd.mut_arg("country", |a| a.add(ArgValueCompleter::new(countries)))
+}
+
+fn files(arg: Arg) -> Arg {
+    arg.value_hint(ValueHint::FilePath)
+}
+
+fn cities(arg: Arg) -> Arg {
+    arg.add(ArgValueCompleter::new(city_names))
+}
+
+/// Every city's English name; once something is typed, every name or alias it begins
+/// (in any case, with or without diacritics), so `kos` offers Košice and `norym`
+/// Norymberga.
+fn city_names(typed: &OsStr) -> Vec<CompletionCandidate> {
+    let cities = crate::load::bundled().unwrap_or_default();
+    let typed = unquoted(typed);
+    let mut names: Vec<(&str, StyledStr)> = Vec::new();
+    for city in &cities {
+        let about = StyledStr::from(format!("{}, {}", city.name, city.country));
+        if typed.is_empty() {
+            names.push((&city.name, about));
+            continue;
+        }
+        for name in city.all_names().filter(|n| begins(n, &typed)) {
+            names.push((name, about.clone()));
+        }
+    }
+    candidates(names)
+}
+
+/// Every country of the data, by English name and by ISO code.
+fn countries(typed: &OsStr) -> Vec<CompletionCandidate> {
+    let cities = crate::load::bundled().unwrap_or_default();
+    let typed = unquoted(typed);
+    let mut names: Vec<(&str, StyledStr)> = Vec::new();
+    for city in &cities {
+        names.push((
+            &city.country,
+            StyledStr::from(city.country_code.to_string()),
+        ));
+        names.push((
+            &city.country_code,
+            StyledStr::from(city.country.to_string()),
+        ));
+    }
+    names.retain(|(name, _)| begins(name, &typed));
+    candidates(names)
+}
+
+/// Every field of the column table, with its label.
+fn fields(typed: &OsStr) -> Vec<CompletionCandidate> {
+    let typed = unquoted(typed);
+    let names = COLUMNS
+        .iter()
+        .filter(|c| begins(c.key, &typed))
+        .map(|c| (c.key, StyledStr::from(c.label)))
+        .collect();
+    candidates(names)
+}
+
+/// The commands that have a manual page of their own.
+fn pages(typed: &OsStr) -> Vec<CompletionCandidate> {
+    let typed = unquoted(typed);
+    let cli = Cli::command();
+    let names = cli
+        .get_subcommands()
+        .filter(|c| begins(c.get_name(), &typed))
+        .map(|c| (c.get_name(), c.get_about().cloned().unwrap_or_default()))
+        .collect();
+    candidates(names)
+}
+
+/// The word typed so far as the shell passed it, without the backslashes or the
+/// opening quote that keep a name with spaces one word (`Frankfurt\ am`, `'La Se`).
+fn unquoted(typed: &OsStr) -> String {
+    let typed = typed.to_string_lossy();
+    let typed = typed.trim_start_matches(['\'', '"']);
+    let mut plain = String::with_capacity(typed.len());
+    let mut chars = typed.chars();
+    while let Some(c) = chars.next() {
+        plain.extend(if c == '\\' { chars.next() } else { Some(c) });
+    }
+    plain
+}
+
+/// Whether `name` begins with `typed`, in any case, with or without diacritics.
+fn begins(name: &str, typed: &str) -> bool {
+    fold(name).starts_with(&fold(typed))
+}
+
+/// Candidates in order, each once.
+fn candidates(mut names: Vec<(&str, StyledStr)>) -> Vec<CompletionCandidate> {
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|(name, _)| seen.insert(*name));
+    names
+        .into_iter()
+        .map(|(name, about)| CompletionCandidate::new(name).help(Some(about)))
+        .collect()
+}
