@@ -45,7 +45,26 @@ pub fn script(shell: clap_complete::Shell) -> std::io::Result<String> {
     let script = String::from_utf8_lossy(&script).into_owned();
     match shell {
         clap_complete::Shell::Bash => bash_spaces(script),
+        clap_complete::Shell::Zsh => zsh_autoload(script),
         _ => Ok(script),
+    }
+}
+
+/// A zsh script from a directory on `$fpath` runs on the first Tab: there it must
+/// complete as well as register itself, or that Tab completes nothing.
+fn zsh_autoload(script: String) -> std::io::Result<String> {
+    let register = "compdef _clap_dynamic_completer_krakow_partners krakow-partners\n";
+    let either = r#"if [ "$funcstack[1]" = "_krakow-partners" ]; then
+    _clap_dynamic_completer_krakow_partners "$@"
+else
+    compdef _clap_dynamic_completer_krakow_partners krakow-partners
+fi
+"#;
+    match script.strip_suffix(register) {
+        Some(function) => Ok(format!("{function}{either}")),
+        None => Err(std::io::Error::other(
+            "the zsh script's registration has a new shape",
+        )),
     }
 }
 

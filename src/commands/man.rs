@@ -37,7 +37,8 @@ pub fn run(args: &ManArgs) -> Result<Answer<'static>> {
     let Some(dir) = &args.dir else {
         return Ok(Answer::Text(chosen[0].render(&see_also)?));
     };
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot make {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot make the directory {}", dir.display()))?;
     for page in chosen {
         write(dir, page, &see_also)?;
     }

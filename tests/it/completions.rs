@@ -38,6 +38,9 @@ fn a_script_for_every_shell() {
             "{shell} calls the binary back: {script}"
         );
     }
+    // From a directory on $fpath, zsh runs the script on the first Tab: it completes.
+    let zsh = stdout(&["completions", "zsh"]);
+    assert!(zsh.contains(r#"if [ "$funcstack[1]" = "_krakow-partners" ]; then"#));
     fails(&["completions", "tcsh"], 2);
 }
 
