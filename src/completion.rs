@@ -44,7 +44,7 @@ pub fn script(shell: clap_complete::Shell) -> std::io::Result<String> {
     completer.write_registration(VAR, BIN, BIN, BIN, &mut script)?;
     let script = String::from_utf8_lossy(&script).into_owned();
     match shell {
-        clap_complete::Shell::Bash => bash_spaces(script),
+        clap_complete::Shell::Bash => bash_fixes(script),
         clap_complete::Shell::Zsh => zsh_autoload(script),
         _ => Ok(script),
     }
@@ -68,20 +68,35 @@ fi
     }
 }
 
-/// Bash puts a candidate on the line as it is, so `Frankfurt am Main` would become three
-/// words: its spaces are escaped, unless the word was begun in quotes.
-fn bash_spaces(script: String) -> std::io::Result<String> {
-    let end = "\n    fi\n}\n";
+/// Two changes to the bash script. Bash splits `--continent=eu` at the `=`, which the
+/// engine would take for a value of its own: the `=` is dropped, so it sees
+/// `--continent eu`. And bash puts a candidate on the line as it is, so `Frankfurt am
+/// Main` would become three words: its spaces are escaped, unless the word was begun in
+/// quotes.
+fn bash_fixes(script: String) -> std::io::Result<String> {
+    let join = r#"    if [[ $_CLAP_COMPLETE_INDEX -ge 2 && ${words[_CLAP_COMPLETE_INDEX-1]} == = ]]; then
+        unset 'words[_CLAP_COMPLETE_INDEX-1]'
+        words=("${words[@]}")
+        _CLAP_COMPLETE_INDEX=$((_CLAP_COMPLETE_INDEX - 1))
+    fi
+"#;
     let escape = r#"    if [[ ${2:0:1} != [\"\'] ]]; then
         COMPREPLY=( "${COMPREPLY[@]// /\\ }" )
     fi
 "#;
-    match script.split_once(end) {
-        Some((function, rest)) => Ok(format!("{function}\n    fi\n{escape}}}\n{rest}")),
-        None => Err(std::io::Error::other(
-            "the bash script's function has a new shape",
-        )),
-    }
+    let script = insert_after(script, "        words[COMP_CWORD]=\"$2\"\n    fi\n", join)?;
+    insert_after(script, "        compopt -o nospace\n    fi\n", escape)
+}
+
+/// `script` with `text` inserted where `marker` first ends; an error if it has none (a
+/// new version of the engine writes its scripts differently).
+fn insert_after(script: String, marker: &str, text: &str) -> std::io::Result<String> {
+    let Some(at) = script.find(marker) else {
+        let message = format!("the completion script has no {marker:?}");
+        return Err(std::io::Error::other(message));
+    };
+    let (head, tail) = script.split_at(at + marker.len());
+    Ok(format!("{head}{text}{tail}"))
 }
 
 /// The command line as the completion engine sees it.

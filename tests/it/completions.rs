@@ -265,6 +265,9 @@ fn bash_completes_after_the_command() {
     assert!(options.contains(&"--continent".to_string()), "{options:?}");
     let continents = bash(&["krakow-partners", "list", "--continent", ""], test).unwrap();
     assert_eq!(continents, CONTINENTS);
+    // Bash splits --continent=eu into three words.
+    let joined = bash(&["krakow-partners", "list", "--continent", "=", "eu"], test).unwrap();
+    assert_eq!(joined, ["europe"]);
     let fields = bash(&["krakow-partners", "list", "--fields", "name,la"], test).unwrap();
     assert_eq!(fields, ["name,last_attested", "name,lat"]);
     let countries = bash(&["krakow-partners", "stats", "--country", "united"], test).unwrap();
