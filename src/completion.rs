@@ -112,9 +112,7 @@ pub fn command() -> Command {
         .mut_subcommand("timeline", filters)
         .mut_subcommand("map", |map| filters(map).mut_arg("output", files))
         .mut_subcommand("show", |show| filters(show).mut_arg("city", cities))
-        .mut_subcommand("distance", |d| {
-            d.mut_arg("from", cities).mut_arg("to", cities)
-        })
+        .mut_subcommand("distance", |d| d.mut_arg("from", ends).mut_arg("to", ends))
         .mut_subcommand("validate", |v| v.mut_arg("file", files))
         .mut_subcommand("man", |man| {
             man.mut_arg("command", |a| a.add(ArgValueCompleter::new(pages)))
@@ -133,6 +131,17 @@ fn files(arg: Arg) -> Arg {
 
 fn cities(arg: Arg) -> Arg {
     arg.add(ArgValueCompleter::new(city_names))
+}
+
+/// Either end of `distance`: a partner city, or Kraków itself.
+fn ends(arg: Arg) -> Arg {
+    arg.add(ArgValueCompleter::new(|typed: &OsStr| {
+        let mut names = city_names(typed);
+        if begins("Kraków", &unquoted(typed)) {
+            names.push(CompletionCandidate::new("Kraków"));
+        }
+        names
+    }))
 }
 
 /// Every city's English name; once something is typed, every name or alias it begins

@@ -180,10 +180,14 @@ fn city_names_in_any_spelling() {
         candidates("krakow-partners distance kyiv lv"),
         ["Lviv", "Lvov"]
     );
+    // distance takes Kraków itself as either end.
+    assert_eq!(candidates("krakow-partners distance kyiv kra"), ["Kraków"]);
+    assert_eq!(candidates("krakow-partners show kra"), [""; 0]);
     let mut all = candidates("krakow-partners distance ");
     all.retain(|c| !c.starts_with("--"));
-    assert_eq!(all.len(), json(&["list", "--all"]).len(), "{all:?}");
+    assert_eq!(all.len(), json(&["list", "--all"]).len() + 1, "{all:?}");
     assert!(all.contains(&"Frankfurt am Main".to_string()));
+    assert_eq!(all.last().unwrap(), "Kraków");
 }
 
 #[test]
