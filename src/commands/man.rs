@@ -217,6 +217,8 @@ fn see_also(roff: &mut Roff, page: &str, pages: &[&str]) {
         .filter(|p| **p != page && (page == TOOL || **p == TOOL))
         .collect();
     roff.control("SH", ["SEE ALSO"]);
+    // Page names are neither hyphenated nor spread out.
+    roff.control("nh", []).control("ad", ["l"]);
     let mut line = Vec::new();
     for (i, other) in others.iter().enumerate() {
         if i > 0 {
@@ -226,4 +228,5 @@ fn see_also(roff: &mut Roff, page: &str, pages: &[&str]) {
         line.push(roman("(1)"));
     }
     roff.text(line);
+    roff.control("ad", []).control("hy", []);
 }
