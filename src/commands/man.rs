@@ -111,7 +111,10 @@ impl Page {
         if self.command.is_none() {
             man.render_version_section(&mut out)?;
         }
-        Ok(String::from_utf8(out)?)
+        // Each part comes with roff's preamble (how to set apostrophes): keep one.
+        let preamble = Roff::new().render();
+        let page = String::from_utf8(out)?.replace(&preamble, "");
+        Ok(format!("{preamble}{page}"))
     }
 }
 
