@@ -102,46 +102,38 @@ fn insert_after(script: String, marker: &str, text: &str) -> std::io::Result<Str
 /// The command line as the completion engine sees it.
 pub fn command() -> Command {
     Cli::command()
-        .mut_arg("data", files)
-        .mut_arg("fields", |a| a.add(ArgValueCompleter::new(fields)))
-        .mut_subcommand("list", |list| {
-            filters(list).mut_arg("sort", |a| a.add(ArgValueCompleter::new(fields)))
-        })
-        .mut_subcommand("records", filters)
-        .mut_subcommand("stats", filters)
-        .mut_subcommand("timeline", filters)
-        .mut_subcommand("map", |map| filters(map).mut_arg("output", files))
-        .mut_subcommand("show", |show| filters(show).mut_arg("city", cities))
-        .mut_subcommand("distance", |d| d.mut_arg("from", ends).mut_arg("to", ends))
-        .mut_subcommand("validate", |v| v.mut_arg("file", files))
-        .mut_subcommand("man", |man| {
-            man.mut_arg("command", |a| a.add(ArgValueCompleter::new(pages)))
-                .mut_arg("dir", |a| a.value_hint(ValueHint::DirPath))
-        })
+        .mut_args(values)
+        .mut_subcommands(|sub| sub.mut_args(values))
 }
 
-/// The options of `FilterArgs` whose values clap takes as free text.
-fn filters(cmd: Command) -> Command {
-    cmd.mut_arg("country", |a| a.add(ArgValueCompleter::new(countries)))
-}
-
-fn files(arg: Arg) -> Arg {
-    arg.value_hint(ValueHint::FilePath)
-}
-
-fn cities(arg: Arg) -> Arg {
-    arg.add(ArgValueCompleter::new(city_names))
+/// What an argument of `cli.rs` (by its name there, wherever it is) takes where clap
+/// cannot tell: a file, or values from the data or the column table. Every other
+/// argument's values are clap's own (the enumerations) or none.
+fn values(arg: Arg) -> Arg {
+    let from = |complete: fn(&OsStr) -> Vec<CompletionCandidate>| {
+        arg.clone().add(ArgValueCompleter::new(complete))
+    };
+    match arg.get_id().as_str() {
+        "data" | "output" | "file" => arg.value_hint(ValueHint::FilePath),
+        "dir" => arg.value_hint(ValueHint::DirPath),
+        "fields" | "sort" => from(fields),
+        "country" => from(countries),
+        "city" => from(city_names),
+        // distance's two ends
+        "from" | "to" => from(ends),
+        // man's page
+        "command" => from(pages),
+        _ => arg,
+    }
 }
 
 /// Either end of `distance`: a partner city, or Kraków itself.
-fn ends(arg: Arg) -> Arg {
-    arg.add(ArgValueCompleter::new(|typed: &OsStr| {
-        let mut names = city_names(typed);
-        if begins("Kraków", &unquoted(typed)) {
-            names.push(CompletionCandidate::new("Kraków"));
-        }
-        names
-    }))
+fn ends(typed: &OsStr) -> Vec<CompletionCandidate> {
+    let mut names = city_names(typed);
+    if begins("Kraków", &unquoted(typed)) {
+        names.push(CompletionCandidate::new("Kraków"));
+    }
+    names
 }
 
 /// Every city's English name; once something is typed, every name or alias it begins
