@@ -214,17 +214,32 @@ pub enum Command {
     Validate(ValidateArgs),
 
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
-    #[command(after_help = "Install, for example:\n  \
+    #[command(
+        after_help = "The script calls krakow-partners (found on PATH) to complete \
+                            each word.\n\nExamples:\n  \
                             krakow-partners completions bash > ~/.local/share/bash-completion/completions/krakow-partners\n  \
                             krakow-partners completions zsh > \"${fpath[1]}/_krakow-partners\"\n  \
-                            krakow-partners completions fish > ~/.config/fish/completions/krakow-partners.fish")]
+                            krakow-partners completions fish > ~/.config/fish/completions/krakow-partners.fish"
+    )]
     Completions(CompletionsArgs),
 
-    /// Print the manual page (roff), for `man`.
-    #[command(after_help = "Install, for example:\n  \
-                            mkdir -p ~/.local/share/man/man1\n  \
-                            krakow-partners man > ~/.local/share/man/man1/krakow-partners.1")]
-    Man,
+    /// Print a manual page (roff), or write them all into a directory.
+    #[command(after_help = "Examples:\n  \
+                            krakow-partners man list | man -l -\n  \
+                            krakow-partners man --dir ~/.local/share/man/man1")]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (the main page without COMMAND).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+
+    /// Write the pages into DIR (made if missing) instead of printing one: every page,
+    /// or COMMAND's.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

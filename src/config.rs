@@ -27,7 +27,7 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
                 ..View::new(format.unwrap_or(Format::Tsv))
             });
         }
-        Command::Map(_) | Command::Completions(_) | Command::Man => {
+        Command::Map(_) | Command::Completions(_) | Command::Man(_) => {
             return Ok(View {
                 terminal,
                 ..View::new(Format::Tsv)

@@ -14,6 +14,7 @@ mod city;
 mod cli;
 mod columns;
 mod commands;
+mod completion;
 mod config;
 mod error;
 mod fields;
@@ -61,6 +62,7 @@ pub use superlatives::{Kind, Measure, Record, compute as records};
 /// The program: reads the command line, answers, writes the answer, and gives the
 /// exit code (0 success, 1 failure, 2 usage error).
 pub fn main() -> ExitCode {
+    completion::answer_if_asked();
     let terminal = std::io::stdout().is_terminal();
     let (cli, filters) = match parse::cli(std::env::args_os(), terminal) {
         Ok(parsed) => parsed,

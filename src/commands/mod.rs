@@ -1,9 +1,10 @@
 //! One module per command. Each takes its options and the data and returns an
 //! [`Answer`]; nothing is written until the whole input is read and the answer known.
 
+mod completions;
 mod distance;
-mod help;
 mod list;
+mod man;
 mod map;
 mod records;
 mod show;
@@ -41,8 +42,8 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
                 _ => Ok(()),
             };
         }
-        Command::Completions(args) => help::completions(args.shell),
-        Command::Man => help::man()?,
+        Command::Completions(args) => completions::run(args.shell)?,
+        Command::Man(args) => man::run(args)?,
         Command::List(args) => {
             source = Source::open(args.input.data.as_deref())?;
             list::run(args, &source)?
