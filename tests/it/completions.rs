@@ -193,7 +193,6 @@ fn city_names_in_any_spelling() {
 #[test]
 fn file_names_only_where_a_file_is_wanted() {
     for line in [
-        "krakow-partners --data ",
         "krakow-partners list --data ",
         "krakow-partners map -o ",
         "krakow-partners validate ",
@@ -278,7 +277,7 @@ fn bash_completes_after_the_command() {
     assert_eq!(countries, [r"United\ Kingdom", r"United\ States"]);
     let city = bash(&["krakow-partners", "show", r"Frankfurt\ a"], test).unwrap();
     assert_eq!(city, [r"Frankfurt\ am\ Main"]);
-    let file = bash(&["krakow-partners", "--data", "ci"], test).unwrap();
+    let file = bash(&["krakow-partners", "list", "--data", "ci"], test).unwrap();
     assert_eq!(file, ["cities.csv"]);
     let none = bash(&["krakow-partners", "list", "--search", ""], test).unwrap();
     assert_eq!(none, [""; 0]);
@@ -332,7 +331,7 @@ fn fish_completes_after_the_command() {
     );
     let to = fish("krakow-partners distance kyiv lv", test).unwrap();
     assert_eq!(to, ["Lviv", "Lvov"]);
-    let file = fish("krakow-partners --data ci", test).unwrap();
+    let file = fish("krakow-partners list --data ci", test).unwrap();
     assert_eq!(file, ["cities.csv"]);
     let none = fish("krakow-partners list --search ", test).unwrap();
     assert_eq!(none, [""; 0]);

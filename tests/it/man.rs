@@ -61,8 +61,22 @@ fn a_page_per_command() {
         for variable in ["NO_COLOR", "COLUMNS"] {
             assert!(page.contains(variable), "{command}: {variable}");
         }
-        // The command's own options, and the global ones.
-        assert!(page.contains("\\-\\-format"), "{command}");
+        // Every option the command's --help lists.
+        let help = stdout(&[command, "--help"]);
+        let options = help
+            .split_whitespace()
+            .filter_map(|word| word.strip_prefix("--"))
+            .map(|option| option.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()))
+            .filter(|option| {
+                !option.is_empty() && option.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            });
+        for option in options {
+            let roff = format!("\\-\\-{}", option.replace('-', "\\-"));
+            assert!(
+                page.contains(&roff),
+                "{command}: --{option} is not on its page"
+            );
+        }
         let examples = page.split(".SH EXAMPLES").nth(1).unwrap();
         assert!(
             examples.contains(&format!("krakow\\-partners {command}")),
