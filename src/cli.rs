@@ -226,7 +226,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// The data file to check, CSV, JSON or NDJSON ('-' for standard input).
-    #[arg(value_name = "FILE")]
+    #[arg(value_name = "FILE", conflicts_with = "data")]
     pub file: Option<PathBuf>,
 
     #[command(flatten)]
