@@ -96,6 +96,28 @@ pub struct OutputArgs {
     pub guard_formulas: bool,
 }
 
+/// The format asked for: `--json` and `--format` override each other, so at most one
+/// is set, the last given.
+fn chosen(json: bool, format: Option<Format>) -> Option<Format> {
+    match json {
+        true => Some(Format::Json),
+        false => format,
+    }
+}
+
+impl OutputArgs {
+    pub fn chosen_format(&self) -> Option<Format> {
+        chosen(self.json, self.format)
+    }
+}
+
+impl ReportArgs {
+    /// The format for programs, if asked for.
+    pub fn chosen_format(&self) -> Option<Format> {
+        chosen(self.json, self.format)
+    }
+}
+
 /// Which of a city's names are shown: for the commands whose rows are cities.
 #[derive(Debug, Args)]
 pub struct NamesArgs {
