@@ -35,7 +35,10 @@ static VERSION: LazyLock<String> =
                   Distances are measured from Kraków's Main Market Square along the WGS84 \
                   ellipsoid.\nExit codes: 0 success (an empty answer too), 1 failure (bad \
                   data, unknown city, output that cannot be written), 2 usage error.",
-    max_term_width = 100
+    max_term_width = 100,
+    // An option given twice takes its last value (a list option gathers them all), so
+    // options before the command may be overridden after it.
+    args_override_self = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -62,12 +65,12 @@ pub struct OutputArgs {
         value_enum,
         ignore_case = true,
         value_name = "FORMAT",
-        overrides_with_all = ["format", "json"]
+        overrides_with = "json"
     )]
     pub format: Option<Format>,
 
     /// Shorthand for --format json.
-    #[arg(long, overrides_with_all = ["format", "json"])]
+    #[arg(long, overrides_with = "format")]
     pub json: bool,
 
     /// Show exactly these fields, in this order (comma-separated), in every format.
@@ -76,13 +79,7 @@ pub struct OutputArgs {
     pub fields: Vec<String>,
 
     /// Colour in tables: on a terminal only (never with NO_COLOR set), always, or never.
-    #[arg(
-        long,
-        value_enum,
-        ignore_case = true,
-        value_name = "WHEN",
-        overrides_with = "color"
-    )]
+    #[arg(long, value_enum, ignore_case = true, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
 
     /// Tables show every column, however narrow the terminal (the least important are
@@ -127,8 +124,7 @@ pub struct NamesArgs {
         value_enum,
         ignore_case = true,
         value_name = "LANG",
-        help_heading = "Output",
-        overrides_with = "names"
+        help_heading = "Output"
     )]
     pub names: Option<Names>,
 }
@@ -144,12 +140,12 @@ pub struct ReportArgs {
         value_name = "FORMAT",
         ignore_case = true,
         value_parser = report_format(),
-        overrides_with_all = ["format", "json"]
+        overrides_with = "json"
     )]
     pub format: Option<Format>,
 
     /// Shorthand for --format json.
-    #[arg(long, overrides_with_all = ["format", "json"])]
+    #[arg(long, overrides_with = "format")]
     pub json: bool,
 }
 
