@@ -76,7 +76,9 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
     };
     // A person sees an empty table or `[]` and wonders why; a pipe wants only the answer.
     if let Some(none) = answer.nothing().filter(|_| view.terminal) {
-        crate::output::stderr(&match filters {
+        // One line, whatever the filters hold.
+        let filters = crate::terminal::escape(filters, false);
+        crate::output::stderr(&match &*filters {
             "" => format!("{none} to show"),
             given => format!("{none} match ({given})"),
         });
