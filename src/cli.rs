@@ -35,7 +35,10 @@ static VERSION: LazyLock<String> =
                   Distances are measured from Kraków's Main Market Square along the WGS84 \
                   ellipsoid.\nExit codes: 0 success (an empty answer too), 1 failure (bad \
                   data, unknown city, output that cannot be written), 2 usage error.",
-    max_term_width = 100
+    max_term_width = 100,
+    // An option given twice takes its last value (a list option gathers them all), so
+    // options before the command may be overridden after it.
+    args_override_self = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -62,12 +65,12 @@ pub struct OutputArgs {
         value_enum,
         ignore_case = true,
         value_name = "FORMAT",
-        overrides_with_all = ["format", "json"]
+        overrides_with = "json"
     )]
     pub format: Option<Format>,
 
     /// Shorthand for --format json.
-    #[arg(long, overrides_with_all = ["format", "json"])]
+    #[arg(long, overrides_with = "format")]
     pub json: bool,
 
     /// Show exactly these fields, in this order (comma-separated), in every format.
@@ -76,13 +79,7 @@ pub struct OutputArgs {
     pub fields: Vec<String>,
 
     /// Colour in tables: on a terminal only (never with NO_COLOR set), always, or never.
-    #[arg(
-        long,
-        value_enum,
-        ignore_case = true,
-        value_name = "WHEN",
-        overrides_with = "color"
-    )]
+    #[arg(long, value_enum, ignore_case = true, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
 
     /// Tables show every column, however narrow the terminal (the least important are
@@ -100,6 +97,28 @@ pub struct OutputArgs {
     pub no_header: bool,
 }
 
+/// The format asked for: `--json` and `--format` override each other, so at most one
+/// is set, the last given.
+fn chosen(json: bool, format: Option<Format>) -> Option<Format> {
+    match json {
+        true => Some(Format::Json),
+        false => format,
+    }
+}
+
+impl OutputArgs {
+    pub fn chosen_format(&self) -> Option<Format> {
+        chosen(self.json, self.format)
+    }
+}
+
+impl ReportArgs {
+    /// The format for programs, if asked for.
+    pub fn chosen_format(&self) -> Option<Format> {
+        chosen(self.json, self.format)
+    }
+}
+
 /// Which of a city's names are shown: for the commands whose rows are cities.
 #[derive(Debug, Args)]
 pub struct NamesArgs {
@@ -109,8 +128,7 @@ pub struct NamesArgs {
         value_enum,
         ignore_case = true,
         value_name = "LANG",
-        help_heading = "Output",
-        overrides_with = "names"
+        help_heading = "Output"
     )]
     pub names: Option<Names>,
 }
@@ -126,12 +144,12 @@ pub struct ReportArgs {
         value_name = "FORMAT",
         ignore_case = true,
         value_parser = report_format(),
-        overrides_with_all = ["format", "json"]
+        overrides_with = "json"
     )]
     pub format: Option<Format>,
 
     /// Shorthand for --format json.
-    #[arg(long, overrides_with_all = ["format", "json"])]
+    #[arg(long, overrides_with = "format")]
     pub json: bool,
 }
 
@@ -245,7 +263,7 @@ pub struct ManArgs {
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// The data file to check, CSV, JSON or NDJSON ('-' for standard input).
-    #[arg(value_name = "FILE")]
+    #[arg(value_name = "FILE", conflicts_with = "data")]
     pub file: Option<PathBuf>,
 
     #[command(flatten)]

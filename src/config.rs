@@ -21,10 +21,10 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
         Command::Timeline(a) => (&a.output, None, TimelineArgs::FIELDS),
         // Problems for programs when asked for; otherwise text, as the others write.
         Command::Validate(a) => {
-            let format = format(a.report.json, a.report.format);
+            let format = a.report.chosen_format().unwrap_or(Format::Tsv);
             return Ok(View {
                 terminal,
-                ..View::new(format.unwrap_or(Format::Tsv))
+                ..View::new(format)
             });
         }
         Command::Map(_) | Command::Completions(_) | Command::Man(_) => {
@@ -34,7 +34,7 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
             });
         }
     };
-    let format = match format(output.json, output.format) {
+    let format = match output.chosen_format() {
         Some(format) => format,
         None if terminal => Format::Table,
         None => Format::Tsv,
@@ -58,13 +58,4 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
         wide: output.wide,
         no_header: output.no_header,
     })
-}
-
-/// The format asked for: `--json` and `--format` override each other, so at most one
-/// is set, the last given.
-fn format(json: bool, format: Option<Format>) -> Option<Format> {
-    match json {
-        true => Some(Format::Json),
-        false => format,
-    }
 }

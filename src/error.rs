@@ -1,5 +1,5 @@
 //! Errors that choose the exit code: usage errors exit 2, bad data and everything
-//! else 1.
+//! else 1. A data file's problems also read as rows, for `validate --format json`.
 
 use std::borrow::Cow;
 use std::{fmt, io};

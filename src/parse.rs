@@ -104,11 +104,9 @@ fn options_after_command(cli: &clap::Command, mut args: Vec<OsString>) -> Vec<Os
             break;
         }
         let takes_value = option(cli, arg).is_some_and(|o| o.get_action().takes_values());
-        i += if takes_value && !arg.contains('=') {
-            2
-        } else {
-            1
-        };
+        // `--fields=name` and `-fname` carry their value; `--fields name` is followed by it.
+        let carries_value = arg.contains('=') || (!arg.starts_with("--") && arg.len() > 2);
+        i += if takes_value && !carries_value { 2 } else { 1 };
     }
     args
 }
@@ -206,6 +204,8 @@ mod tests {
             moved("kp --data map --format=csv map"),
             "kp map --data map --format=csv"
         );
+        assert_eq!(moved("kp -fname list"), "kp list -fname");
+        assert_eq!(moved("kp -f name -a list"), "kp list -f name -a");
         assert_eq!(moved("kp list --json"), "kp list --json");
         assert_eq!(moved("kp --version list"), "kp --version list");
         assert_eq!(moved("kp --json"), "kp --json");

@@ -33,7 +33,7 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
     let answer = match command {
         Command::Validate(args) => {
             let file = args.file.as_deref().or(args.input.data.as_deref());
-            let for_programs = args.report.format.is_some() || args.report.json;
+            let for_programs = args.report.chosen_format().is_some();
             let answer = validate::run(file, for_programs)?;
             render::write(&answer, view, out).context("cannot write to standard output")?;
             // Problems written for programs are told to people too, and fail.
@@ -78,7 +78,9 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
     };
     // A person sees an empty table or `[]` and wonders why; a pipe wants only the answer.
     if let Some(none) = answer.nothing().filter(|_| view.terminal) {
-        crate::output::stderr(&match filters {
+        // One line, whatever the filters hold.
+        let filters = crate::terminal::escape(filters, false);
+        crate::output::stderr(&match &*filters {
             "" => format!("{none} to show"),
             given => format!("{none} match ({given})"),
         });

@@ -88,6 +88,9 @@ fn a_sound_file_for_programs_is_an_empty_array_and_the_summary_on_stderr() {
     // Only formats that write one object per problem.
     let err = fails(&["validate", "--format", "csv"], 2);
     assert!(err.contains("[possible values: json, ndjson]"), "{err}");
+    // One file: FILE or --data, not both.
+    let err = fails(&["validate", "a.csv", "--data", "b.csv"], 2);
+    assert!(err.contains("cannot be used with '--data <FILE>'"), "{err}");
 }
 
 #[test]

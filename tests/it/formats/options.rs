@@ -233,3 +233,36 @@ fn every_usage_error_speaks_with_the_tools_prefix() {
         assert!(err.contains("For more information, try '--help'."), "{err}");
     }
 }
+
+#[test]
+fn an_option_given_twice_takes_its_last_value() {
+    assert_eq!(
+        stdout(&[
+            "--names", "pl", "list", "--names", "local", "-f", "name", "--search", "kyiv"
+        ]),
+        "name\nКиїв\n"
+    );
+    assert_eq!(
+        stdout(&["list", "-n", "1", "-n", "2", "-f", "name"])
+            .lines()
+            .count(),
+        3
+    );
+    assert_eq!(
+        stdout(&["--wide", "list", "--wide", "-n", "1", "-f", "name"]),
+        "name\nBordeaux\n"
+    );
+    // A list option gathers every value given.
+    assert_eq!(
+        stdout(&[
+            "list",
+            "--continent",
+            "africa",
+            "--continent",
+            "oceania",
+            "-f",
+            "name"
+        ]),
+        "name\nFes\n"
+    );
+}

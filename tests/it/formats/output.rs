@@ -143,6 +143,11 @@ fn an_empty_answer_on_a_terminal_gets_a_note_that_says_why() {
             "timeline --as-of 1950",
             "no agreements match (--as-of 1950)\n",
         ),
+        // One line, whatever the filter holds.
+        (
+            "list --search \"$(printf 'a\\nb')\"",
+            "no cities match (--search a\\x0ab)\n",
+        ),
     ];
     for (args, note) in cases {
         let Some(err) = stderr_on_terminal(args) else {
