@@ -5,11 +5,12 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::city::{Agreement, Continent, Date, Status};
+use crate::city::{Agreement, Continent, Date, DateRange, Status};
 use crate::columns::Field;
 use crate::filter::Filter;
 use crate::groups::GroupBy;
 use crate::periods::Span;
+use crate::picks::{Pick, PickParser, Picks};
 use crate::render::{Format, Names};
 use crate::superlatives::Kind;
 
@@ -122,9 +123,12 @@ pub enum Command {
     )]
     Show(ShowArgs),
 
-    /// Count the cities per continent, country, agreement, status, capital or decade.
-    #[command(after_help = "Examples:\n  krakow-partners stats --by country\n  \
-                            krakow-partners stats --by continent --as-of 2022-03-15")]
+    /// Count the cities per continent, country, agreement, status, capital, decade or year.
+    #[command(
+        after_help = "Decades and years are in time order, the unknown last; other \
+                            groups the largest first, ties by name.\n\nExamples:\n  krakow-partners stats --by country\n  \
+                            krakow-partners stats --by continent --as-of 2022-03-15"
+    )]
     Stats(StatsArgs),
 
     /// Distance and initial bearing between two partner cities, or from Kraków to one.
@@ -237,9 +241,14 @@ pub struct ListArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
 
-    /// Sort by this field (name, signed, distance_km, population, …).
-    #[arg(long, value_name = "FIELD", value_parser = parse_field, help_heading = "Order")]
-    pub sort: Option<Field>,
+    /// Sort by this field (name, signed, distance_km, population, …); a '-' before it
+    /// sorts from the largest down, as --desc does (--sort -population).
+    ///
+    /// Names sort as they are shown (--names pl: by the Polish names). A date known
+    /// only to the year or month sorts at its first day, before the full dates in it
+    /// (1993, 1993-01, 1993-01-01). Unknown values come last in either direction.
+    #[arg(long, value_name = "FIELD", value_parser = parse_sort, allow_hyphen_values = true, help_heading = "Order")]
+    pub sort: Option<SortBy>,
 
     /// Sort from the largest value down (unknown values still come last).
     #[arg(long, help_heading = "Order")]
@@ -268,39 +277,44 @@ pub struct RecordsArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
-    /// Only cities on these continents (comma-separated).
+    /// Only cities on these continents (comma-separated; '!' before one refuses it).
+    ///
+    /// A '!' before a value refuses it, in every filter of named values: quote it for
+    /// the shell, --continent '!europe' (every continent but Europe), --status '!ended',
+    /// --country '!de,!fr'.
     #[arg(
         long,
         value_name = "CONTINENT",
-        value_enum,
         value_delimiter = ',',
-        ignore_case = true
+        value_parser = PickParser::<Continent>::new()
     )]
-    pub continent: Vec<Continent>,
+    pub continent: Vec<Pick<Continent>>,
 
-    /// Only cities in these countries, by English name or ISO code (comma-separated).
+    /// Only cities in these countries (comma-separated; '!' before one refuses it): an
+    /// English name, a short name (USA, UK, Czech Republic, Holland) or an ISO 3166
+    /// code (DE, DEU), in any case, with or without diacritics.
     #[arg(long, value_name = "COUNTRY", value_delimiter = ',')]
     pub country: Vec<String>,
 
-    /// Only partnerships resting on these kinds of agreement (comma-separated).
+    /// Only partnerships resting on these kinds of agreement (comma-separated; '!'
+    /// before one refuses it).
     #[arg(
         long,
         value_name = "KIND",
-        value_enum,
         value_delimiter = ',',
-        ignore_case = true
+        value_parser = PickParser::<Agreement>::new()
     )]
-    pub agreement: Vec<Agreement>,
+    pub agreement: Vec<Pick<Agreement>>,
 
-    /// Only partnerships with these statuses (comma-separated) [default: active]
+    /// Only partnerships with these statuses (comma-separated; '!' before one refuses
+    /// it) [default: active]
     #[arg(
         long,
         value_name = "STATUS",
-        value_enum,
         value_delimiter = ',',
-        ignore_case = true
+        value_parser = PickParser::<Status>::new()
     )]
-    pub status: Vec<Status>,
+    pub status: Vec<Pick<Status>>,
 
     /// Every status: active, suspended and ended.
     #[arg(long, conflicts_with = "status")]
@@ -314,9 +328,24 @@ pub struct FilterArgs {
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
 
-    /// The partnerships as they stood on DATE (YYYY-MM-DD, YYYY-MM or YYYY).
+    /// The partnerships as they stood at the end of DATE (YYYY-MM-DD, YYYY-MM or YYYY:
+    /// a year or month means its last day).
+    ///
+    /// --as-of 1996 is 1996-12-31. A date in the data known only to the year or month
+    /// stands for every day of it, and has happened only once the last has passed: a
+    /// partnership signed in 1996 counts as of 1996-12-31, not before; one ended in
+    /// 2022 reads active until 2022-12-31.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
+
+    /// Only partnerships signed within FROM..TO (either end may be left out: ..1980,
+    /// 2000..; one date alone is its whole span: 1996).
+    ///
+    /// A signing date known only to the year or month is inside only when all of it
+    /// is: 1999 is inside 1990..1999, 2000 is not inside ..2000-06. Cities with no
+    /// signing date are left out, and a note on standard error says how many.
+    #[arg(long, value_name = "FROM..TO", value_parser = parse_range, allow_hyphen_values = true)]
+    pub signed: Option<DateRange>,
 
     /// Only partnerships a source shows in force on or after DATE (last_attested).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -325,16 +354,24 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     pub fn to_filter(&self) -> Filter {
+        let countries = self.country.iter().map(|typed| {
+            let (value, refused) = Pick::<String>::split(typed);
+            Pick {
+                value: value.to_string(),
+                refused,
+            }
+        });
         Filter {
-            continents: self.continent.clone(),
-            countries: self.country.clone(),
-            agreements: self.agreement.clone(),
-            statuses: self.status.clone(),
+            continents: self.continent.iter().copied().collect(),
+            countries: countries.collect::<Picks<String>>(),
+            agreements: self.agreement.iter().copied().collect(),
+            statuses: self.status.iter().copied().collect(),
             all: self.all,
             capital: self.capital,
             search: self.search.clone(),
             as_of: self.as_of,
             attested_since: self.attested_since,
+            signed: self.signed,
         }
     }
 }
@@ -359,6 +396,28 @@ fn fields_help() -> String {
 
 fn parse_date(text: &str) -> Result<Date, String> {
     text.parse()
+}
+
+fn parse_range(text: &str) -> Result<DateRange, String> {
+    text.parse()
+}
+
+/// `--sort`: a field, from the largest down with a `-` before it.
+#[derive(Clone, Copy, Debug)]
+pub struct SortBy {
+    pub field: Field,
+    pub descending: bool,
+}
+
+fn parse_sort(text: &str) -> Result<SortBy, String> {
+    let (field, descending) = match text.strip_prefix('-') {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    Ok(SortBy {
+        field: parse_field(field)?,
+        descending,
+    })
 }
 
 fn parse_field(text: &str) -> Result<Field, String> {

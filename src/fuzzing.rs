@@ -75,7 +75,7 @@ pub fn filter_values(data: &[u8]) {
     if let Ok(cities) = bundled() {
         let _ = find_by_name(&cities, text);
         let filter = Filter {
-            countries: vec![text.to_string()],
+            countries: crate::picks::Picks::only(vec![text.to_string()]),
             search: Some(text.to_string()),
             ..Filter::default()
         };

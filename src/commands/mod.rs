@@ -33,7 +33,7 @@ pub fn run(cli: &Cli, view: &View, out: &mut dyn Write) -> Result<()> {
         Command::Man => help::man()?,
         Command::List(args) => {
             source = Source::open(data)?;
-            list::run(args, &source)?
+            list::run(args, &source, view.names_shown())?
         }
         Command::Records(args) => {
             source = Source::open(data)?;

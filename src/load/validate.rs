@@ -51,7 +51,7 @@ pub fn city<'a>(
     }
     if let (Some(signed), Some(since)) = (city.signed, city.status_since)
         && read(Field::StatusSince)
-        && since < signed
+        && since.surely_before(signed)
     {
         problem(
             "status_since",
@@ -61,7 +61,7 @@ pub fn city<'a>(
     if let (Some(first), Some(last)) = (city.first_attested, city.last_attested)
         && read(Field::FirstAttested)
         && read(Field::LastAttested)
-        && last < first
+        && last.surely_before(first)
     {
         problem(
             "last_attested",
