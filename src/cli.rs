@@ -286,7 +286,8 @@ pub struct FilterArgs {
         long,
         value_name = "CONTINENT",
         value_delimiter = ',',
-        value_parser = PickParser::<Continent>::new()
+        value_parser = PickParser::<Continent>::new(),
+        ignore_case = true
     )]
     pub continent: Vec<Pick<Continent>>,
 
@@ -302,7 +303,8 @@ pub struct FilterArgs {
         long,
         value_name = "KIND",
         value_delimiter = ',',
-        value_parser = PickParser::<Agreement>::new()
+        value_parser = PickParser::<Agreement>::new(),
+        ignore_case = true
     )]
     pub agreement: Vec<Pick<Agreement>>,
 
@@ -312,7 +314,8 @@ pub struct FilterArgs {
         long,
         value_name = "STATUS",
         value_delimiter = ',',
-        value_parser = PickParser::<Status>::new()
+        value_parser = PickParser::<Status>::new(),
+        ignore_case = true
     )]
     pub status: Vec<Pick<Status>>,
 

@@ -7,11 +7,14 @@ use crate::city::{Agreement, City};
 use crate::columns::{Column, Field, Origin};
 use crate::error::Problem;
 
+/// A cell's text; or, for a JSON value of the wrong type, what was wrong with it.
+pub type Cell<'a> = Result<Cow<'a, str>, String>;
+
 /// The city a row's cells describe (each cell with its column), or `None` with its
 /// problems added to `problems`.
 pub fn city<'a>(
     line: u64,
-    cells: impl Iterator<Item = (&'static Column, Cow<'a, str>)>,
+    cells: impl Iterator<Item = (&'static Column, Cell<'a>)>,
     problems: &mut Vec<Problem>,
 ) -> Option<City<'a>> {
     let before = problems.len();
@@ -25,7 +28,15 @@ pub fn city<'a>(
     let mut city = City::blank();
     // Rules across columns hold only between values that were read.
     let mut failed: Vec<Field> = Vec::new();
-    for (column, text) in cells {
+    for (column, cell) in cells {
+        let text = match cell {
+            Ok(text) => text,
+            Err(message) => {
+                problem(column.key, message);
+                failed.push(column.field);
+                continue;
+            }
+        };
         let read = match column.origin {
             Origin::Required(read) => read,
             Origin::Optional(_) if text.is_empty() => continue,

@@ -16,6 +16,7 @@ mod validate;
 
 mod formats;
 mod fuzz_corpus;
+mod json_data;
 mod loading;
 mod properties;
 mod readme;
