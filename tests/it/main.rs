@@ -19,5 +19,6 @@ mod fuzz_corpus;
 mod json_data;
 mod loading;
 mod properties;
+mod questions;
 mod readme;
 mod seed;
