@@ -115,6 +115,8 @@ fn text_value() -> impl Strategy<Value = String> {
         "[ a-zA-Zł京\"\\\\\t\n,;'=+-]{0,8}".prop_map(|s| serde_json::to_string(&s).unwrap()),
         Just("\"\\u00a0A\\u3000\"".to_string()),
         Just("\"A\\u200fB\"".to_string()),
+        Just("\"a\\u0001\\r\\u2028\\u0085b \\n\"".to_string()),
+        Just("\"\\\"=1+2\\\"\"".to_string()),
         Just("null".to_string()),
     ]
 }
@@ -149,16 +151,48 @@ fn list_value() -> impl Strategy<Value = String> {
     .prop_map(|items| format!("[{}]", items.join(",")))
 }
 
+/// Mostly a sound value, sometimes any: enough cities load to test their reading back.
+fn mostly(
+    sound: impl Strategy<Value = String> + 'static,
+    any: impl Strategy<Value = String> + 'static,
+) -> impl Strategy<Value = String> {
+    prop_oneof![4 => sound.boxed(), 1 => any.boxed()]
+}
+
 fn json_city() -> impl Strategy<Value = String> {
+    let name = mostly(
+        "[a-zA-Zł京 \t\\\\\"]{0,3}[a-zA-Z][ a-zA-Z\n]{0,3}"
+            .prop_map(|s| serde_json::to_string(&s).unwrap()),
+        text_value(),
+    );
+    let degrees = || {
+        mostly(
+            prop::sample::select(vec!["0", "-0", "1e1", "5E-1", "-1.25e+1", "1.0", "1e-7"])
+                .prop_map(String::from),
+            number_value(),
+        )
+    };
+    let one_of = |sound: Vec<&'static str>| prop::sample::select(sound).prop_map(String::from);
     (
-        (text_value(), text_value(), text_value(), list_value()),
         (
-            number_value(),
-            number_value(),
-            number_value(),
-            number_value(),
+            name,
+            text_value(),
+            text_value(),
+            mostly(Just("[\" A \"]".to_string()), list_value()),
         ),
-        prop::sample::select(vec!["\"1990\"", "\" 1990-05 \"", "null", "\"1990-02-30\""]),
+        (
+            degrees(),
+            degrees(),
+            mostly(
+                one_of(vec!["0", "12", "9007199254740991", "null"]),
+                number_value(),
+            ),
+            mostly(one_of(vec!["0.01", "12.5", "1e1", "null"]), number_value()),
+        ),
+        mostly(
+            one_of(vec!["\"1990\"", "\" 1990-05 \"", "null"]),
+            one_of(vec!["\"1990-02-30\"", "\"\\u00a01990\"", "1990"]),
+        ),
     )
         .prop_map(
             |((name, pl, notes, aliases), (lat, lon, pop, area), signed)| {
