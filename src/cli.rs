@@ -347,7 +347,7 @@ pub struct FilterArgs {
     /// A signing date known only to the year or month is inside only when all of it
     /// is: 1999 is inside 1990..1999, 2000 is not inside ..2000-06. Cities with no
     /// signing date are left out, and a note on standard error says how many.
-    #[arg(long, value_name = "FROM..TO", value_parser = parse_range, allow_hyphen_values = true)]
+    #[arg(long, value_name = "FROM..TO", value_parser = parse_range)]
     pub signed: Option<DateRange>,
 
     /// Only partnerships a source shows in force on or after DATE (last_attested).
