@@ -190,9 +190,11 @@ impl Chooser {
             && self.continents.allows(&city.continent)
             && self.agreements.allows(&city.agreement)
             && (!self.capital || city.capital)
-            && self
-                .attested_since
-                .is_none_or(|since| city.last_attested.is_some_and(|last| last >= since))
+            // Surely on or after: a partial date's first day is no earlier.
+            && self.attested_since.is_none_or(|since| {
+                city.last_attested
+                    .is_some_and(|last| last.first_day() >= since.first_day())
+            })
             && match &self.search {
                 Some(text) => city.all_names().any(|n| fold(n).contains(text.as_str())),
                 None => true,

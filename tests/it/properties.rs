@@ -257,7 +257,10 @@ fn reference(cities: &[City], f: &Filter) -> Vec<String> {
         };
         let attested_ok = match f.attested_since {
             None => true,
-            Some(since) => c.last_attested.is_some_and(|last| last >= since),
+            // Every day the last attestation may mean is on or after the first of SINCE.
+            Some(since) => c
+                .last_attested
+                .is_some_and(|last| last.first_day() >= since.first_day()),
         };
         let continent_ok = allows(
             f.continents.taken.contains(&c.continent),

@@ -259,3 +259,16 @@ fn stats_by_year_and_decade_run_in_time_order_the_unknown_last() {
         );
     }
 }
+
+#[test]
+fn attested_since_takes_a_partial_date_surely_on_or_after_it() {
+    let data = data_file(
+        "Year,,,,X,XX,europe,false,partnership,1990,active,,1990,2020,1,1,,,,,https://e.org,\n",
+    );
+    let path = data.path().to_str().unwrap();
+    let since = |date: &str| names(&json(&["--data", path, "list", "--attested-since", date]));
+    // Last attested some day in 2020: surely on or after 2020-01-01, not after 2020-06.
+    assert_eq!(since("2020-01-01"), ["Year"]);
+    assert_eq!(since("2020"), ["Year"]);
+    assert!(since("2020-06").is_empty());
+}
