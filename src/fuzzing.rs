@@ -68,6 +68,7 @@ pub fn filter_values(data: &[u8]) {
     let _ = text.parse::<Continent>();
     let _ = text.parse::<Agreement>();
     let _ = text.parse::<Status>();
+    let _ = text.parse::<crate::city::DateRange>();
     let _ = text.parse::<Kind>();
     let _ = Field::from_key(text);
     let _ = fold(text);
