@@ -7,8 +7,8 @@ use std::process::Command;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use krakow_partners::{
-    Answer, Continent, Field, Filter, Format, Kind, View, from_krakow_km, load, records, sort,
-    write,
+    Answer, Continent, Field, Filter, Format, Kind, Picks, View, from_krakow_km, load, records,
+    sort, write,
 };
 
 /// 10 000 rows from the deterministic generator.
@@ -38,7 +38,7 @@ fn benches(c: &mut Criterion) {
     });
     c.bench_function("filter europe and sort by name, 10k", |b| {
         let filter = Filter {
-            continents: vec![Continent::Europe],
+            continents: Picks::only(vec![Continent::Europe]),
             all: true,
             ..Filter::default()
         };

@@ -20,7 +20,7 @@ pub enum Answer<'a> {
     /// Cities held.
     Cities(Vec<City<'a>>),
     /// `list`: cities read again from the file as they are written.
-    Listed(Listed<'a>),
+    Listed(Box<Listed<'a>>),
     /// `show`: one city in full, its age counted to `today`.
     City { city: Box<City<'a>>, today: Date },
     /// `records`: superlatives with their cities.
@@ -122,7 +122,7 @@ impl Answer<'_> {
                     rows: Box::new(CityRows {
                         cities: Cities::Held(std::slice::from_ref(&**city)),
                         fields,
-                        names: names_for(view),
+                        names: view.names_shown(),
                         today,
                     }),
                 }
@@ -162,7 +162,7 @@ impl Answer<'_> {
                             cities: CityRows {
                                 cities: Cities::Held(&[]),
                                 fields,
-                                names: names_for(view),
+                                names: view.names_shown(),
                                 today: None,
                             },
                         }),
@@ -279,18 +279,9 @@ fn city_list<'s>(cities: Cities<'s, '_>, fields: Vec<Field>, view: &View) -> Gri
         rows: Box::new(CityRows {
             cities,
             fields,
-            names: names_for(view),
+            names: view.names_shown(),
             today: None,
         }),
-    }
-}
-
-/// The names a view shows in the name column: people may read them in Polish or in
-/// the city's own language; programs always get the data's own values.
-fn names_for(view: &View) -> Names {
-    match view.format.audience() {
-        Audience::People | Audience::Lines => view.names,
-        Audience::Programs => Names::En,
     }
 }
 
@@ -335,11 +326,7 @@ struct CityRows<'c, 'a> {
 impl CityRows<'_, '_> {
     fn push<'s>(&self, city: &'s City<'_>, cells: &mut Vec<Value<'s>>) {
         for field in &self.fields {
-            let name = match self.names {
-                Names::En => None,
-                Names::Pl => city.name_pl.as_deref(),
-                Names::Local => city.name_local.as_deref(),
-            };
+            let name = self.names.of(city).map(|name| &**name);
             let value = match (field, name, self.today) {
                 (Field::Name, Some(name), _) => Value::Text(Cow::Borrowed(name)),
                 (_, _, Some(today)) => card(*field, city, today),

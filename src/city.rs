@@ -84,11 +84,14 @@ named_enum!(
     }
 );
 
-/// A calendar date that may be known only to the year or the month.
+/// A calendar date that may be known only to the year or the month: then it stands for
+/// every day of that year or month, a range from [`Date::first_day`] to
+/// [`Date::last_day`].
 ///
-/// Ordering puts a partial date before every full date inside it (`2016` < `2016-01` <
-/// `2016-01-01`), so a partnership known only as "signed in 2016" counts from the start
-/// of that year.
+/// Ordering, for sorting only, puts a partial date at its first day, before the full
+/// dates inside it (`2016` < `2016-01` < `2016-01-01`). Whether one event came before
+/// another is [`Date::surely_before`]; whether one had happened by a day,
+/// [`Date::surely_by`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Date {
     year: i32,
@@ -120,6 +123,38 @@ impl Date {
 
     pub fn day(self) -> Option<u8> {
         self.day
+    }
+
+    /// The earliest day the date may mean: itself when it is a full date.
+    pub fn first_day(self) -> Date {
+        Date {
+            year: self.year,
+            month: Some(self.month.unwrap_or(1)),
+            day: Some(self.day.unwrap_or(1)),
+        }
+    }
+
+    /// The latest day the date may mean: itself when it is a full date.
+    pub fn last_day(self) -> Date {
+        let month = self.month.unwrap_or(12);
+        Date {
+            year: self.year,
+            month: Some(month),
+            day: Some(self.day.unwrap_or_else(|| days_in_month(self.year, month))),
+        }
+    }
+
+    /// Whether this date is before `other` whichever days the two partial dates mean:
+    /// `2000-06-15` is not surely before `2000`, nor `2000` before `2000-06-15`.
+    pub fn surely_before(self, other: Date) -> bool {
+        self.last_day() < other.first_day()
+    }
+
+    /// Whether an event on this date had surely happened by the end of `day` (itself
+    /// a range, read as its last day): a partnership signed in `1996` had by
+    /// `1996-12-31`, or by `--as-of 1996`, but not by `1996-06-30`.
+    pub fn surely_by(self, day: Date) -> bool {
+        self.last_day() <= day.last_day()
     }
 
     /// Whole years from this date to `later`, counting a partial date from its first day.
@@ -245,6 +280,58 @@ impl fmt::Display for Date {
     }
 }
 
+/// A span of dates, `FROM..TO`, either end open (`..1980`, `2000..`), or one date
+/// alone (`1996`: its whole year). A date is inside only when every day it may mean
+/// is: `1999` is inside `1990..1999`, `2000` is not inside `..2000-06`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl DateRange {
+    pub fn contains(&self, date: Date) -> bool {
+        self.from
+            .is_none_or(|from| date.first_day() >= from.first_day())
+            && self.to.is_none_or(|to| date.last_day() <= to.last_day())
+    }
+}
+
+impl FromStr for DateRange {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<DateRange, String> {
+        let end = |text: &str| -> Result<Option<Date>, String> {
+            match text.trim() {
+                "" => Ok(None),
+                text => text.parse().map(Some),
+            }
+        };
+        let range = match s.split_once("..") {
+            Some((from, to)) => DateRange {
+                from: end(from)?,
+                to: end(to)?,
+            },
+            None => {
+                let date = end(s)?.ok_or("is empty (FROM..TO, ..TO, FROM.. or one date)")?;
+                DateRange {
+                    from: Some(date),
+                    to: Some(date),
+                }
+            }
+        };
+        if let (Some(from), Some(to)) = (range.from, range.to)
+            && to.surely_before(from)
+        {
+            return Err(format!(
+                "'{}' ends before it begins ({to} is before {from})",
+                quote(s)
+            ));
+        }
+        Ok(range)
+    }
+}
+
 /// One partner city, as the data file describes it. Every value a source may not give
 /// is an `Option`. Texts borrow from the data file's bytes where they can, so loading a
 /// large file does not copy it again string by string.
@@ -324,21 +411,28 @@ impl<'a> City<'a> {
             .chain(self.aliases.iter())
     }
 
-    /// The city as it stood on `date`: `None` if the partnership did not count yet
-    /// (see [`City::counts_from`]); otherwise the city with the status it had then (a
-    /// partnership that ended or was suspended later still reads active).
+    /// The city as it stood at the end of `date` (a year or month: its last day):
+    /// `None` if the partnership did not surely count yet (see [`City::counts_from`]);
+    /// otherwise the city with the status it had then (a partnership that ended or was
+    /// suspended later still reads active).
+    ///
+    /// A partial date has surely happened only once its last day has passed: signed in
+    /// `1996`, a partnership counts as of `1996-12-31` (and `--as-of 1996`), not as of
+    /// `1996-06-30`; ended in `2022`, it reads active until `2022-12-31`.
     pub fn as_of(self, date: Date) -> Option<City<'a>> {
         // A partnership with neither date cannot be placed in time: it is left out.
-        if self.counts_from()? > date {
+        if !self.counts_from()?.surely_by(date) {
             return None;
         }
         match (self.status, self.status_since) {
             // The change came later: on that date the partnership was in force.
-            (Status::Suspended | Status::Ended, Some(since)) if since > date => Some(City {
-                status: Status::Active,
-                status_since: None,
-                ..self
-            }),
+            (Status::Suspended | Status::Ended, Some(since)) if !since.surely_by(date) => {
+                Some(City {
+                    status: Status::Active,
+                    status_since: None,
+                    ..self
+                })
+            }
             // Active, or changed by then, or changed on a date unknown: as the data says.
             _ => Some(self),
         }
@@ -464,6 +558,65 @@ mod tests {
         assert!(year < month && month < day);
         assert!(day < "2016-06-03".parse().unwrap());
         assert!("2015-12-31".parse::<Date>().unwrap() < year);
+    }
+
+    #[test]
+    fn partial_dates_are_ranges() {
+        let date = |text: &str| text.parse::<Date>().unwrap();
+        assert_eq!(date("2000").first_day(), date("2000-01-01"));
+        assert_eq!(date("2000").last_day(), date("2000-12-31"));
+        assert_eq!(date("2000-02").last_day(), date("2000-02-29"));
+        assert_eq!(date("2001-02").last_day(), date("2001-02-28"));
+        // Signed 2000-06-15 and ended "2000": not surely in the wrong order.
+        assert!(!date("2000").surely_before(date("2000-06-15")));
+        assert!(!date("2000-06-15").surely_before(date("2000")));
+        assert!(date("1999").surely_before(date("2000-01-01")));
+        assert!(date("1996").surely_by(date("1996-12-31")));
+        assert!(date("1996").surely_by(date("1996")));
+        assert!(!date("1996").surely_by(date("1996-06-30")));
+        assert!(date("1996-03-02").surely_by(date("1996-03")));
+    }
+
+    #[test]
+    fn date_ranges_hold_the_dates_surely_inside() {
+        let date = |text: &str| text.parse::<Date>().unwrap();
+        let range = |text: &str| text.parse::<DateRange>().unwrap();
+        assert!(range("1990..1999").contains(date("1999")));
+        assert!(range("1990..1999").contains(date("1990-01-01")));
+        assert!(!range("1990..1999").contains(date("2000-01-01")));
+        assert!(!range("..2000-06").contains(date("2000")));
+        assert!(range("2000..").contains(date("2000")));
+        assert!(range("1996").contains(date("1996-03")));
+        assert!(!range("1996-03").contains(date("1996")));
+        assert!("1999..1990".parse::<DateRange>().is_err());
+        assert!("1990..soon".parse::<DateRange>().is_err());
+        assert!("".parse::<DateRange>().is_err());
+        assert_eq!(
+            range(".."),
+            DateRange {
+                from: None,
+                to: None
+            }
+        );
+    }
+
+    #[test]
+    fn as_of_counts_a_partial_date_once_it_has_surely_passed() {
+        let date = |text: &str| text.parse::<Date>().unwrap();
+        let city = City {
+            signed: Some(date("1996")),
+            status: Status::Ended,
+            status_since: Some(date("2022")),
+            ..City::blank()
+        };
+        assert!(city.clone().as_of(date("1996-06-30")).is_none());
+        assert_eq!(
+            city.clone().as_of(date("1996")).unwrap().status,
+            Status::Active
+        );
+        let mid = city.clone().as_of(date("2022-03-15")).unwrap();
+        assert_eq!(mid.status, Status::Active);
+        assert_eq!(city.as_of(date("2022")).unwrap().status, Status::Ended);
     }
 
     #[test]

@@ -6,13 +6,14 @@ use std::sync::LazyLock;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::city::{Agreement, Continent, Date, Status};
+use crate::city::{Agreement, Continent, Date, DateRange, Status};
 use crate::columns::Field;
 use crate::fields::{self, Choice};
 use crate::filter::Filter;
 use crate::groups::GroupBy;
 use crate::load::BUNDLED_AS_OF;
 use crate::periods::Span;
+use crate::picks::{Pick, PickParser, Picks};
 use crate::render::{Format, Names};
 use crate::superlatives::Kind;
 
@@ -189,9 +190,11 @@ pub enum Command {
     )]
     Show(ShowArgs),
 
-    /// Count the cities per continent, country, agreement, status, capital or decade.
+    /// Count the cities per continent, country, agreement, status, capital, decade or year.
     #[command(
-        after_help = "Examples:\n  krakow-partners stats --by country\n  \
+        after_help = "Decades and years are in time order, the unknown last; other \
+                      groups the largest first, ties by name.\n\nExamples:\n  \
+                      krakow-partners stats --by country\n  \
                       krakow-partners stats --by continent --as-of 2022-03-15",
         mut_arg("fields", |a| fields_help(a, StatsArgs::FIELDS))
     )]
@@ -394,9 +397,14 @@ pub struct ListArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
 
-    /// Sort by this field (name, signed, distance_km, population, …).
-    #[arg(short, long, value_name = "FIELD", value_parser = parse_field, help_heading = "Order")]
-    pub sort: Option<Field>,
+    /// Sort by this field (name, signed, distance_km, population, …); a '-' before it
+    /// sorts from the largest down, as --desc does (--sort -population).
+    ///
+    /// Names sort as they are shown (--names pl: by the Polish names). A date known
+    /// only to the year or month sorts at its first day, before the full dates in it
+    /// (1993, 1993-01, 1993-01-01). Unknown values come last in either direction.
+    #[arg(short, long, value_name = "FIELD", value_parser = parse_sort, allow_hyphen_values = true, help_heading = "Order")]
+    pub sort: Option<SortBy>,
 
     /// Sort from the largest value down (unknown values still come last).
     #[arg(short = 'r', long, help_heading = "Order")]
@@ -451,39 +459,47 @@ impl RecordsArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
-    /// Only cities on these continents (comma-separated).
+    /// Only cities on these continents (comma-separated; '!' before one refuses it).
+    ///
+    /// A '!' before a value refuses it, in every filter of named values: quote it for
+    /// the shell, --continent '!europe' (every continent but Europe), --status '!ended',
+    /// --country '!de,!fr'.
     #[arg(
         long,
         value_name = "CONTINENT",
-        value_enum,
         value_delimiter = ',',
+        value_parser = PickParser::<Continent>::new(),
         ignore_case = true
     )]
-    pub continent: Vec<Continent>,
+    pub continent: Vec<Pick<Continent>>,
 
-    /// Only cities in these countries, by English name or ISO code (comma-separated).
+    /// Only cities in these countries (comma-separated; '!' before one refuses it): an
+    /// English name, a short name (USA, UK, Czech Republic, Holland) or an ISO 3166
+    /// code (DE, DEU), in any case, with or without diacritics.
     #[arg(long, value_name = "COUNTRY", value_delimiter = ',')]
     pub country: Vec<String>,
 
-    /// Only partnerships resting on these kinds of agreement (comma-separated).
+    /// Only partnerships resting on these kinds of agreement (comma-separated; '!'
+    /// before one refuses it).
     #[arg(
         long,
         value_name = "KIND",
-        value_enum,
         value_delimiter = ',',
+        value_parser = PickParser::<Agreement>::new(),
         ignore_case = true
     )]
-    pub agreement: Vec<Agreement>,
+    pub agreement: Vec<Pick<Agreement>>,
 
-    /// Only partnerships with these statuses (comma-separated) [default: active]
+    /// Only partnerships with these statuses (comma-separated; '!' before one refuses
+    /// it) [default: active]
     #[arg(
         long,
         value_name = "STATUS",
-        value_enum,
         value_delimiter = ',',
+        value_parser = PickParser::<Status>::new(),
         ignore_case = true
     )]
-    pub status: Vec<Status>,
+    pub status: Vec<Pick<Status>>,
 
     /// Every status: active, suspended and ended.
     #[arg(short, long, conflicts_with = "status")]
@@ -497,9 +513,24 @@ pub struct FilterArgs {
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
 
-    /// The partnerships as they stood on DATE (YYYY-MM-DD, YYYY-MM or YYYY).
+    /// The partnerships as they stood at the end of DATE (YYYY-MM-DD, YYYY-MM or YYYY:
+    /// a year or month means its last day).
+    ///
+    /// --as-of 1996 is 1996-12-31. A date in the data known only to the year or month
+    /// stands for every day of it, and has happened only once the last has passed: a
+    /// partnership signed in 1996 counts as of 1996-12-31, not before; one ended in
+    /// 2022 reads active until 2022-12-31.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
+
+    /// Only partnerships signed within FROM..TO (either end may be left out: ..1980,
+    /// 2000..; one date alone is its whole span: 1996).
+    ///
+    /// A signing date known only to the year or month is inside only when all of it
+    /// is: 1999 is inside 1990..1999, 2000 is not inside ..2000-06. Cities with no
+    /// signing date are left out, and a note on standard error says how many.
+    #[arg(long, value_name = "FROM..TO", value_parser = parse_range)]
+    pub signed: Option<DateRange>,
 
     /// Only partnerships a source shows in force on or after DATE (last_attested).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -508,16 +539,24 @@ pub struct FilterArgs {
 
 impl FilterArgs {
     pub fn to_filter(&self) -> Filter {
+        let countries = self.country.iter().map(|typed| {
+            let (value, refused) = Pick::<String>::split(typed);
+            Pick {
+                value: value.to_string(),
+                refused,
+            }
+        });
         Filter {
-            continents: self.continent.clone(),
-            countries: self.country.clone(),
-            agreements: self.agreement.clone(),
-            statuses: self.status.clone(),
+            continents: self.continent.iter().copied().collect(),
+            countries: countries.collect::<Picks<String>>(),
+            agreements: self.agreement.iter().copied().collect(),
+            statuses: self.status.iter().copied().collect(),
             all: self.all,
             capital: self.capital,
             search: self.search.clone(),
             as_of: self.as_of,
             attested_since: self.attested_since,
+            signed: self.signed,
         }
     }
 }
@@ -548,6 +587,28 @@ fn report_format() -> impl TypedValueParser<Value = Format> {
 
 fn parse_date(text: &str) -> Result<Date, String> {
     text.parse()
+}
+
+fn parse_range(text: &str) -> Result<DateRange, String> {
+    text.parse()
+}
+
+/// `--sort`: a field, from the largest down with a `-` before it.
+#[derive(Clone, Copy, Debug)]
+pub struct SortBy {
+    pub field: Field,
+    pub descending: bool,
+}
+
+fn parse_sort(text: &str) -> Result<SortBy, String> {
+    let (field, descending) = match text.strip_prefix('-') {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    Ok(SortBy {
+        field: parse_field(field)?,
+        descending,
+    })
 }
 
 fn parse_field(text: &str) -> Result<Field, String> {

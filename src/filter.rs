@@ -1,21 +1,23 @@
 //! Choosing cities: the filters shared by every command, and sorting.
 
-use crate::city::{Agreement, City, Continent, Date, Status, fold};
+use crate::city::{Agreement, City, Continent, Date, DateRange, Status, fold};
 use rustc_hash::FxHashSet;
 
+use crate::countries;
 use crate::error::UsageError;
+use crate::picks::Picks;
 use crate::sink::{Read, Sink};
 
-/// Which cities a command works on. Several values of one filter are alternatives;
-/// different filters must all hold.
+/// Which cities a command works on. Several values of one filter are alternatives,
+/// refused values (`!europe`) are never taken; different filters must all hold.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
-    pub continents: Vec<Continent>,
+    pub continents: Picks<Continent>,
     /// Country names or ISO codes, as the user typed them.
-    pub countries: Vec<String>,
-    pub agreements: Vec<Agreement>,
-    /// The statuses wanted; empty means active only.
-    pub statuses: Vec<Status>,
+    pub countries: Picks<String>,
+    pub agreements: Picks<Agreement>,
+    /// The statuses wanted; none at all means active only.
+    pub statuses: Picks<Status>,
     /// Every status, ignoring `statuses`.
     pub all: bool,
     /// Only capitals.
@@ -26,6 +28,8 @@ pub struct Filter {
     pub as_of: Option<Date>,
     /// Only partnerships last attested on or after this date.
     pub attested_since: Option<Date>,
+    /// Only partnerships signed surely within this span.
+    pub signed: Option<DateRange>,
 }
 
 impl Filter {
@@ -34,17 +38,27 @@ impl Filter {
         let statuses = match (self.all, self.statuses.is_empty()) {
             (true, _) => Status::ALL.to_vec(),
             (false, true) => vec![Status::Active],
-            (false, false) => self.statuses.clone(),
+            (false, false) => Status::ALL
+                .iter()
+                .copied()
+                .filter(|s| self.statuses.allows(s))
+                .collect(),
         };
+        let wanted = |typed: &Vec<String>, refused| -> Vec<Wanted> {
+            typed.iter().map(|c| Wanted::new(c, refused)).collect()
+        };
+        let mut countries = wanted(&self.countries.taken, false);
+        countries.extend(wanted(&self.countries.refused, true));
         Chooser {
             statuses,
             continents: self.continents.clone(),
-            countries: self.countries.iter().map(|c| Wanted::new(c)).collect(),
+            countries,
             agreements: self.agreements.clone(),
             capital: self.capital,
             search: self.search.as_deref().map(fold),
             as_of: self.as_of,
             attested_since: self.attested_since,
+            signed: self.signed,
         }
     }
 
@@ -70,18 +84,24 @@ impl Filter {
     }
 }
 
-/// A `--country` as typed: an English name (any case, any diacritics) or an ISO code.
+/// A `--country` as typed: an English name (any case, any diacritics), a common short
+/// name or an ISO 3166 code; refused with a `!`.
 #[derive(Clone, Debug)]
 struct Wanted {
     typed: String,
+    refused: bool,
     folded: String,
+    /// The ISO 3166 alpha-2 code of the country it names, if it names one.
+    code: Option<&'static str>,
 }
 
 impl Wanted {
-    fn new(typed: &str) -> Wanted {
+    fn new(typed: &str, refused: bool) -> Wanted {
         Wanted {
             typed: typed.to_string(),
+            refused,
             folded: fold(typed.trim()),
+            code: countries::find(typed).map(|c| c.code),
         }
     }
 
@@ -93,7 +113,9 @@ impl Wanted {
         } else {
             fold(name) == self.folded
         };
-        same_name || city.country_code.eq_ignore_ascii_case(self.typed.trim())
+        same_name
+            || city.country_code.eq_ignore_ascii_case(self.typed.trim())
+            || self.code.is_some_and(|code| city.country_code == code)
     }
 }
 
@@ -101,15 +123,16 @@ impl Wanted {
 #[derive(Clone, Debug)]
 pub struct Chooser {
     statuses: Vec<Status>,
-    continents: Vec<Continent>,
+    continents: Picks<Continent>,
     /// Empty means any country.
     countries: Vec<Wanted>,
-    agreements: Vec<Agreement>,
+    agreements: Picks<Agreement>,
     capital: bool,
     /// Folded text to find in any name.
     search: Option<String>,
     as_of: Option<Date>,
     attested_since: Option<Date>,
+    signed: Option<DateRange>,
 }
 
 impl Chooser {
@@ -124,14 +147,17 @@ impl Chooser {
     /// The city as it stood on the `--as-of` date, if it passes; each `--country` the
     /// city is in is marked in `found`, whatever the other filters say.
     fn choose<'a>(&self, city: City<'a>, found: &mut [bool]) -> Choice<'a> {
-        let mut in_country = self.countries.is_empty();
+        // Any country unless one is taken; never a refused one.
+        let mut in_country = !self.countries.iter().any(|w| !w.refused);
+        let mut refused = false;
         for (wanted, found) in self.countries.iter().zip(found) {
             if wanted.matches(&city) {
                 *found = true;
-                in_country = true;
+                in_country |= !wanted.refused;
+                refused |= wanted.refused;
             }
         }
-        if !in_country {
+        if !in_country || refused {
             return Choice::Left;
         }
         // A partnership that cannot be placed in time is left out of `--as-of`.
@@ -143,22 +169,32 @@ impl Chooser {
             },
             _ => city,
         };
-        match (self.passes(&city), undated) {
-            (true, false) => Choice::Taken(city),
-            (true, true) => Choice::Undated,
-            (false, _) => Choice::Left,
+        // Nor is one whose signing date is unknown inside any `--signed` span.
+        let unsigned = self.signed.is_some() && city.signed.is_none();
+        if let (Some(range), Some(signed)) = (self.signed, city.signed)
+            && !range.contains(signed)
+        {
+            return Choice::Left;
+        }
+        match (self.passes(&city), undated, unsigned) {
+            (false, _, _) => Choice::Left,
+            (true, true, _) => Choice::Undated,
+            (true, false, true) => Choice::Unsigned,
+            (true, false, false) => Choice::Taken(city),
         }
     }
 
     /// Whether the city passes every filter but the country and the date.
     fn passes(&self, city: &City) -> bool {
         self.statuses.contains(&city.status)
-            && (self.continents.is_empty() || self.continents.contains(&city.continent))
-            && (self.agreements.is_empty() || self.agreements.contains(&city.agreement))
+            && self.continents.allows(&city.continent)
+            && self.agreements.allows(&city.agreement)
             && (!self.capital || city.capital)
-            && self
-                .attested_since
-                .is_none_or(|since| city.last_attested.is_some_and(|last| last >= since))
+            // Surely on or after: a partial date's first day is no earlier.
+            && self.attested_since.is_none_or(|since| {
+                city.last_attested
+                    .is_some_and(|last| last.first_day() >= since.first_day())
+            })
             && match &self.search {
                 Some(text) => city.all_names().any(|n| fold(n).contains(text.as_str())),
                 None => true,
@@ -175,6 +211,8 @@ enum Choice<'a> {
     /// Left out of `--as-of` only because neither its signing nor its first
     /// attestation is known.
     Undated,
+    /// Left out of `--signed` only because its signing date is unknown.
+    Unsigned,
     Left,
 }
 
@@ -186,6 +224,8 @@ pub struct Chosen<'c, S> {
     found: Vec<bool>,
     /// How many cities `--as-of` left out for want of a date.
     undated: usize,
+    /// How many cities `--signed` left out for want of a signing date.
+    unsigned: usize,
 }
 
 impl<'c, S> Chosen<'c, S> {
@@ -195,37 +235,43 @@ impl<'c, S> Chosen<'c, S> {
             inner,
             found: vec![false; chooser.countries.len()],
             undated: 0,
+            unsigned: 0,
         }
     }
 
     /// What `inner` kept; or, where a `--country` is in no city of the file, a usage
     /// error naming the file's countries (which only then are gathered).
     pub fn finish(self, countries: impl FnOnce() -> Countries) -> Result<S, UsageError> {
+        // A country of the world in none of the file's cities is an empty answer; a
+        // name that is no country, and in no city, a mistake.
         let missing = self
             .chooser
             .countries
             .iter()
             .zip(&self.found)
-            .find(|(_, f)| !**f);
+            .find(|(wanted, found)| !**found && wanted.code.is_none());
+        // Not a silent half answer: say what was left out, and why.
+        let count = |n: usize| match n {
+            1 => "1 partnership".to_string(),
+            n => format!("{n} partnerships"),
+        };
         if self.undated > 0 {
-            // Not a silent half answer: say what was left out, and why.
-            let count = match self.undated {
-                1 => "1 partnership".to_string(),
-                n => format!("{n} partnerships"),
-            };
             crate::output::stderr(&format!(
-                "krakow-partners: {count} left out of --as-of: no date says since when \
-                 (neither signed nor first_attested)"
+                "krakow-partners: {} left out of --as-of: no date says since when \
+                 (neither signed nor first_attested)",
+                count(self.undated)
+            ));
+        }
+        if self.unsigned > 0 {
+            crate::output::stderr(&format!(
+                "krakow-partners: {} left out of --signed: the data has no signing date \
+                 for them",
+                count(self.unsigned)
             ));
         }
         match missing {
             None => Ok(self.inner),
-            Some((wanted, _)) => {
-                let countries = countries();
-                let mut known: Vec<&str> = countries.names.iter().map(String::as_str).collect();
-                known.sort_unstable();
-                Err(UsageError::unknown("country", &wanted.typed, &known))
-            }
+            Some((wanted, _)) => Err(unknown_country(&wanted.typed, &countries())),
         }
     }
 }
@@ -235,6 +281,7 @@ impl<'a, S: Sink<'a>> Sink<'a> for Chosen<'_, S> {
         match self.chooser.choose(read.city, &mut self.found) {
             Choice::Taken(city) => self.inner.add(Read { city, ..read }),
             Choice::Undated => self.undated += 1,
+            Choice::Unsigned => self.unsigned += 1,
             Choice::Left => {}
         }
     }
@@ -248,8 +295,27 @@ impl<'a, S: Sink<'a>> Sink<'a> for Chosen<'_, S> {
             *found |= later;
         }
         self.undated += later.undated;
+        self.unsigned += later.unsigned;
         self.inner.join(later.inner);
     }
+}
+
+/// A `--country` that names no country: the nearest names, what is taken, and the
+/// file's own countries.
+fn unknown_country(typed: &str, countries: &Countries) -> UsageError {
+    let mut known: Vec<&str> = countries.names.iter().map(String::as_str).collect();
+    known.sort_unstable();
+    let mut near: Vec<&str> = crate::countries::names().collect();
+    near.extend(&known);
+    let hint = crate::suggest::did_you_mean(typed, &near)
+        .map(|h| format!("; {h}"))
+        .unwrap_or_default();
+    UsageError(format!(
+        "unknown country '{}'{hint} (an English name, a short name such as USA or UK, or an \
+         ISO 3166 code such as DE or DEU; the data's countries: {})",
+        crate::terminal::quote(typed),
+        known.join(", ")
+    ))
 }
 
 /// The English names of the countries in a data file: what a `--country` that matches
@@ -288,20 +354,27 @@ impl<'a> Sink<'a> for Countries {
 }
 
 /// Finds the cities a name means: an exact name or alias (ignoring case and
-/// diacritics) first, else every city with a name containing the text.
+/// diacritics) first; else those whose English or Polish name starts with the text
+/// (`San Fran` is San Francisco, not Quito, whose alias is "San Francisco de Quito");
+/// else every city with a name containing the text.
 pub fn find_by_name<'c, 'a>(cities: &'c [City<'a>], text: &str) -> Vec<&'c City<'a>> {
     let wanted = fold(text.trim());
-    let exact: Vec<&City<'a>> = cities
-        .iter()
-        .filter(|c| c.all_names().any(|n| fold(n) == wanted))
-        .collect();
+    let those = |fits: &dyn Fn(&City) -> bool| -> Vec<&'c City<'a>> {
+        cities.iter().filter(|c| fits(c)).collect()
+    };
+    let exact = those(&|c| c.all_names().any(|n| fold(n) == wanted));
     if !exact.is_empty() || wanted.is_empty() {
         return exact;
     }
-    cities
-        .iter()
-        .filter(|c| c.all_names().any(|n| fold(n).contains(&wanted)))
-        .collect()
+    let starting = those(&|c| {
+        std::iter::once(&*c.name)
+            .chain(c.name_pl.as_deref())
+            .any(|n| fold(n).starts_with(&wanted))
+    });
+    if !starting.is_empty() {
+        return starting;
+    }
+    those(&|c| c.all_names().any(|n| fold(n).contains(&wanted)))
 }
 
 /// Every name of every city, for suggestions.

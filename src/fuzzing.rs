@@ -84,6 +84,7 @@ pub fn filter_values(data: &[u8]) {
     let _ = text.parse::<Continent>();
     let _ = text.parse::<Agreement>();
     let _ = text.parse::<Status>();
+    let _ = text.parse::<crate::city::DateRange>();
     let _ = text.parse::<Kind>();
     let _ = Field::from_key(text);
     let _ = fold(text);
@@ -91,7 +92,7 @@ pub fn filter_values(data: &[u8]) {
     if let Ok(cities) = bundled() {
         let _ = find_by_name(&cities, text);
         let filter = Filter {
-            countries: vec![text.to_string()],
+            countries: crate::picks::Picks::only(vec![text.to_string()]),
             search: Some(text.to_string()),
             ..Filter::default()
         };

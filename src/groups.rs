@@ -1,5 +1,5 @@
 //! `stats`' groups: the cities sharing a continent, country, agreement, status,
-//! capital flag or decade, gathered as a file is read.
+//! capital flag, decade or year, gathered as a file is read.
 
 use std::borrow::Cow;
 
@@ -19,6 +19,8 @@ pub enum GroupBy {
     Capital,
     /// The decade the agreement was signed in.
     Decade,
+    /// The year the agreement was signed in.
+    Year,
 }
 
 /// The cities sharing one value.
@@ -43,6 +45,9 @@ fn label<'c>(city: &City<'c>, by: GroupBy) -> Cow<'c, str> {
         GroupBy::Decade => city
             .signed
             .map_or(UNKNOWN.into(), |d| decade(d.year()).into()),
+        GroupBy::Year => city
+            .signed
+            .map_or(UNKNOWN.into(), |d| d.year().to_string().into()),
     }
 }
 
@@ -75,7 +80,8 @@ impl<'a> Groups<'a> {
         }
     }
 
-    /// The groups, the largest first (ties by group name), each group's cities by name.
+    /// The groups, each group's cities by name: decades and years in time order, the
+    /// unknown last; the others the largest first, ties by group name.
     pub fn groups(self) -> Vec<Group<'a>> {
         let mut groups: Vec<Group> = self
             .members
@@ -86,9 +92,8 @@ impl<'a> Groups<'a> {
             })
             .collect();
         match self.by {
-            // Decades in time order, the unknown last.
-            GroupBy::Decade => groups.sort_by(|a, b| {
-                // "990s" before "2000s": fewer digits, an earlier decade.
+            GroupBy::Decade | GroupBy::Year => groups.sort_by(|a, b| {
+                // "990s" before "2000s": fewer digits, an earlier time.
                 let key = |g: &Group| (g.group == UNKNOWN, g.group.len());
                 key(a).cmp(&key(b)).then_with(|| a.group.cmp(&b.group))
             }),

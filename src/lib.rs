@@ -16,6 +16,7 @@ mod columns;
 mod commands;
 mod completion;
 mod config;
+mod countries;
 mod error;
 mod fields;
 mod filter;
@@ -30,6 +31,7 @@ mod output;
 mod parallel;
 mod parse;
 mod periods;
+mod picks;
 mod render;
 mod rules;
 mod sink;
@@ -44,7 +46,7 @@ use std::process::ExitCode;
 use std::io::IsTerminal;
 
 pub use answer::Answer;
-pub use city::{Agreement, City, Continent, Date, Status, fold};
+pub use city::{Agreement, City, Continent, Date, DateRange, Status, fold};
 pub use columns::{Field, HEADER};
 pub use error::LoadError;
 pub use fields::Pick;
@@ -55,6 +57,7 @@ pub use order::cities as sort;
 #[cfg(unix)]
 #[doc(hidden)]
 pub use output::look_at_stdout;
+pub use picks::Picks;
 pub use render::{Format, View, write};
 pub use sink::{Count, Sink};
 pub use superlatives::{Kind, Measure, Record, compute as records};

@@ -8,6 +8,7 @@ use crate::columns::Field;
 use crate::filter::Chooser;
 use crate::load::Reread;
 use crate::order::{self, SortKey};
+use crate::render::Names;
 use crate::sink::{Read, Sink};
 
 type Kept<'a> = (SortKey<'a>, usize);
@@ -18,14 +19,16 @@ type Kept<'a> = (SortKey<'a>, usize);
 pub struct Listing<'a> {
     by: Field,
     descending: bool,
+    names: Names,
     parts: Vec<Vec<Kept<'a>>>,
 }
 
 impl<'a> Listing<'a> {
-    pub fn new(by: Field, descending: bool) -> Listing<'a> {
+    pub fn new(by: Field, descending: bool, names: Names) -> Listing<'a> {
         Listing {
             by,
             descending,
+            names,
             parts: vec![Vec::new()],
         }
     }
@@ -44,7 +47,7 @@ impl<'a> Listing<'a> {
 
 impl<'a> Sink<'a> for Listing<'a> {
     fn add(&mut self, read: Read<'a, '_>) {
-        let key = SortKey::folded(&read.city, read.folded, self.by);
+        let key = SortKey::folded(&read.city, read.folded, self.by, self.names);
         if let Some(part) = self.parts.last_mut() {
             part.push((key, read.at));
         }

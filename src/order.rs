@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use crate::city::{City, fold};
 use crate::columns::Field;
 use crate::parallel;
+use crate::render::Names;
 use crate::value::Value;
 
 /// What a city is sorted by.
@@ -25,12 +26,18 @@ pub struct SortKey<'a> {
 }
 
 impl<'a> SortKey<'a> {
-    pub fn of(city: &City<'a>, field: Field) -> SortKey<'a> {
-        SortKey::folded(city, &fold(&city.name), field)
+    pub fn of(city: &City<'a>, field: Field, names: Names) -> SortKey<'a> {
+        SortKey::folded(city, &fold(&city.name), field, names)
     }
 
-    /// The key, the city's name already folded.
-    pub fn folded(city: &City<'a>, folded: &str, field: Field) -> SortKey<'a> {
+    /// The key, the city's English name already folded. Names are compared as they
+    /// are shown: in Polish or the city's own language where `names` says so (and the
+    /// data has that name), so a list reads in order.
+    pub fn folded(city: &City<'a>, folded: &str, field: Field, names: Names) -> SortKey<'a> {
+        let (folded, name) = match names.of(city) {
+            Some(shown) => (fold(shown).into(), shown.clone()),
+            None => (folded.into(), city.name.clone()),
+        };
         let value = match (field, field.value(city)) {
             (Field::Name, _) => Value::Unknown,
             (_, Value::Text(text)) => Value::Text(fold(&text).into()),
@@ -39,8 +46,8 @@ impl<'a> SortKey<'a> {
         SortKey {
             value,
             by_name: field == Field::Name,
-            folded: folded.into(),
-            name: city.name.clone(),
+            folded,
+            name,
             code: crate::groups::code(&city.country_code),
         }
     }
@@ -86,11 +93,16 @@ pub fn sort<T: Send + Sync>(
     }
 }
 
-/// Sorts cities in place by `field`.
-pub fn cities<'a>(cities: &mut [City<'a>], field: Field, descending: bool) {
+/// Sorts cities in place by `field`, names in English.
+pub fn cities(cities: &mut [City], field: Field, descending: bool) {
+    named(cities, field, descending, Names::En);
+}
+
+/// Sorts cities in place by `field`, names as `names` shows them.
+pub fn named<'a>(cities: &mut [City<'a>], field: Field, descending: bool, names: Names) {
     // The keys are sorted with each city's place, then the cities moved once: a city
     // is large, a key small.
-    let make = |(i, city): (usize, &City<'a>)| (SortKey::of(city, field), i);
+    let make = |(i, city): (usize, &City<'a>)| (SortKey::of(city, field, names), i);
     let mut keyed: Vec<(SortKey<'a>, usize)> = if parallel::worth_sharing(cities.len()) {
         cities
             .par_iter()

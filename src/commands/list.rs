@@ -11,29 +11,32 @@ use crate::columns::Field;
 use crate::listing::{Listed, Listing};
 use crate::load::Source;
 use crate::order;
+use crate::render::Names;
 
 /// Files below this size have their chosen cities kept as they are read: reading them
 /// again costs more time than keeping them costs memory. Above it, only each city's
 /// place and sort key are kept (a city takes more memory than its row).
 const KEEP_CITIES_BELOW: usize = 8 << 20;
 
-pub fn run<'s>(args: &ListArgs, source: &'s Source) -> Result<Answer<'s>> {
+/// The cities, sorted by the names `names` (those the answer shows) where by name.
+pub fn run<'s>(args: &ListArgs, source: &'s Source, names: Names) -> Result<Answer<'s>> {
     let filter = args.filter.to_filter();
-    let by = args.sort.unwrap_or(Field::Name);
+    let by = args.sort.map_or(Field::Name, |s| s.field);
+    let desc = args.desc || args.sort.is_some_and(|s| s.descending);
     if source.len() < KEEP_CITIES_BELOW {
         let mut chosen: Vec<City> = super::gather_chosen(source, &filter, Vec::new)?;
-        order::cities(&mut chosen, by, args.desc);
+        order::named(&mut chosen, by, desc, names);
         chosen.truncate(args.limit.unwrap_or(usize::MAX));
         return Ok(Answer::Cities(chosen));
     }
-    let listing = super::gather_chosen(source, &filter, || Listing::new(by, args.desc))?;
+    let listing = super::gather_chosen(source, &filter, || Listing::new(by, desc, names))?;
     let at = listing.order(args.limit);
     let reread = source
         .reread()
         .with_context(|| format!("{} changed while it was read", source.name))?;
-    Ok(Answer::Listed(Listed {
+    Ok(Answer::Listed(Box::new(Listed {
         reread,
         at,
         chooser: filter.chooser(),
-    }))
+    })))
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::answer::Answer;
-use crate::city::City;
+use crate::city::{City, Status};
 use crate::cli::MapArgs;
 use crate::load::BUNDLED_AS_OF;
 use crate::svg_map;
@@ -20,8 +20,14 @@ pub fn run(args: &MapArgs, cities: Vec<City>, data: Option<&Path>) -> Result<Ans
         (true, _) => "all partnerships".to_string(),
         (false, true) => "active partnerships".to_string(),
         (false, false) => {
-            let names: Vec<&str> = filter.statuses.iter().map(|s| s.as_str()).collect();
-            format!("{} partnerships", names.join(" or "))
+            let names = |statuses: &[Status]| -> String {
+                let names: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
+                names.join(" or ")
+            };
+            match filter.statuses.taken.is_empty() {
+                false => format!("{} partnerships", names(&filter.statuses.taken)),
+                true => format!("partnerships not {}", names(&filter.statuses.refused)),
+            }
         }
     };
     let when = match (filter.as_of, data) {

@@ -46,7 +46,7 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
         Command::Man(args) => man::run(args)?,
         Command::List(args) => {
             source = Source::open(args.input.data.as_deref())?;
-            list::run(args, &source)?
+            list::run(args, &source, view.names_shown())?
         }
         Command::Records(args) => {
             source = Source::open(args.input.data.as_deref())?;

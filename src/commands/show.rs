@@ -26,7 +26,8 @@ pub fn run<'s>(args: &ShowArgs, cities: Vec<City<'s>>) -> Result<Answer<'s>> {
             }
         }
     };
-    let today = args.filter.as_of.unwrap_or_else(Date::today);
+    // A year or month given to --as-of means its last day.
+    let today = args.filter.as_of.map_or_else(Date::today, Date::last_day);
     Ok(Answer::City {
         city: Box::new(city),
         today,
@@ -44,7 +45,7 @@ fn left_out(city: &City, filter: &Filter) -> String {
                      attestation is dated"
                 );
             }
-            Some(from) if from > date => {
+            Some(from) if !from.surely_by(date) => {
                 return format!("{name} was not a partner on {date}: it counts from {from}");
             }
             Some(_) => {}
@@ -54,7 +55,7 @@ fn left_out(city: &City, filter: &Filter) -> String {
         Some(since) => format!("{} since {since}", city.status),
         None => city.status.to_string(),
     };
-    if !filter.all && !filter.statuses.is_empty() && !filter.statuses.contains(&city.status) {
+    if !filter.all && !filter.statuses.is_empty() && !filter.statuses.allows(&city.status) {
         return format!("{name} is {status}; add --all, or --status {}", city.status);
     }
     format!("{name} ({status}) is left out by the filters given")

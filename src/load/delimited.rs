@@ -127,7 +127,7 @@ fn read_part<'a, S: Sink<'a>>(
             Ok(()) => part.add(
                 line,
                 at,
-                layout.columns.iter().copied().zip(fields.drain(..)),
+                layout.columns.iter().copied().zip(fields.drain(..).map(Ok)),
             ),
         }
     }

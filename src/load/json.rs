@@ -1,14 +1,18 @@
 //! JSON data files: an array of city objects, as `--format json` writes them, or one
 //! object after another, as `--format ndjson` writes them. Each value becomes the text
-//! a CSV cell would hold, by its column's type, and is then checked by the same rules.
+//! a CSV cell would hold, by its column's type, trimmed as CSV cells are, and is then
+//! checked by the same rules: every problem of an object is reported with its column,
+//! a field given twice among them.
 
 use std::borrow::Cow;
+use std::fmt;
 
-use serde_json::Value;
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::parts::Part;
 use super::sniff::without_bom;
+use super::validate::Cell;
 use crate::columns::{COLUMNS, Column, HEADER, Type};
 use crate::error::LoadError;
 use crate::sink::{New, Sink};
@@ -48,66 +52,167 @@ pub fn read<'a, S: Sink<'a>>(
         let offset = item.get().as_ptr() as usize - text.as_ptr() as usize;
         line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..offset]).count() as u64;
         counted = offset;
-        match cells(item.get()) {
-            Ok(cells) => part.add(line, offset, cells.into_iter()),
-            Err((column, message)) => part.problem(line, column, message),
+        match object(item.get()) {
+            Ok(object) => {
+                for (column, message) in object.problems {
+                    part.problem(line, column, message);
+                }
+                part.add(line, offset, object.cells.into_iter());
+            }
+            Err(message) => part.problem(line, None, message),
         }
     }
     part.finish_part(bytes.len(), line);
     part.finish(file)
 }
 
-type Cells<'a> = Vec<(&'static Column, Cow<'a, str>)>;
+/// A city object read: each stored column's cell (or what is wrong with its value),
+/// in the order of the column table, and the problems of the object as a whole.
+pub struct Object<'a> {
+    pub cells: Vec<(&'static Column, Cell<'a>)>,
+    /// Unknown and repeated fields: the column where it is one, and the message.
+    pub problems: Vec<(Option<&'static str>, String)>,
+}
 
-/// A city object's values as the text CSV cells would hold, with their columns; or
-/// the column whose value has the wrong type.
-pub fn cells<'a>(raw: &str) -> Result<Cells<'a>, (Option<&'static str>, String)> {
-    let Ok(Value::Object(object)) = serde_json::from_str::<Value>(raw) else {
-        return Err((None, "expected a city object {\"name\": …}".into()));
-    };
-    for key in object.keys() {
-        if !COLUMNS.iter().any(|c| c.key == key) {
-            return Err((
-                None,
-                format!(
-                    "unknown field '{}' (the fields are: {})",
-                    crate::terminal::quote(key),
-                    HEADER.replace(',', ", ")
-                ),
-            ));
-        }
-    }
-    let mut cells = Vec::with_capacity(object.len());
-    for column in COLUMNS.iter().filter(|c| c.is_stored()) {
-        let wrong = |expected: &str| Err((Some(column.key), format!("expected {expected}")));
-        let value = object.get(column.key).unwrap_or(&Value::Null);
-        let text = match (column.ty, value) {
-            (_, Value::Null) => String::new(),
-            (Type::List, Value::Array(items)) => {
-                let mut texts = Vec::new();
-                for item in items {
-                    match item {
-                        Value::String(s) if !s.contains(';') => texts.push(s.as_str()),
-                        _ => return wrong("an array of texts without ';'"),
-                    }
-                }
-                texts.join(";")
+/// A city object's values as the text CSV cells would hold, trimmed as CSV cells are,
+/// so the same rules judge them; or what the value is when it is no object.
+pub fn object(raw: &str) -> Result<Object<'_>, String> {
+    let Fields(fields) = serde_json::from_str(raw)
+        .map_err(|e| format!("expected a city object {{\"name\": …}} ({})", plain(&e)))?;
+    let mut problems = Vec::new();
+    // Each column's value, the first where a field is repeated.
+    let mut values: Vec<Option<&RawValue>> = vec![None; COLUMNS.len()];
+    for (key, value) in fields {
+        match COLUMNS.iter().find(|c| c.key == key) {
+            Some(column) => match &mut values[column.field as usize] {
+                Some(_) => problems.push((
+                    Some(column.key),
+                    "is given twice in the object (each field once)".to_string(),
+                )),
+                slot => *slot = Some(value),
+            },
+            None => {
+                let keys: Vec<&str> = COLUMNS.iter().map(|c| c.key).collect();
+                let hint = crate::suggest::did_you_mean(&key, &keys)
+                    .map(|h| format!("; {h}"))
+                    .unwrap_or_default();
+                problems.push((
+                    None,
+                    format!(
+                        "unknown field '{}'{hint} (the fields are: {})",
+                        crate::terminal::quote(&key),
+                        HEADER.replace(',', ", ")
+                    ),
+                ));
             }
-            (Type::List, _) => return wrong("an array of texts"),
-            (Type::Bool, Value::Bool(b)) => b.to_string(),
-            (Type::Bool, _) => return wrong("true or false"),
-            (Type::Integer | Type::Number, Value::Number(n)) => n.to_string(),
-            (Type::Integer | Type::Number, _) => return wrong("a number"),
-            (Type::Text | Type::Prose | Type::Date | Type::Choice, Value::String(s)) => s.clone(),
-            (Type::Text | Type::Prose | Type::Date | Type::Choice, _) => return wrong("a text"),
-        };
-        if text.contains('\0') {
-            return Err((
-                Some(column.key),
-                "contains a NUL byte (text may not)".into(),
-            ));
         }
-        cells.push((column, Cow::Owned(text)));
     }
-    Ok(cells)
+    let cells = COLUMNS
+        .iter()
+        .filter(|c| c.is_stored())
+        .map(|column| (column, cell(column.ty, values[column.field as usize])))
+        .collect();
+    Ok(Object { cells, problems })
+}
+
+/// One value as the text of a CSV cell: `null` or a missing field is empty, a number
+/// is the number as written (the column's rule reads it, as it would in CSV).
+fn cell(ty: Type, value: Option<&RawValue>) -> Cell<'_> {
+    let Some(value) = value else {
+        return Ok(Cow::Borrowed(""));
+    };
+    let raw = value.get();
+    let wrong = |expected: &str| Err(format!("expected {expected}"));
+    let text = match (ty, raw.as_bytes().first()) {
+        (_, Some(b'n')) => Cow::Borrowed(""),
+        (Type::List, Some(b'[')) => {
+            let items: Vec<&RawValue> =
+                serde_json::from_str(raw).map_err(|e| format!("not a list ({})", plain(&e)))?;
+            let mut texts = Vec::with_capacity(items.len());
+            for item in items {
+                match item.get().as_bytes().first() {
+                    Some(b'"') => texts.push(string(item)?),
+                    _ => return wrong("an array of texts"),
+                }
+            }
+            if texts.iter().any(|t| t.contains(';')) {
+                return wrong("an array of texts without ';'");
+            }
+            let texts: Vec<&str> = texts.iter().map(|t| &**t).collect();
+            Cow::Owned(texts.join(";"))
+        }
+        (Type::List, _) => return wrong("an array of texts"),
+        (Type::Bool, Some(b't' | b'f')) => Cow::Borrowed(raw),
+        (Type::Bool, _) => return wrong("true or false"),
+        (Type::Integer | Type::Number, Some(b'-' | b'0'..=b'9')) => Cow::Borrowed(raw),
+        (Type::Integer | Type::Number, _) => return wrong("a number"),
+        (Type::Text | Type::Prose | Type::Date | Type::Choice, Some(b'"')) => string(value)?,
+        (Type::Text | Type::Prose | Type::Date | Type::Choice, _) => return wrong("a text"),
+    };
+    if text.contains('\0') {
+        return Err("contains a NUL byte (text may not)".into());
+    }
+    Ok(text)
+}
+
+/// A JSON string's text, trimmed as a CSV cell is; borrowed where it has no escapes.
+fn string(value: &RawValue) -> Cell<'_> {
+    let text = match serde_json::from_str::<&str>(value.get()) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => match serde_json::from_str::<String>(value.get()) {
+            Ok(text) => Cow::Owned(text),
+            // serde_json says "lone leading surrogate", or "unexpected end of hex
+            // escape" where the pair's second half is missing.
+            Err(e)
+                if e.to_string().contains("surrogate") || e.to_string().contains("hex escape") =>
+            {
+                return Err(
+                    "has a lone surrogate (a \\uD800 to \\uDFFF escape without its pair; \
+                     text must be valid Unicode)"
+                        .into(),
+                );
+            }
+            Err(e) => return Err(format!("is not valid text ({})", plain(&e))),
+        },
+    };
+    Ok(match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
+    })
+}
+
+/// A parser's message without its place (which is within one value, not the file).
+fn plain(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.split_once(" at line ") {
+        Some((what, _)) => what.to_string(),
+        None => text,
+    }
+}
+
+/// An object's fields in the order written, every one kept: a field written twice is
+/// a problem to report, not a value silently replaced.
+struct Fields<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = Fields<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    fields.push((key, map.next_value::<&'de RawValue>()?));
+                }
+                Ok(Fields(fields))
+            }
+        }
+        deserializer.deserialize_map(Visit)
+    }
 }

@@ -117,7 +117,11 @@ impl<'a> Reread<'a> {
                 let mut rows = delimited::Rows::new(*dialect, self.text, at, 0);
                 let (_, read) = rows.next_row(&mut fields)?;
                 read.ok()?;
-                let cells = layout.columns.iter().copied().zip(fields);
+                let cells = layout
+                    .columns
+                    .iter()
+                    .copied()
+                    .zip(fields.into_iter().map(Ok));
                 validate::city(0, cells, &mut problems)
             }
             None => {
@@ -126,8 +130,8 @@ impl<'a> Reread<'a> {
                 let mut objects = serde_json::Deserializer::from_slice(&self.text[at..])
                     .into_iter::<&serde_json::value::RawValue>();
                 let object = objects.next()?.ok()?;
-                let cells = json::cells(object.get()).ok()?;
-                validate::city(0, cells.into_iter(), &mut problems)
+                let object = json::object(object.get()).ok()?;
+                validate::city(0, object.cells.into_iter(), &mut problems)
             }
         }
     }

@@ -2,12 +2,10 @@
 //! one reading: each part keeps its own sink, problems and places, and the parts are
 //! joined in file order.
 
-use std::borrow::Cow;
-
 use rayon::prelude::*;
 
 use super::duplicates::Places;
-use super::validate;
+use super::validate::{self, Cell};
 use crate::columns::Column;
 use crate::error::{LoadError, Problem};
 use crate::sink::{Read, Sink};
@@ -66,7 +64,7 @@ impl<'a, S: Sink<'a>> Part<S> {
         &mut self,
         line: u64,
         at: usize,
-        cells: impl Iterator<Item = (&'static Column, Cow<'a, str>)>,
+        cells: impl Iterator<Item = (&'static Column, Cell<'a>)>,
     ) {
         let Some(city) = validate::city(line, cells, &mut self.problems) else {
             return;

@@ -7,26 +7,37 @@ use crate::city::{Agreement, City};
 use crate::columns::{Column, Field, Origin};
 use crate::error::Problem;
 
+/// A cell's text; or, for a JSON value of the wrong type, what was wrong with it.
+pub type Cell<'a> = Result<Cow<'a, str>, String>;
+
 /// The city a row's cells describe (each cell with its column), or `None` with its
 /// problems added to `problems`.
 pub fn city<'a>(
     line: u64,
-    cells: impl Iterator<Item = (&'static Column, Cow<'a, str>)>,
+    cells: impl Iterator<Item = (&'static Column, Cell<'a>)>,
     problems: &mut Vec<Problem>,
 ) -> Option<City<'a>> {
     let before = problems.len();
-    let mut problem = |column: &'static str, value: String, message: String| {
+    let mut problem = |column: &'static str, value: Option<String>, message: String| {
         problems.push(Problem {
             line,
             column: Some(column),
-            value: Some(value),
+            value,
             message,
         });
     };
     let mut city = City::blank();
     // Rules across columns hold only between values that were read.
     let mut failed: Vec<Field> = Vec::new();
-    for (column, text) in cells {
+    for (column, cell) in cells {
+        let text = match cell {
+            Ok(text) => text,
+            Err(message) => {
+                problem(column.key, None, message);
+                failed.push(column.field);
+                continue;
+            }
+        };
         let read = match column.origin {
             Origin::Required(read) => read,
             Origin::Optional(_) if text.is_empty() => continue,
@@ -37,7 +48,7 @@ pub fn city<'a>(
         // Kept for the report: a borrowed cell costs nothing to keep.
         let found = text.clone();
         if let Err(message) = read(&mut city, text) {
-            problem(column.key, found.into_owned(), message);
+            problem(column.key, Some(found.into_owned()), message);
             failed.push(column.field);
         }
     }
@@ -50,28 +61,28 @@ pub fn city<'a>(
         let signed = city.signed.map(|d| d.to_string()).unwrap_or_default();
         problem(
             "signed",
-            signed,
+            Some(signed),
             "a city with agreement 'none' has no signing date (leave it empty)".into(),
         );
     }
     if let (Some(signed), Some(since)) = (city.signed, city.status_since)
         && read(Field::StatusSince)
-        && since < signed
+        && since.surely_before(signed)
     {
         problem(
             "status_since",
-            since.to_string(),
+            Some(since.to_string()),
             format!("{since} is before the agreement was signed ({signed})"),
         );
     }
     if let (Some(first), Some(last)) = (city.first_attested, city.last_attested)
         && read(Field::FirstAttested)
         && read(Field::LastAttested)
-        && last < first
+        && last.surely_before(first)
     {
         problem(
             "last_attested",
-            last.to_string(),
+            Some(last.to_string()),
             format!("{last} is before the partnership was first attested ({first})"),
         );
     }

@@ -8,6 +8,7 @@ mod grid;
 mod json;
 mod table;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -16,6 +17,7 @@ use clap::ValueEnum;
 use rayon::prelude::*;
 
 use crate::answer::Answer;
+use crate::city::City;
 use crate::fields::Pick;
 use crate::load::Dialect;
 use crate::parallel;
@@ -72,6 +74,18 @@ pub enum Names {
     Local,
 }
 
+impl Names {
+    /// The name this choice shows for a city; `None` for English, or where the data
+    /// has no such name (the English name is shown then).
+    pub fn of<'c, 'a>(self, city: &'c City<'a>) -> Option<&'c Cow<'a, str>> {
+        match self {
+            Names::En => None,
+            Names::Pl => city.name_pl.as_ref(),
+            Names::Local => city.name_local.as_ref(),
+        }
+    }
+}
+
 /// How to write an answer: the format, the fields the user chose, the names shown.
 #[derive(Clone, Debug)]
 pub struct View {
@@ -104,6 +118,15 @@ impl View {
             guard_formulas: false,
             wide: false,
             no_header: false,
+        }
+    }
+
+    /// The names the name column shows: people may read them in Polish or in the
+    /// city's own language; programs always get the data's own values.
+    pub fn names_shown(&self) -> Names {
+        match self.format.audience() {
+            Audience::People | Audience::Lines => self.names,
+            Audience::Programs => Names::En,
         }
     }
 }

@@ -145,7 +145,12 @@ fn as_of_places_a_partnership_in_time_by_its_dates() {
     assert_eq!(on("1990-05-01"), ["Old"]);
     assert_eq!(on("1999-12-31"), ["Old"]);
     assert_eq!(on("2005"), ["Old"]);
-    assert_eq!(on("2010-01-01"), ["New", "Old"]);
+    // Signed in 2010, day unknown: surely a partner only once 2010 is over; a year
+    // given to --as-of is its last day.
+    assert_eq!(on("2010-01-01"), ["Old"]);
+    assert_eq!(on("2010-12-30"), ["Old"]);
+    assert_eq!(on("2010-12-31"), ["New", "Old"]);
+    assert_eq!(on("2010"), ["New", "Old"]);
     // Ended on 2000-01-01: active the day before, ended on the day.
     let status =
         |date: &str| json(&["--data", path, "list", "--all", "--as-of", date])[0]["status"].clone();

@@ -17,8 +17,10 @@ mod validate;
 
 mod formats;
 mod fuzz_corpus;
+mod json_data;
 mod loading;
 mod properties;
+mod questions;
 mod readme;
 mod seed;
 mod tools;
