@@ -23,6 +23,7 @@ mod geo;
 mod groups;
 mod listing;
 mod load;
+mod map;
 mod order;
 mod output;
 mod parallel;
@@ -32,7 +33,6 @@ mod rules;
 mod sink;
 mod suggest;
 mod superlatives;
-mod svg_map;
 mod terminal;
 mod value;
 

@@ -60,7 +60,7 @@ pub fn run(cli: &Cli, view: &View, out: &mut dyn Write) -> Result<()> {
         }
         Command::Map(args) => {
             source = Source::open(data)?;
-            map::run(args, source.cities()?, data)?
+            map::run(args, view, source.cities()?, data)?
         }
     };
     render::write(&answer, view, out).context("cannot write to standard output")?;
