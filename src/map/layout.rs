@@ -20,8 +20,10 @@ pub const HOME_RADIUS: f64 = 6.0;
 const CROWDED: f64 = 2.0 * RADIUS + 12.0;
 /// Markers this near belong to the same crowd.
 const LINK: f64 = 40.0;
-/// An inset is drawn only when it enlarges at least this much.
+/// An inset is drawn only when it enlarges at least this much…
 const LEAST_ZOOM: f64 = 2.0;
+/// …and its crowd is at least this many times denser than the whole map.
+const LEAST_DENSITY: f64 = 4.0;
 
 /// Where everything goes.
 pub struct Plan {
@@ -51,7 +53,10 @@ impl Plan {
 
 /// The plan for `(lat, lon)` points (Kraków among them).
 pub fn plan(points: &[(f64, f64)]) -> Plan {
-    let area = GeoBox::around(points).padded(0.08, 3.0);
+    let bounds = GeoBox::around(points);
+    // Some land around the places, but never so much that a close group shrinks to a dot.
+    let least = ((bounds.width()).max(bounds.north - bounds.south) * 0.2).clamp(0.2, 3.0);
+    let area = bounds.padded(0.08, least);
     let side_left = WIDTH - MARGIN - SIDE;
     let full = Frame::fit(area, WIDTH - 2.0 * MARGIN, 560.0);
     let full = full.at(MARGIN + (WIDTH - 2.0 * MARGIN - full.width()) / 2.0, HEADER);
@@ -110,10 +115,24 @@ fn crowd(points: &[(f64, f64)], frame: &Frame) -> Option<GeoBox> {
             }
         }
     }
-    let chosen: Vec<(f64, f64)> = (0..points.len())
-        .filter(|&i| member[i])
-        .map(|i| points[i])
-        .collect();
+    let chosen: Vec<usize> = (0..points.len()).filter(|&i| member[i]).collect();
+    // Markers per square pixel, in the crowd's box and on the whole frame.
+    let area = |of: &[usize]| {
+        let spread = |f: fn(&(f64, f64)) -> f64| {
+            let values = of.iter().map(|&i| f(&at[i]));
+            let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+                (l.min(v), h.max(v))
+            });
+            (high - low).max(LINK)
+        };
+        spread(|p| p.0) * spread(|p| p.1)
+    };
+    let everyone: Vec<usize> = (0..at.len()).collect();
+    let density = |of: &[usize]| of.len() as f64 / area(of);
+    if chosen.len() < 4 || density(&chosen) < LEAST_DENSITY * density(&everyone) {
+        return None;
+    }
+    let chosen: Vec<(f64, f64)> = chosen.iter().map(|&i| points[i]).collect();
     Some(GeoBox::around(&chosen))
 }
 

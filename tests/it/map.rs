@@ -407,6 +407,8 @@ fn map_labels_cannot_mislead_on_200_scattered_cities() {
     let svg = svg_of(&["--data", data.path().to_str().unwrap(), "map"]);
     assert_labels_cannot_mislead(&svg, "200 cities");
     assert_every_city_accounted_for(&svg, 200);
+    // Cities spread evenly form no crowd worth an inset.
+    assert!(!svg.contains("panel inset"));
     assert_eq!(
         svg,
         svg_of(&["--data", data.path().to_str().unwrap(), "map"]),
@@ -422,6 +424,8 @@ fn map_labels_cannot_mislead_on_40_cities_within_50_km() {
         let svg = svg_of(&["--data", data.path().to_str().unwrap(), "map"]);
         assert_labels_cannot_mislead(&svg, "40 close cities");
         assert_every_city_accounted_for(&svg, 40);
+        // Far from Kraków the group gets an inset; around Kraków the map itself zooms in.
+        assert_eq!(svg.contains("panel inset"), centre.1 < 0.0, "{centre:?}");
     }
 }
 
