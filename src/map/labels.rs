@@ -104,6 +104,9 @@ pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
         .map(|c| match c {
             'm' | 'w' | 'M' | 'W' => 0.92,
             'i' | 'j' | 'l' | 'f' | 't' | 'r' | 'I' | 'J' | ' ' | '.' | ',' | '\'' | '-' => 0.4,
+            // Chinese, Japanese and Korean glyphs are square.
+            '\u{1100}'..='\u{11ff}' | '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7af}' => 1.0,
+            '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ff60}' => 1.0,
             c if c.is_uppercase() => 0.74,
             _ => 0.64,
         })

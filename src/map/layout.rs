@@ -132,7 +132,21 @@ fn crowd(points: &[(f64, f64)], frame: &Frame) -> Option<GeoBox> {
     if chosen.len() < 4 || density(&chosen) < LEAST_DENSITY * density(&everyone) {
         return None;
     }
-    let chosen: Vec<(f64, f64)> = chosen.iter().map(|&i| points[i]).collect();
+    // Markers just outside the crowd would sit on the edge of its frame: take them in.
+    let (mut left, mut top, mut right, mut bottom) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &i in &chosen {
+        (left, top) = (left.min(at[i].0), top.min(at[i].1));
+        (right, bottom) = (right.max(at[i].0), bottom.max(at[i].1));
+    }
+    let reach = LINK / 2.0;
+    let chosen: Vec<(f64, f64)> = (0..at.len())
+        .filter(|&i| {
+            let (x, y) = at[i];
+            (left - reach..=right + reach).contains(&x)
+                && (top - reach..=bottom + reach).contains(&y)
+        })
+        .map(|i| points[i])
+        .collect();
     Some(GeoBox::around(&chosen))
 }
 

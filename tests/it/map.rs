@@ -17,6 +17,9 @@ fn text_width(text: &str, size: f64, bold: bool) -> f64 {
         .map(|c| match c {
             'm' | 'w' | 'M' | 'W' => 0.92,
             'i' | 'j' | 'l' | 'f' | 't' | 'r' | 'I' | 'J' | ' ' | '.' | ',' | '\'' | '-' => 0.4,
+            // Chinese, Japanese and Korean glyphs are square.
+            '\u{1100}'..='\u{11ff}' | '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7af}' => 1.0,
+            '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ff60}' => 1.0,
             c if c.is_uppercase() => 0.74,
             _ => 0.64,
         })
@@ -467,7 +470,8 @@ fn map_in_polish_and_in_local_names() {
     // The group keeps the English name, for scripts.
     assert!(svg.contains(r#"data-name="Vienna""#));
     let svg = svg_of(&["map", "--names", "local"]);
-    assert!(svg.contains(">Wien<") && svg.contains(">Київ<"));
+    assert!(svg.contains(">Wien<") && svg.contains(">Київ<") && svg.contains(">南京<"));
+    assert_labels_cannot_mislead(&svg, "--names local");
 }
 
 #[test]
