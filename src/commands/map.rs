@@ -28,6 +28,9 @@ pub fn run(
         )
         .into());
     }
+    if cities.is_empty() {
+        anyhow::bail!("no cities to draw: the data holds none");
+    }
     let filter = args.filter.to_filter();
     let chosen = filter.apply(cities)?;
     if chosen.is_empty() {

@@ -508,6 +508,11 @@ fn map_subtitle_states_the_filters_and_title_can_be_set() {
 fn map_refuses_an_empty_selection_and_a_terminal() {
     let err = fails(&["map", "--continent", "oceania"], 1);
     assert!(err.contains("no cities to draw"), "{err}");
+    let err = fails(&["--data", "tests/data/empty/header-only.csv", "map"], 1);
+    assert!(
+        err.contains("no cities to draw: the data holds none"),
+        "{err}"
+    );
     if std::process::Command::new("script")
         .arg("--version")
         .output()
