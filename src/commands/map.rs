@@ -13,6 +13,9 @@ use crate::error::UsageError;
 use crate::map::{self, Language};
 use crate::render::View;
 
+/// The most cities one map draws: beyond it the picture is a blot and takes long to make.
+const MOST: usize = 5000;
+
 /// The SVG for standard output, or nothing when it went to `--output`.
 pub fn run(
     args: &MapArgs,
@@ -35,6 +38,13 @@ pub fn run(
     let chosen = filter.apply(cities)?;
     if chosen.is_empty() {
         anyhow::bail!("no cities to draw: the filters leave out every city");
+    }
+    if chosen.len() > MOST {
+        anyhow::bail!(
+            "{} cities are too many for one map (at most {MOST}); choose fewer with \
+             --continent, --country, --agreement or --search",
+            chosen.len()
+        );
     }
     let lang = Language::of(view.names);
     let text = map::Text {

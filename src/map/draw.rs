@@ -284,6 +284,9 @@ impl Legend {
     }
 }
 
+/// Beyond this many, the cities not labelled are counted in the key, not listed.
+const KEY_AT_MOST: usize = 60;
+
 /// The key: the numbered cities, then any not labelled at all. Returns its bottom.
 pub fn key(
     s: &mut String,
@@ -313,8 +316,12 @@ pub fn key(
     }
     if !unlabelled.is_empty() {
         line(s, lang.unplaced_heading(), true);
-        for name in unlabelled {
-            line(s, name, false);
+        if unlabelled.len() > KEY_AT_MOST {
+            line(s, &lang.too_many(unlabelled.len()), false);
+        } else {
+            for name in unlabelled {
+                line(s, name, false);
+            }
         }
     }
     s.push_str("</g>\n");

@@ -273,17 +273,19 @@ fn segments_cross(a: (f64, f64), b: (f64, f64), c: (f64, f64), d: (f64, f64)) ->
 /// The order labels are placed in: the first `first` (Kraków) as given, then the most
 /// crowded markers first, so they choose while there is room; ties by position.
 pub fn order(markers: &[Marker], first: usize) -> Vec<usize> {
-    let crowd = |i: usize| {
-        let m = markers[i];
-        markers
-            .iter()
-            .filter(|o| (o.x - m.x).hypot(o.y - m.y) < 60.0)
-            .count()
-    };
+    let crowd: Vec<usize> = markers
+        .iter()
+        .map(|m| {
+            markers
+                .iter()
+                .filter(|o| (o.x - m.x).hypot(o.y - m.y) < 60.0)
+                .count()
+        })
+        .collect();
     let mut rest: Vec<usize> = (first..markers.len()).collect();
     rest.sort_by(|&a, &b| {
-        crowd(b)
-            .cmp(&crowd(a))
+        crowd[b]
+            .cmp(&crowd[a])
             .then(markers[a].y.total_cmp(&markers[b].y))
             .then(markers[a].x.total_cmp(&markers[b].x))
             .then(a.cmp(&b))

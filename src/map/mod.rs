@@ -157,6 +157,9 @@ fn label(city: &City, names: Names) -> String {
     other.unwrap_or(&city.name).to_string()
 }
 
+/// Panels with more markers than this are drawn without labels.
+const LABEL_AT_MOST: usize = 400;
+
 /// The marker and the tag of each member of a panel, in the members' order. Cities
 /// that find no place for their name get the next number (listed in `numbered`), or
 /// none (listed in `unlabelled`).
@@ -180,12 +183,20 @@ fn label_panel(
             Marker { x, y, r }
         })
         .collect();
+    // Too many names to read: only Kraków is labelled, each marker's tooltip names it,
+    // and the key says so.
+    let too_many = markers.len() > LABEL_AT_MOST;
     let home_first = usize::from(members.first() == Some(&0));
     let mut board = Board::new(&markers, Plan::rect(frame), obstacles);
     let mut tags: Vec<Option<Tag>> = members.iter().map(|_| None).collect();
     for k in labels::order(&markers, home_first) {
         let place = &places[members[k]];
         let bold = place.city.is_none();
+        if too_many && !bold {
+            unlabelled.push(place.label.clone());
+            tags[k] = Some(Tag::Unlabelled);
+            continue;
+        }
         let width = labels::text_width(&place.label, FONT, bold);
         let tag = if let Some(spot) = board.place(k, width) {
             Tag::Label(spot)

@@ -92,8 +92,16 @@ impl Language {
     /// The key's heading for cities whose markers leave no room even for a number.
     pub fn unplaced_heading(self) -> &'static str {
         match self {
-            Language::English => "Not labelled (markers too close)",
-            Language::Polish => "Bez podpisu (znaczniki zbyt blisko)",
+            Language::English => "Not labelled",
+            Language::Polish => "Bez podpisu",
+        }
+    }
+
+    /// The key's line for more unlabelled cities than it lists.
+    pub fn too_many(self, n: usize) -> String {
+        match self {
+            Language::English => format!("{n} cities: each marker's tooltip names it"),
+            Language::Polish => format!("{}: nazwa w podpowiedzi znacznika", self.count(n)),
         }
     }
 

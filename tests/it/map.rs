@@ -420,6 +420,25 @@ fn map_labels_cannot_mislead_on_200_scattered_cities() {
 }
 
 #[test]
+fn map_of_thousands_is_drawn_without_labels_and_more_refused() {
+    let data = generated(1000, (10.0, 0.0), 60.0);
+    let svg = svg_of(&["--data", data.path().to_str().unwrap(), "map"]);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let cities: Vec<_> = doc.descendants().filter(|n| has_class(n, "city")).collect();
+    assert_eq!(cities.len(), 1000);
+    assert!(
+        cities
+            .iter()
+            .all(|g| !g.children().any(|c| c.has_tag_name("text")))
+    );
+    let key = svg.split("<g class=\"key\">").nth(1).unwrap_or_default();
+    assert!(key.contains(" cities: each marker"), "{key}");
+    let data = generated(5001, (10.0, 0.0), 60.0);
+    let err = fails(&["--data", data.path().to_str().unwrap(), "map"], 1);
+    assert!(err.contains("5001 cities are too many"), "{err}");
+}
+
+#[test]
 fn map_labels_cannot_mislead_on_40_cities_within_50_km() {
     // Around Lisbon, far from Kraków: an inset; and around Kraków itself.
     for centre in [(38.72, -9.14), (50.06, 19.94)] {
