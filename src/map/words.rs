@@ -181,7 +181,11 @@ impl Language {
             parts.push(if pl { "stolice" } else { "capitals" }.to_string());
         }
         if let Some(search) = &filter.search {
-            parts.push(format!("“{search}”"));
+            parts.push(if pl {
+                format!("„{search}”")
+            } else {
+                format!("“{search}”")
+            });
         }
         parts.push(match (filter.all, filter.statuses.as_slice()) {
             (true, _) => if pl {
