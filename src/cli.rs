@@ -289,6 +289,10 @@ pub struct MapArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// The map's title, instead of "Kraków's international partner cities".
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
     #[command(flatten)]
     pub filter: FilterArgs,
 
