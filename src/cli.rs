@@ -298,6 +298,9 @@ pub struct MapArgs {
 
     #[command(flatten)]
     pub input: InputArgs,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
 }
 
 #[derive(Debug, Args)]

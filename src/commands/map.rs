@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::answer::Answer;
-use crate::city::{City, Status};
+use crate::city::City;
 use crate::cli::MapArgs;
 use crate::error::UsageError;
 use crate::map::{self, Language};

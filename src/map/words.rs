@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::city::{Agreement, City, Continent, Status};
 use crate::filter::Filter;
 use crate::load::BUNDLED_AS_OF;
+use crate::picks::Picks;
 use crate::render::Names;
 
 /// The language of the map's own words: Polish with `--names pl`, else English.
@@ -149,33 +150,59 @@ impl Language {
         }
     }
 
+    /// The values a filter takes, then those it refuses: "Europe, Asia", "except Europe".
+    fn picked<T: Copy + PartialEq>(
+        self,
+        picks: &Picks<T>,
+        word: impl Fn(T) -> &'static str,
+    ) -> String {
+        let words = |values: &[T]| {
+            values
+                .iter()
+                .map(|v| word(*v))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match (picks.taken.is_empty(), picks.refused.is_empty()) {
+            (_, true) => words(&picks.taken),
+            (true, false) => format!("{}{}", self.except(), words(&picks.refused)),
+            (false, false) => format!(
+                "{} ({}{})",
+                words(&picks.taken),
+                self.except(),
+                words(&picks.refused)
+            ),
+        }
+    }
+
+    /// What goes before the values a filter refuses.
+    fn except(self) -> &'static str {
+        match self {
+            Language::English => "except ",
+            Language::Polish => "z wyjątkiem: ",
+        }
+    }
+
     /// What the map shows, with every filter that chose it: how many cities, where,
     /// which agreements and statuses, and as of when.
     pub fn subtitle(self, cities: &[City], filter: &Filter, data: Option<&Path>) -> String {
         let pl = self == Language::Polish;
         let mut parts = vec![self.count(cities.len())];
         if !filter.continents.is_empty() {
-            let names: Vec<&str> = filter
-                .continents
-                .iter()
-                .map(|c| self.continent(*c))
-                .collect();
-            parts.push(names.join(", "));
+            parts.push(self.picked(&filter.continents, |c| self.continent(c)));
         }
-        if !filter.countries.is_empty() {
+        if !filter.countries.taken.is_empty() {
             // The countries as the data names them, whatever spelling or code was typed.
             let mut countries: Vec<&str> = cities.iter().map(|c| &*c.country).collect();
             countries.sort_unstable();
             countries.dedup();
             parts.push(countries.join(", "));
+        } else if !filter.countries.refused.is_empty() {
+            let typed: Vec<&str> = filter.countries.refused.iter().map(|c| &**c).collect();
+            parts.push(format!("{}{}", self.except(), typed.join(", ")));
         }
         if !filter.agreements.is_empty() {
-            let names: Vec<&str> = filter
-                .agreements
-                .iter()
-                .map(|a| self.agreement(*a))
-                .collect();
-            parts.push(names.join(", "));
+            parts.push(self.picked(&filter.agreements, |a| self.agreement(a)));
         }
         if filter.capital {
             parts.push(if pl { "stolice" } else { "capitals" }.to_string());
@@ -187,29 +214,38 @@ impl Language {
                 format!("“{search}”")
             });
         }
-        parts.push(match (filter.all, filter.statuses.as_slice()) {
+        parts.push(match (filter.all, filter.statuses.is_empty()) {
             (true, _) => if pl {
                 "wszystkie partnerstwa"
             } else {
                 "all partnerships"
             }
             .to_string(),
-            (false, []) => if pl {
+            (false, true) => if pl {
                 "partnerstwa aktywne"
             } else {
                 "active partnerships"
             }
             .to_string(),
-            (false, statuses) => {
-                let names: Vec<&str> = statuses.iter().map(|s| self.status(*s)).collect();
-                let or = if pl { " lub " } else { " or " };
+            (false, false) => {
+                let statuses = self.picked(&filter.statuses, |s| self.status(s));
                 if pl {
-                    format!("partnerstwa {}", names.join(or))
+                    format!("partnerstwa {statuses}")
                 } else {
-                    format!("{} partnerships", names.join(or))
+                    format!("partnerships: {statuses}")
                 }
             }
         });
+        if let Some(range) = filter.signed {
+            let end =
+                |date: Option<crate::city::Date>| date.map(|d| d.to_string()).unwrap_or_default();
+            let span = format!("{}..{}", end(range.from), end(range.to));
+            parts.push(if pl {
+                format!("podpisane {span}")
+            } else {
+                format!("signed {span}")
+            });
+        }
         if let Some(date) = filter.attested_since {
             parts.push(if pl {
                 format!("potwierdzone od {date}")
