@@ -9,6 +9,9 @@ use crate::geo::KRAKOW;
 /// Natural Earth's 1:110m land (public domain), one ring of `lon,lat` points a line.
 const LAND: &str = include_str!("../data/land-110m.txt");
 
+/// The map's title, drawn on it and naming its HTML page.
+pub const TITLE: &str = "Kraków's international partner cities";
+
 const WIDTH: f64 = 1200.0;
 const MAX_HEIGHT: f64 = 900.0;
 const TOP: f64 = 70.0;
@@ -356,6 +359,8 @@ pub fn svg(cities: &[City], subtitle: &str) -> String {
         s,
         r##"<circle class="home" cx="{kx:.1}" cy="{ky:.1}" r="6" fill="#1b1b1b" stroke="#ffffff" stroke-width="1.5"><title>Kraków</title></circle>"##
     );
+    // Each city is one group holding its title, marker, leader and label.
+    let mut groups: Vec<String> = Vec::with_capacity(cities.len());
     for city in cities {
         let (x, y) = (frame.x(city.lon), frame.y(city.lat));
         taken.push(marker(x, y, 4.5));
@@ -364,66 +369,56 @@ pub fn svg(cities: &[City], subtitle: &str) -> String {
         } else {
             "#ffffff"
         };
-        let _ = writeln!(
-            s,
-            r#"<circle class="city" data-name="{}" cx="{x:.1}" cy="{y:.1}" r="4.5" fill="{fill}" stroke="{}" stroke-width="1.5"><title>{} ({}, {})</title></circle>"#,
+        groups.push(format!(
+            r#"<g class="city" data-name="{}"><title>{} ({}, {})</title><circle class="marker" cx="{x:.1}" cy="{y:.1}" r="4.5" fill="{fill}" stroke="{}" stroke-width="1.5"/>"#,
             xml(&city.name),
-            colour(city.agreement),
             xml(&city.name),
             xml(&city.country),
-            city.agreement
-        );
+            city.agreement,
+            colour(city.agreement),
+        ));
     }
 
     // Labels: Kraków first, then the cities from north to south.
-    let mut order: Vec<&City> = cities.iter().collect();
-    order.sort_by(|a, b| b.lat.total_cmp(&a.lat));
-    let mut leaders = String::new();
-    let mut labels = String::new();
-    let mut label = |text: &str,
-                     class: &str,
-                     x: f64,
-                     y: f64,
-                     weight: &str,
-                     taken: &mut Vec<Box>| {
+    let mut order: Vec<(usize, &City)> = cities.iter().enumerate().collect();
+    order.sort_by(|a, b| b.1.lat.total_cmp(&a.1.lat));
+    let label = |text: &str, class: &str, x: f64, y: f64, weight: &str, taken: &mut Vec<Box>| {
+        let mut out = String::new();
         let placed = place_label(x, y, text, taken, bounds);
         taken.push(placed.area);
         if placed.away {
             // A thin line from the marker to the nearest point of its label.
             let a = placed.area;
             let (lx, ly) = (x.clamp(a.left, a.right), y.clamp(a.top, a.bottom));
-            let _ = writeln!(
-                leaders,
+            let _ = write!(
+                out,
                 r##"<line class="leader" x1="{x:.1}" y1="{y:.1}" x2="{lx:.1}" y2="{ly:.1}" stroke="#555555" stroke-width="0.6"/>"##
             );
         }
-        let _ = writeln!(
-            labels,
+        let _ = write!(
+            out,
             r##"<text class="{class}" x="{:.1}" y="{:.1}" text-anchor="{}" font-size="{FONT}" font-weight="{weight}" fill="#222222" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
             placed.x,
             placed.y,
             placed.anchor,
             xml(text)
         );
+        out
     };
     // The legend takes the corner with the fewest markers; labels keep off it too.
     let legend_area = legend_corner(cities, &taken, bounds);
     if let Some(area) = legend_area {
         taken.push(area);
     }
-    label("Kraków", "home-label", kx, ky, "bold", &mut taken);
-    for city in order {
-        label(
-            &city.name,
-            "label",
-            frame.x(city.lon),
-            frame.y(city.lat),
-            "normal",
-            &mut taken,
-        );
+    let home = label("Kraków", "home-label", kx, ky, "bold", &mut taken);
+    for (i, city) in order {
+        let (x, y) = (frame.x(city.lon), frame.y(city.lat));
+        groups[i].push_str(&label(&city.name, "label", x, y, "normal", &mut taken));
     }
-    s.push_str(&leaders);
-    s.push_str(&labels);
+    for group in groups {
+        let _ = writeln!(s, "{group}</g>");
+    }
+    let _ = writeln!(s, "{home}");
 
     // Frame, title, legend, attribution.
     let _ = writeln!(
@@ -434,7 +429,8 @@ pub fn svg(cities: &[City], subtitle: &str) -> String {
     );
     let _ = writeln!(
         s,
-        r##"<text class="title" x="{left:.1}" y="30" font-size="22" font-weight="bold" fill="#1b1b1b">Kraków's international partner cities</text>"##
+        r##"<text class="title" x="{left:.1}" y="30" font-size="22" font-weight="bold" fill="#1b1b1b">{}</text>"##,
+        xml(TITLE)
     );
     let _ = writeln!(
         s,
