@@ -32,6 +32,8 @@ pub enum Answer<'a> {
     /// Text written as it is, whatever the format: a map, a completion script, a
     /// manual page, a summary.
     Text(String),
+    /// Bytes written as they are: a map as PNG.
+    Bytes(Vec<u8>),
 }
 
 impl Format {
@@ -171,15 +173,16 @@ impl Answer<'_> {
                 ],
                 rows: Box::new(LegRows(leg)),
             },
-            Answer::Text(_) => return None,
+            Answer::Text(_) | Answer::Bytes(_) => return None,
         };
         Some(grid)
     }
 
-    /// Writes a text answer as it is.
+    /// Writes a text (or bytes) answer as it is.
     pub fn write_text(&self, out: &mut dyn Write) -> io::Result<()> {
         match self {
             Answer::Text(text) => out.write_all(text.as_bytes()),
+            Answer::Bytes(bytes) => out.write_all(bytes),
             _ => Ok(()),
         }
     }

@@ -23,6 +23,7 @@ mod geo;
 mod groups;
 mod listing;
 mod load;
+mod map_formats;
 mod order;
 mod output;
 mod parallel;

@@ -59,8 +59,9 @@ pub fn run(cli: &Cli, view: &View, out: &mut dyn Write) -> Result<()> {
             timeline::run(args, source.cities()?)?
         }
         Command::Map(args) => {
+            let target = map::target(args, view)?;
             source = Source::open(data)?;
-            map::run(args, source.cities()?, data)?
+            map::run(args, &target, source.cities()?, data)?
         }
     };
     render::write(&answer, view, out).context("cannot write to standard output")?;
