@@ -8,6 +8,8 @@ mod data;
 mod distance;
 mod list;
 mod map;
+mod map_formats;
+mod map_html;
 mod records;
 mod show;
 mod stats;
