@@ -77,7 +77,12 @@ pub fn page(map: &Drawn) -> String {
     }
     s.push_str("</tr>\n</thead>\n<tbody>\n");
     for city in map.cities {
-        let _ = write!(s, r#"<tr data-name="{}">"#, escape(&city.name));
+        let _ = write!(
+            s,
+            r#"<tr data-name="{}" data-country="{}">"#,
+            escape(&city.name),
+            escape(&city.country)
+        );
         for field in COLUMNS {
             row_cell(&mut s, *field, &field.value(city));
         }
@@ -140,7 +145,9 @@ mod tests {
         assert!(!page.contains("<?xml"), "no XML declaration in HTML");
         assert!(page.contains("<title>T &lt;1&gt;</title>"));
         let escaped = "A &quot;B&quot; &lt;C&gt; &amp; &#39;D&#39;\u{202e}";
-        assert!(page.contains(&format!(r#"<tr data-name="{escaped}">"#)));
+        assert!(page.contains(&format!(
+            r#"<tr data-name="{escaped}" data-country="Land">"#
+        )));
         assert!(page.contains(&format!("<td><bdi>{escaped}</bdi></td>")));
         // An unknown date shows a dash and sorts last.
         assert!(page.contains(r#"<td data-sort="">-</td>"#), "{page}");

@@ -78,12 +78,19 @@
     card.hidden = true;
   }
 
-  var rows = new Map();
-  Array.prototype.forEach.call(body.rows, function (row) {
-    rows.set(row.getAttribute('data-name'), row);
-  });
+  // A city's row: by its name, and by its country too where the map gives it (two
+  // countries may have a city of one name).
+  var allRows = Array.prototype.slice.call(body.rows);
+  function rowOf(city) {
+    var name = city.getAttribute('data-name');
+    var country = city.getAttribute('data-country');
+    return allRows.find(function (row) {
+      return row.getAttribute('data-name') === name &&
+        (country === null || row.getAttribute('data-country') === country);
+    });
+  }
   document.querySelectorAll('g.city').forEach(function (city) {
-    var row = rows.get(city.getAttribute('data-name'));
+    var row = rowOf(city);
     if (!row) {
       return;
     }
