@@ -12,9 +12,10 @@ use skrifa::MetadataProvider;
 
 use super::escape;
 
-/// DejaVu Sans, regular and bold (licence: assets/fonts/LICENSE). It covers Latin with
-/// every diacritic, Greek, Cyrillic, Georgian, Armenian, Hebrew and Arabic; not Chinese
-/// or Japanese, whose fonts would be larger than the whole program.
+/// DejaVu Sans, regular and bold (licence: assets/fonts/LICENSE), cut by
+/// tools/subset-fonts.sh to Latin with every diacritic, Greek, Cyrillic, Georgian,
+/// Armenian, Hebrew and Arabic; not Chinese or Japanese, whose fonts would be larger
+/// than the whole program.
 const FONTS: [&[u8]; 2] = [
     include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
     include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf"),
