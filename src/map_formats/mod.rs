@@ -27,12 +27,25 @@ const EXTENSIONS: &[(&str, MapFormat)] = &[
     ("htm", MapFormat::Html),
 ];
 
-/// What is refused, and what is allowed instead, in one line.
+/// The formats' names, one each: svg, png, html.
+fn names() -> Vec<&'static str> {
+    let mut names = Vec::new();
+    for (i, (extension, format)) in EXTENSIONS.iter().enumerate() {
+        if !EXTENSIONS[..i].iter().any(|(_, f)| f == format) {
+            names.push(*extension);
+        }
+    }
+    names
+}
+
+/// What `-o` takes, in one line.
 fn allowed() -> String {
-    let names: Vec<String> = EXTENSIONS.iter().map(|(e, _)| format!(".{e}")).collect();
+    let extensions: Vec<String> = EXTENSIONS.iter().map(|(e, _)| format!(".{e}")).collect();
+    let outputs: Vec<String> = names().iter().map(|n| format!("{n}:-")).collect();
     format!(
-        "{} (or svg:-, png:-, html:- for standard output)",
-        names.join(", ")
+        "{} (or {} for standard output)",
+        extensions.join(", "),
+        outputs.join(", ")
     )
 }
 
@@ -59,7 +72,8 @@ impl Target {
                 Target {
                     format: format_named(name).ok_or_else(|| {
                         UsageError(format!(
-                            "unknown map format '{name}' in '-o {text}' (valid: svg, png, html)"
+                            "unknown map format '{name}' in '-o {text}' (valid: {})",
+                            names().join(", ")
                         ))
                     })?,
                     file: None,
@@ -150,9 +164,14 @@ mod tests {
         assert_eq!(format("html:-"), Ok(MapFormat::Html));
         assert_eq!(format("-"), Ok(MapFormat::Svg));
         let refused = format("map.jpg").unwrap_err().0;
-        assert!(refused.contains(".svg, .png, .html"), "{refused}");
+        assert!(
+            refused
+                .ends_with(".svg, .png, .html, .htm (or svg:-, png:-, html:- for standard output)"),
+            "{refused}"
+        );
+        let refused = format("pdf:-").unwrap_err().0;
+        assert!(refused.ends_with("(valid: svg, png, html)"), "{refused}");
         assert!(format("map").is_err());
-        assert!(format("pdf:-").is_err());
     }
 
     #[test]
