@@ -57,6 +57,7 @@ pub fn page(map: &Drawn) -> String {
         r#"
 </figure>
 <div id="card" class="card" hidden></div>
+<div class="rows">
 <table id="cities">
 <caption>{}</caption>
 <thead>
@@ -90,7 +91,7 @@ pub fn page(map: &Drawn) -> String {
     }
     let _ = write!(
         s,
-        "</tbody>\n</table>\n</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
+        "</tbody>\n</table>\n</div>\n</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
     );
     s
 }
