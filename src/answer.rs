@@ -36,6 +36,8 @@ pub enum Answer<'a> {
     /// Text written as it is, whatever the format: a map, a completion script, a
     /// manual page, a summary.
     Text(String),
+    /// Bytes written as they are: a map as PNG.
+    Bytes(Vec<u8>),
 }
 
 /// A record's own columns; people read the unit with the value ("178 km").
@@ -206,7 +208,7 @@ impl Answer<'_> {
                 columns: PROBLEM_COLUMNS.to_vec(),
                 rows: Box::new(ProblemRows(report)),
             },
-            Answer::Text(_) => return None,
+            Answer::Text(_) | Answer::Bytes(_) => return None,
         };
         Some(grid)
     }
@@ -219,14 +221,18 @@ impl Answer<'_> {
             Answer::Records(records) => (records.len(), "no records"),
             Answer::Groups(groups) => (groups.len(), "no cities"),
             Answer::Timeline(periods) => (periods.len(), "no agreements"),
-            Answer::City { .. } | Answer::Leg(_) | Answer::Problems(_) | Answer::Text(_) => {
+            Answer::City { .. }
+            | Answer::Leg(_)
+            | Answer::Problems(_)
+            | Answer::Text(_)
+            | Answer::Bytes(_) => {
                 return None;
             }
         };
         (len == 0).then_some(what)
     }
 
-    /// Writes a text answer as it is, escaped for a terminal (it may quote a file's
+    /// Writes a text (or bytes) answer as it is, text escaped for a terminal (it may quote a file's
     /// name or its data).
     pub fn write_text(&self, terminal: bool, out: &mut dyn Write) -> io::Result<()> {
         match self {
@@ -234,6 +240,7 @@ impl Answer<'_> {
                 out.write_all(crate::terminal::escape(text, true).as_bytes())
             }
             Answer::Text(text) => out.write_all(text.as_bytes()),
+            Answer::Bytes(bytes) => out.write_all(bytes),
             _ => Ok(()),
         }
     }

@@ -216,12 +216,22 @@ pub enum Command {
     )]
     Timeline(TimelineArgs),
 
-    /// Draw the partner cities on a world map (SVG), with arcs from Kraków.
+    /// Draw the partner cities on a world map (SVG, PNG or HTML), with arcs from Kraków.
     #[command(
         after_help = "The map frames the cities shown: --continent europe zooms to Europe.\n\n\
+                            Formats, by the name given to -o:\n  \
+                            .svg   SVG, as without -o (onto standard output)\n  \
+                            .png   a picture, drawn with a bundled font; names in scripts\n         \
+                            it lacks (Chinese, Japanese) are drawn in English\n  \
+                            .html  one page: the map, a card for the city under the\n         \
+                            pointer and a sortable table of the cities; fetches nothing\n  \
+                            svg:-, png:-, html:-  that format onto standard output\n         \
+                            (a PNG never onto a terminal)\n\n\
                             Examples:\n  krakow-partners map -o map.svg\n  \
-                            krakow-partners map --continent europe -o europe.svg\n  \
-                            krakow-partners map --all --as-of 2022-01-01 > 2022.svg"
+                            krakow-partners map --continent europe -o europe.png\n  \
+                            krakow-partners map --all -o partners.html\n  \
+                            krakow-partners map --all --as-of 2022-01-01 > 2022.svg\n  \
+                            krakow-partners map -o png:- | display"
     )]
     Map(MapArgs),
 
@@ -285,7 +295,8 @@ pub struct CompletionsArgs {
 
 #[derive(Debug, Args)]
 pub struct MapArgs {
-    /// Write the SVG to FILE instead of standard output.
+    /// Write the map to FILE, as SVG, PNG or HTML by its extension (.svg, .png,
+    /// .html); svg:-, png:- or html:- for standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 

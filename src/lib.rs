@@ -27,6 +27,7 @@ mod groups;
 mod listing;
 mod load;
 mod map;
+mod map_formats;
 mod order;
 mod output;
 mod parallel;

@@ -1,18 +1,9 @@
 #!/usr/bin/env bash
-# Draws the maps the README shows, docs/map-*.svg, and turns each into a PNG beside it.
+# Draws the maps the README shows as PNGs under docs/, with the tool's own renderer.
 #
 #   bash tools/render-maps.sh
-#
-# Needs rsvg-convert (Debian's librsvg2-bin); installs it where it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-if ! command -v rsvg-convert >/dev/null; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends librsvg2-bin
-fi
 
 cargo build --locked --release -q
 bin=target/release/krakow-partners
@@ -20,9 +11,7 @@ bin=target/release/krakow-partners
 draw() {
     local name=$1
     shift
-    "$bin" map "$@" -o "docs/map-$name.svg"
-    rsvg-convert "docs/map-$name.svg" -o "docs/map-$name.png"
-    rm "docs/map-$name.svg"
+    "$bin" map "$@" -o "docs/map-$name.png"
     echo "docs/map-$name.png"
 }
 

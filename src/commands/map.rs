@@ -1,6 +1,6 @@
-//! `map`: the chosen cities on a map, as SVG.
+//! `map`: the chosen cities on a map, as SVG, PNG or an HTML page.
 //!
-//! Usage: krakow-partners map [-o FILE] [--title TEXT] [FILTERS]
+//! Usage: krakow-partners map [-o FILE] [--title TEXT] [--names LANG] [FILTERS]
 
 use std::path::Path;
 
@@ -11,26 +11,25 @@ use crate::city::City;
 use crate::cli::MapArgs;
 use crate::error::UsageError;
 use crate::map::{self, Language};
+use crate::map_formats::{self, Drawn, Target};
 use crate::render::View;
 
 /// The most cities one map draws: beyond it the picture is a blot and takes long to make.
 const MOST: usize = 5000;
 
-/// The SVG for standard output, or nothing when it went to `--output`.
+/// Where the map goes and as what, checked before the data is read.
+pub fn target(args: &MapArgs, view: &View) -> Result<Target, UsageError> {
+    Target::of(args.output.as_deref(), view.terminal)
+}
+
+/// The map for standard output, or nothing when it went to a file.
 pub fn run(
     args: &MapArgs,
     view: &View,
+    target: &Target,
     cities: Vec<City>,
     data: Option<&Path>,
 ) -> Result<Answer<'static>> {
-    if args.output.is_none() && view.terminal {
-        return Err(UsageError(
-            "the map is an SVG document, not for reading on a terminal; write it to a file \
-             with -o map.svg, or redirect it: krakow-partners map > map.svg"
-                .to_string(),
-        )
-        .into());
-    }
     if cities.is_empty() {
         anyhow::bail!("no cities to draw: the data holds none");
     }
@@ -52,13 +51,19 @@ pub fn run(
         title: args.title.clone(),
         subtitle: lang.subtitle(&chosen, &filter, data),
     };
-    let svg = map::render(&chosen, &text);
-    match &args.output {
+    let drawn = Drawn {
+        svg: map::render(&chosen, &text),
+        title: text.title.as_deref().unwrap_or(lang.title()),
+        subtitle: &text.subtitle,
+        cities: &chosen,
+    };
+    let bytes = map_formats::bytes(target.format, drawn)?;
+    match &target.file {
         Some(path) => {
-            std::fs::write(path, svg)
+            std::fs::write(path, bytes)
                 .with_context(|| format!("cannot write the map to {}", path.display()))?;
             Ok(Answer::Text(String::new()))
         }
-        None => Ok(Answer::Text(svg)),
+        None => Ok(Answer::Bytes(bytes)),
     }
 }

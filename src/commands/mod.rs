@@ -72,8 +72,15 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
             timeline::run(args, source.cities()?)?
         }
         Command::Map(args) => {
+            let target = map::target(args, view)?;
             source = Source::open(args.input.data.as_deref())?;
-            map::run(args, view, source.cities()?, args.input.data.as_deref())?
+            map::run(
+                args,
+                view,
+                &target,
+                source.cities()?,
+                args.input.data.as_deref(),
+            )?
         }
     };
     // A person sees an empty table or `[]` and wonders why; a pipe wants only the answer.

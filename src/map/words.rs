@@ -229,10 +229,10 @@ impl Language {
             .to_string(),
             (false, false) => {
                 let statuses = self.picked(&filter.statuses, |s| self.status(s));
-                if pl {
-                    format!("partnerstwa {statuses}")
-                } else {
-                    format!("partnerships: {statuses}")
+                match (pl, filter.statuses.taken.is_empty()) {
+                    (true, _) => format!("partnerstwa {statuses}"),
+                    (false, false) => format!("{statuses} partnerships"),
+                    (false, true) => format!("partnerships {statuses}"),
                 }
             }
         });

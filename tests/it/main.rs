@@ -9,6 +9,8 @@ mod distance;
 mod list;
 mod man;
 mod map;
+mod map_formats;
+mod map_html;
 mod records;
 mod show;
 mod stats;

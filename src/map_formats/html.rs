@@ -1,0 +1,165 @@
+//! The map as one self-contained HTML page: the SVG inline, a table of its cities
+//! under it, and a small script that sorts the table and shows a card for the city
+//! under the pointer. Nothing is fetched: the page forbids it. Without the script the
+//! map and the table are all there; each marker's `<title>` still names its city.
+
+use std::fmt::Write;
+
+use super::{Drawn, escape};
+use crate::columns::Field;
+use crate::value::Value;
+
+/// The table's columns, and so the card's lines.
+const COLUMNS: &[Field] = &[
+    Field::Name,
+    Field::Country,
+    Field::Agreement,
+    Field::Status,
+    Field::Signed,
+    Field::DistanceKm,
+];
+
+const STYLE: &str = include_str!("page.css");
+const SCRIPT: &str = include_str!("page.js");
+
+/// The page, as text.
+pub fn page(map: &Drawn) -> String {
+    let mut s = String::with_capacity(map.svg.len() + 16 * 1024);
+    let title = escape(map.title);
+    let _ = write!(
+        s,
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<link rel="icon" href="data:,">
+<title>{title}</title>
+<style>
+{STYLE}</style>
+</head>
+<body>
+<main>
+<h1 class="unseen">{title}</h1>
+<figure class="map">
+"#
+    );
+    // The SVG goes in as it is, less an XML declaration, which HTML does not take.
+    let svg = map.svg.trim_start();
+    let svg = match svg.strip_prefix("<?xml") {
+        Some(rest) => rest.split_once("?>").map_or(svg, |(_, after)| after),
+        None => svg,
+    };
+    s.push_str(svg.trim());
+    let _ = write!(
+        s,
+        r#"
+</figure>
+<div id="card" class="card" hidden></div>
+<div class="rows">
+<table id="cities">
+<caption>{}</caption>
+<thead>
+<tr>"#,
+        escape(map.subtitle)
+    );
+    for field in COLUMNS {
+        let class = if field.column().is_numeric() {
+            r#" class="number""#
+        } else {
+            ""
+        };
+        let _ = write!(
+            s,
+            r#"<th scope="col"{class}>{}</th>"#,
+            escape(field.header())
+        );
+    }
+    s.push_str("</tr>\n</thead>\n<tbody>\n");
+    for city in map.cities {
+        let _ = write!(
+            s,
+            r#"<tr data-name="{}" data-country="{}">"#,
+            escape(&city.name),
+            escape(&city.country)
+        );
+        for field in COLUMNS {
+            row_cell(&mut s, *field, &field.value(city));
+        }
+        s.push_str("</tr>\n");
+    }
+    let _ = write!(
+        s,
+        "</tbody>\n</table>\n</div>\n</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
+    );
+    s
+}
+
+/// One cell: the value as people read it; numbers and dates also carry the plain value
+/// the table sorts by (empty for an unknown one, which sorts last).
+fn row_cell(s: &mut String, field: Field, value: &Value) {
+    let shown = escape(&value.pretty());
+    match value {
+        Value::Number { .. } | Value::Integer(_) | Value::Date(_) | Value::Unknown => {
+            let class = if field.column().is_numeric() {
+                r#" class="number""#
+            } else {
+                ""
+            };
+            let _ = write!(
+                s,
+                r#"<td{class} data-sort="{}">{shown}</td>"#,
+                escape(&value.plain())
+            );
+        }
+        // Names in any script, isolated so a right-to-left one cannot reorder its row.
+        _ => {
+            let _ = write!(s, "<td><bdi>{shown}</bdi></td>");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::city::City;
+    use std::borrow::Cow;
+
+    fn page_of(name: &str) -> String {
+        let mut city = City::blank();
+        city.name = Cow::Borrowed(name);
+        city.country = Cow::Borrowed("Land");
+        let cities = [city];
+        page(&Drawn {
+            svg: "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".into(),
+            title: "T <1>",
+            subtitle: "1 city",
+            cities: &cities,
+        })
+    }
+
+    #[test]
+    fn the_page_holds_the_map_and_escapes_the_data() {
+        let page = page_of("A \"B\" <C> & 'D'\u{202e}");
+        assert!(page.contains(r#"<figure class="map">"#));
+        assert!(!page.contains("<?xml"), "no XML declaration in HTML");
+        assert!(page.contains("<title>T &lt;1&gt;</title>"));
+        let escaped = "A &quot;B&quot; &lt;C&gt; &amp; &#39;D&#39;\u{202e}";
+        assert!(page.contains(&format!(
+            r#"<tr data-name="{escaped}" data-country="Land">"#
+        )));
+        assert!(page.contains(&format!("<td><bdi>{escaped}</bdi></td>")));
+        // An unknown date shows a dash and sorts last.
+        assert!(page.contains(r#"<td data-sort="">-</td>"#), "{page}");
+    }
+
+    #[test]
+    fn the_page_fetches_nothing() {
+        let page = page_of("X");
+        assert!(page.contains("default-src 'none'"));
+        for outside in ["src=", "href=\"http", "url(http", "url('http", "@import"] {
+            assert!(!page.contains(outside), "{outside}");
+        }
+    }
+}
