@@ -91,6 +91,10 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
             "" => format!("{none} to show"),
             given => format!("{none} match ({given})"),
         });
+        // The note says it all: a table of no rows would be only its frame.
+        if view.format == Format::Table {
+            return Ok(());
+        }
     }
     render::write(&answer, view, out).context("cannot write to standard output")?;
     Ok(())

@@ -163,6 +163,29 @@ fn an_empty_answer_on_a_terminal_gets_a_note_that_says_why() {
 }
 
 #[test]
+fn an_empty_table_on_a_terminal_is_only_the_note() {
+    // What the terminal shows of standard output: no frame of a table without rows.
+    let line = format!(
+        "'{}' list --continent oceania 2>/dev/null",
+        binary().display()
+    );
+    let Ok(out) = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .output()
+    else {
+        return;
+    };
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    let line = format!("'{}' list --continent asia 2>/dev/null", binary().display());
+    let out = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Kyoto"));
+}
+
+#[test]
 fn an_empty_answer_in_a_pipe_is_quiet_and_valid() {
     for (args, answer) in [
         (&["list", "--continent", "oceania", "--json"][..], "[]\n"),
