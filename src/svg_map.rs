@@ -18,16 +18,27 @@ const FONT: f64 = 12.0;
 const CHAR_WIDTH: f64 = 6.8;
 
 /// The colour of each kind of agreement, on markers, arcs and the legend.
-fn colour(agreement: Agreement) -> &'static str {
+fn colour(agreement: Option<Agreement>) -> &'static str {
     match agreement {
-        Agreement::TwinCity => "#c0392b",
-        Agreement::Partnership => "#1f6fb4",
-        Agreement::HonoraryTwinCity => "#8e44ad",
-        Agreement::LetterOfIntent => "#2e9e44",
-        Agreement::Memorandum => "#e67e22",
-        Agreement::CooperationProgramme => "#8c564b",
-        Agreement::None => "#6b6b6b",
+        Some(Agreement::TwinCity) => "#c0392b",
+        Some(Agreement::Partnership) => "#1f6fb4",
+        Some(Agreement::HonoraryTwinCity) => "#8e44ad",
+        Some(Agreement::LetterOfIntent) => "#2e9e44",
+        Some(Agreement::Memorandum) => "#e67e22",
+        Some(Agreement::CooperationProgramme) => "#8c564b",
+        Some(Agreement::None) => "#6b6b6b",
+        None => "#b3b3b3",
     }
+}
+
+/// An agreement's name on the map, or that the data does not say.
+fn kind_name(agreement: Option<Agreement>) -> &'static str {
+    agreement.map_or("agreement unknown", Agreement::as_str)
+}
+
+/// Whether a partnership is known to be out of force: drawn hollow and dashed.
+fn ended(city: &City) -> bool {
+    city.status.is_some_and(|s| s != Status::Active)
 }
 
 /// The part of the world shown, in degrees, and how it maps to the picture.
@@ -323,10 +334,10 @@ pub fn svg(cities: &[City], subtitle: &str) -> String {
 
     // Arcs from Kraków, ended partnerships dashed.
     for city in cities {
-        let dash = if city.status == Status::Active {
-            ""
-        } else {
+        let dash = if ended(city) {
             r#" stroke-dasharray="5,4""#
+        } else {
+            ""
         };
         let _ = writeln!(
             s,
@@ -360,10 +371,10 @@ pub fn svg(cities: &[City], subtitle: &str) -> String {
     for city in cities {
         let (x, y) = (frame.x(city.lon), frame.y(city.lat));
         taken.push(marker(x, y, 4.5));
-        let fill = if city.status == Status::Active {
-            colour(city.agreement)
-        } else {
+        let fill = if ended(city) {
             "#ffffff"
+        } else {
+            colour(city.agreement)
         };
         let _ = writeln!(
             s,
@@ -371,8 +382,8 @@ pub fn svg(cities: &[City], subtitle: &str) -> String {
             xml(&city.name),
             colour(city.agreement),
             xml(&city.name),
-            xml(&city.country),
-            city.agreement
+            xml(city.country_shown()),
+            kind_name(city.agreement)
         );
     }
 
@@ -454,14 +465,17 @@ pub fn svg(cities: &[City], subtitle: &str) -> String {
     s
 }
 
-/// The agreement kinds shown on the map, and whether any partnership there has ended.
-fn legend_rows(cities: &[City]) -> (Vec<Agreement>, bool) {
+/// The agreement kinds shown on the map (an unknown one last), and whether any
+/// partnership there has ended.
+fn legend_rows(cities: &[City]) -> (Vec<Option<Agreement>>, bool) {
     let kinds = Agreement::ALL
         .iter()
         .copied()
+        .map(Some)
+        .chain([None])
         .filter(|k| cities.iter().any(|c| c.agreement == *k))
         .collect();
-    let ended = cities.iter().any(|c| c.status != Status::Active);
+    let ended = cities.iter().any(ended);
     (kinds, ended)
 }
 
@@ -501,11 +515,12 @@ fn legend(s: &mut String, cities: &[City], area: Box) {
         let cy = y + 15.0 + 18.0 * i as f64;
         let _ = writeln!(
             s,
-            r##"<circle cx="{:.1}" cy="{cy:.1}" r="5" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#222222">{kind}</text>"##,
+            r##"<circle cx="{:.1}" cy="{cy:.1}" r="5" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#222222">{}</text>"##,
             x + 14.0,
             colour(*kind),
             x + 26.0,
-            cy + 4.0
+            cy + 4.0,
+            kind_name(*kind)
         );
     }
     if ended {
