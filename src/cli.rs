@@ -493,7 +493,7 @@ pub struct FilterArgs {
     pub agreement: Vec<Pick<Agreement>>,
 
     /// Only partnerships with these statuses (comma-separated; '!' before one refuses
-    /// it) [default: active]
+    /// it) [default: active, and those of a status the data does not give]
     #[arg(
         long,
         value_name = "STATUS",
