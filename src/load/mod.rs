@@ -184,7 +184,7 @@ mod tests {
         let err = super::load(text.as_bytes(), "h.csv").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "h.csv:5: country: is empty, and so is country_code (a row needs one of them)"
+            "h.csv:5: country: is empty, and no country_code is given (a row needs one of them)"
         );
         let text = &text[..text.find("D,").unwrap()];
         let cities = super::load(text.as_bytes(), "h.csv").unwrap();

@@ -62,7 +62,7 @@ pub fn city<'a>(
         problem(
             "country",
             None,
-            "is empty, and so is country_code (a row needs one of them)".into(),
+            "is empty, and no country_code is given (a row needs one of them)".into(),
         );
     }
     if read(Field::Agreement)

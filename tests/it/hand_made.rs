@@ -246,11 +246,11 @@ fn a_file_without_a_needed_column_is_refused_naming_it() {
         ),
         (
             "name,country,country_code,lat,lon\nA,,,1,1\n",
-            "<stdin>:2: country: is empty, and so is country_code (a row needs one of them)",
+            "<stdin>:2: country: is empty, and no country_code is given (a row needs one of them)",
         ),
         (
             r#"[{"name": "A", "lat": 1, "lon": 1}]"#,
-            "<stdin>:1: country: is empty, and so is country_code (a row needs one of them)",
+            "<stdin>:1: country: is empty, and no country_code is given (a row needs one of them)",
         ),
         (
             "name,country,lat,lon,contnent\n",
