@@ -291,11 +291,18 @@ pub struct MapArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// The map's title, instead of "Kraków's international partner cities".
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
     #[command(flatten)]
     pub filter: FilterArgs,
 
     #[command(flatten)]
     pub input: InputArgs,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
 }
 
 #[derive(Debug, Args)]

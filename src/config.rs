@@ -27,7 +27,15 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
                 ..View::new(format)
             });
         }
-        Command::Map(_) | Command::Completions(_) | Command::Man(_) => {
+        // The map is drawn in the names asked for; it has no other output options.
+        Command::Map(a) => {
+            return Ok(View {
+                terminal,
+                names: a.names.names.unwrap_or_default(),
+                ..View::new(Format::Tsv)
+            });
+        }
+        Command::Completions(_) | Command::Man(_) => {
             return Ok(View {
                 terminal,
                 ..View::new(Format::Tsv)

@@ -26,6 +26,7 @@ mod geo;
 mod groups;
 mod listing;
 mod load;
+mod map;
 mod order;
 mod output;
 mod parallel;
@@ -37,7 +38,6 @@ mod rules;
 mod sink;
 mod suggest;
 mod superlatives;
-mod svg_map;
 mod terminal;
 mod value;
 

@@ -231,8 +231,8 @@ mod tests {
     #[test]
     fn an_option_of_other_commands_is_refused_with_them() {
         assert_eq!(
-            usage("kp map --names pl"),
-            "krakow-partners: map does not take --names (an option of list, records and show)"
+            usage("kp map --json"),
+            "krakow-partners: map does not take --json (an option of list, records, show, stats, distance, timeline and validate)"
         );
         assert!(usage("kp --json man").starts_with("krakow-partners: man does not take --json"));
     }

@@ -1,45 +1,58 @@
-//! `map`: the chosen cities on a world map, as SVG.
+//! `map`: the chosen cities on a map, as SVG.
 //!
-//! Usage: krakow-partners map [-o FILE] [FILTERS]
+//! Usage: krakow-partners map [-o FILE] [--title TEXT] [FILTERS]
 
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
 use crate::answer::Answer;
-use crate::city::{City, Status};
+use crate::city::City;
 use crate::cli::MapArgs;
-use crate::load::BUNDLED_AS_OF;
-use crate::svg_map;
+use crate::error::UsageError;
+use crate::map::{self, Language};
+use crate::render::View;
+
+/// The most cities one map draws: beyond it the picture is a blot and takes long to make.
+const MOST: usize = 5000;
 
 /// The SVG for standard output, or nothing when it went to `--output`.
-pub fn run(args: &MapArgs, cities: Vec<City>, data: Option<&Path>) -> Result<Answer<'static>> {
+pub fn run(
+    args: &MapArgs,
+    view: &View,
+    cities: Vec<City>,
+    data: Option<&Path>,
+) -> Result<Answer<'static>> {
+    if args.output.is_none() && view.terminal {
+        return Err(UsageError(
+            "the map is an SVG document, not for reading on a terminal; write it to a file \
+             with -o map.svg, or redirect it: krakow-partners map > map.svg"
+                .to_string(),
+        )
+        .into());
+    }
+    if cities.is_empty() {
+        anyhow::bail!("no cities to draw: the data holds none");
+    }
     let filter = args.filter.to_filter();
     let chosen = filter.apply(cities)?;
-    let which = match (filter.all, filter.statuses.is_empty()) {
-        (true, _) => "all partnerships".to_string(),
-        (false, true) => "active partnerships".to_string(),
-        (false, false) => {
-            let names = |statuses: &[Status]| -> String {
-                let names: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
-                names.join(" or ")
-            };
-            match filter.statuses.taken.is_empty() {
-                false => format!("{} partnerships", names(&filter.statuses.taken)),
-                true => format!("partnerships not {}", names(&filter.statuses.refused)),
-            }
-        }
+    if chosen.is_empty() {
+        anyhow::bail!("no cities to draw: the filters leave out every city");
+    }
+    if chosen.len() > MOST {
+        anyhow::bail!(
+            "{} cities are too many for one map (at most {MOST}); choose fewer with \
+             --continent, --country, --agreement or --search",
+            chosen.len()
+        );
+    }
+    let lang = Language::of(view.names);
+    let text = map::Text {
+        names: view.names,
+        title: args.title.clone(),
+        subtitle: lang.subtitle(&chosen, &filter, data),
     };
-    let when = match (filter.as_of, data) {
-        (Some(date), _) => format!("as of {date}"),
-        (None, None) => format!("data as of {BUNDLED_AS_OF}"),
-        (None, Some(path)) => format!("data from {}", path.display()),
-    };
-    let count = match chosen.len() {
-        1 => "1 city".to_string(),
-        n => format!("{n} cities"),
-    };
-    let svg = svg_map::svg(&chosen, &format!("{count} · {which} · {when}"));
+    let svg = map::render(&chosen, &text);
     match &args.output {
         Some(path) => {
             std::fs::write(path, svg)

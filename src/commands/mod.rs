@@ -73,7 +73,7 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
         }
         Command::Map(args) => {
             source = Source::open(args.input.data.as_deref())?;
-            map::run(args, source.cities()?, args.input.data.as_deref())?
+            map::run(args, view, source.cities()?, args.input.data.as_deref())?
         }
     };
     // A person sees an empty table or `[]` and wonders why; a pipe wants only the answer.

@@ -110,7 +110,7 @@ fn every_command_answers_over_a_minimal_file() {
     let svg = dir.path().join("x.svg");
     run(path, &["map", "-o", svg.to_str().unwrap()]);
     let svg = std::fs::read_to_string(svg).unwrap();
-    assert!(svg.contains("agreement unknown"), "no legend row for it");
+    assert!(svg.contains("Agreement unknown"), "no legend row for it");
     // A status unknown is not drawn as ended.
     assert!(
         !svg.lines()
