@@ -349,10 +349,13 @@ impl CityRows<'_, '_> {
 fn card<'s>(field: Field, city: &'s City<'_>, today: Date) -> Value<'s> {
     let text = |text: String| Value::Text(text.into());
     match field {
-        Field::Country => text(format!("{} ({})", city.country, city.country_code)),
-        Field::Status => match city.status_since {
-            Some(since) => text(format!("{} since {since}", city.status)),
-            None => field.value(city),
+        Field::Country => match (&city.country, &city.country_code) {
+            (Some(country), Some(code)) => text(format!("{country} ({code})")),
+            _ => Value::Text(city.country_shown().into()),
+        },
+        Field::Status => match (city.status, city.status_since) {
+            (Some(status), Some(since)) => text(format!("{status} since {since}")),
+            _ => field.value(city),
         },
         Field::Signed => match city.signed {
             Some(signed) if signed.years_until(today) >= 0 => text(format!(
@@ -375,7 +378,9 @@ fn card<'s>(field: Field, city: &'s City<'_>, today: Date) -> Value<'s> {
                 None => text(format!("{km} km")),
             }
         }
-        Field::Sources => text(city.sources.iter().collect::<Vec<_>>().join("\n")),
+        Field::Sources if !city.sources.is_empty() => {
+            text(city.sources.iter().collect::<Vec<_>>().join("\n"))
+        }
         _ => field.value(city),
     }
 }

@@ -341,13 +341,16 @@ pub struct City<'a> {
     pub name_pl: Option<Cow<'a, str>>,
     pub name_local: Option<Cow<'a, str>>,
     pub aliases: List<'a>,
-    pub country: Cow<'a, str>,
-    pub country_code: Cow<'a, str>,
-    pub continent: Continent,
-    pub capital: bool,
-    pub agreement: Agreement,
+    /// The country by English name and by ISO 3166-1 alpha-2 code: a row gives one or
+    /// both, and the loader fills the other from the ISO table where it is there, so
+    /// at least one is known.
+    pub country: Option<Cow<'a, str>>,
+    pub country_code: Option<Cow<'a, str>>,
+    pub continent: Option<Continent>,
+    pub capital: Option<bool>,
+    pub agreement: Option<Agreement>,
     pub signed: Option<Date>,
-    pub status: Status,
+    pub status: Option<Status>,
     pub status_since: Option<Date>,
     /// The earliest and the latest dated source showing the partnership in force.
     pub first_attested: Option<Date>,
@@ -363,22 +366,22 @@ pub struct City<'a> {
 }
 
 impl<'a> City<'a> {
-    /// A city with every text empty and placeholders for what every city has: what the
-    /// loader fills in column by column, and lets out only when every required column
-    /// was read.
+    /// A city with every value unknown and placeholders for what every city has: what
+    /// the loader fills in column by column, and lets out only when every required
+    /// column was read.
     pub fn blank() -> City<'a> {
         City {
             name: Cow::Borrowed(""),
             name_pl: None,
             name_local: None,
             aliases: List::default(),
-            country: Cow::Borrowed(""),
-            country_code: Cow::Borrowed(""),
-            continent: Continent::Europe,
-            capital: false,
-            agreement: Agreement::None,
+            country: None,
+            country_code: None,
+            continent: None,
+            capital: None,
+            agreement: None,
             signed: None,
-            status: Status::Active,
+            status: None,
             status_since: None,
             first_attested: None,
             last_attested: None,
@@ -401,6 +404,14 @@ impl<'a> City<'a> {
             (Some(p), Some(a)) if a > 0.0 => Some(p as f64 / a),
             _ => None,
         }
+    }
+
+    /// The country as people read it: its name, else its code (one of them is known).
+    pub fn country_shown(&self) -> &str {
+        self.country
+            .as_deref()
+            .or(self.country_code.as_deref())
+            .unwrap_or_default()
     }
 
     /// Every name the city is known by: English, Polish, local and the aliases.
@@ -426,14 +437,15 @@ impl<'a> City<'a> {
         }
         match (self.status, self.status_since) {
             // The change came later: on that date the partnership was in force.
-            (Status::Suspended | Status::Ended, Some(since)) if !since.surely_by(date) => {
+            (Some(Status::Suspended | Status::Ended), Some(since)) if !since.surely_by(date) => {
                 Some(City {
-                    status: Status::Active,
+                    status: Some(Status::Active),
                     status_since: None,
                     ..self
                 })
             }
-            // Active, or changed by then, or changed on a date unknown: as the data says.
+            // Active, or changed by then, or changed on a date unknown, or a status
+            // unknown: as the data says.
             _ => Some(self),
         }
     }
@@ -452,8 +464,8 @@ impl<'a> City<'a> {
             name_pl: self.name_pl.map(owned),
             name_local: self.name_local.map(owned),
             aliases: self.aliases.into_owned(),
-            country: owned(self.country),
-            country_code: owned(self.country_code),
+            country: self.country.map(owned),
+            country_code: self.country_code.map(owned),
             sources: self.sources.into_owned(),
             notes: self.notes.map(owned),
             ..self
@@ -605,18 +617,21 @@ mod tests {
         let date = |text: &str| text.parse::<Date>().unwrap();
         let city = City {
             signed: Some(date("1996")),
-            status: Status::Ended,
+            status: Some(Status::Ended),
             status_since: Some(date("2022")),
             ..City::blank()
         };
         assert!(city.clone().as_of(date("1996-06-30")).is_none());
         assert_eq!(
             city.clone().as_of(date("1996")).unwrap().status,
-            Status::Active
+            Some(Status::Active)
         );
         let mid = city.clone().as_of(date("2022-03-15")).unwrap();
-        assert_eq!(mid.status, Status::Active);
-        assert_eq!(city.as_of(date("2022")).unwrap().status, Status::Ended);
+        assert_eq!(mid.status, Some(Status::Active));
+        assert_eq!(
+            city.as_of(date("2022")).unwrap().status,
+            Some(Status::Ended)
+        );
     }
 
     #[test]

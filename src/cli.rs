@@ -29,7 +29,8 @@ static VERSION: LazyLock<String> =
     long_about = "Ask questions about the City of Kraków's international partner cities: \
                   which they are, where, since when, and which is the nearest, oldest or \
                   highest. The data, with a source for every row, is built in; --data \
-                  reads another file of the same columns.",
+                  reads another file of those columns, of which only name, country or \
+                  country_code, lat and lon are needed.",
     after_help = "Each command's options (--data FILE, --format FORMAT, --json, --fields …) \
                   are listed by krakow-partners COMMAND --help; they may also come before \
                   the command: krakow-partners --json list.\n\
@@ -50,7 +51,8 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Read the cities from this CSV, TSV, JSON or NDJSON file ('-' for standard input)
-    /// instead of the built-in data.
+    /// instead of the built-in data; it needs only name, country or country_code, lat and
+    /// lon.
     #[arg(long, value_name = "FILE", help_heading = "Input")]
     pub data: Option<PathBuf>,
 }
@@ -509,7 +511,7 @@ pub struct FilterArgs {
     pub agreement: Vec<Pick<Agreement>>,
 
     /// Only partnerships with these statuses (comma-separated; '!' before one refuses
-    /// it) [default: active]
+    /// it) [default: active, and those of a status the data does not give]
     #[arg(
         long,
         value_name = "STATUS",

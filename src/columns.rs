@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use crate::city::{City, List};
+use crate::city::{Agreement, City, Continent, List, Status};
 use crate::geo;
 use crate::rules;
 use crate::value::Value;
@@ -34,12 +34,18 @@ pub enum Type {
 /// Reads a column's non-empty text into a city, or says what is wrong with it.
 pub type Read = for<'a> fn(&mut City<'a>, Cow<'a, str>) -> Result<(), String>;
 
-/// Where a column's values come from.
+/// Where a column's values come from, and whether a data file must have them. A file
+/// made by hand needs only what places a city (its name, its country, its
+/// coordinates); any other column may be left out, unknown for every row.
 #[derive(Clone, Copy)]
 pub enum Origin {
     /// In the data file, and needed in every row: its rule is read even on an empty
     /// cell, to say what it should have held.
     Required(Read),
+    /// In the data file, and needed in every row where the other column is empty: one
+    /// of the two is enough (a country by name or by code; the loader fills in the
+    /// other from the ISO table).
+    Either(Field, Read),
     /// In the data file, and empty where no source gives it.
     Optional(Read),
     /// Worked out by the tool, written but never read back.
@@ -112,13 +118,21 @@ impl Column {
     pub fn is_stored(&self) -> bool {
         !matches!(self.origin, Origin::Computed)
     }
+
+    /// The column that may stand in for this one (`country_code` for `country`).
+    pub fn partner(&self) -> Option<Field> {
+        match self.origin {
+            Origin::Either(other, _) => Some(other),
+            Origin::Required(_) | Origin::Optional(_) | Origin::Computed => None,
+        }
+    }
 }
 
 /// Defines [`Field`] and [`COLUMNS`] from one list, so the two cannot disagree.
 macro_rules! columns {
     ($($variant:ident { $($body:tt)* })+) => {
         /// A column of a city, by name in the code; its facts are in [`COLUMNS`].
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Field { $($variant),+ }
 
         /// Every column, in the order of the data file, the computed ones last.
@@ -126,7 +140,7 @@ macro_rules! columns {
     };
 }
 
-use Origin::{Computed, Optional, Required};
+use Origin::{Computed, Either, Optional, Required};
 use Set::{Csv, Json, Show, Table};
 
 const STORED: &[Set] = &[Csv, Json, Show];
@@ -155,33 +169,36 @@ columns! {
     }
     Country {
         key: "country", short: None, header: "Country", label: "Country", ty: Type::Text,
-        origin: Required(|c, t| { c.country = rules::required(t)?; Ok(()) }),
+        origin: Either(Field::CountryCode, |c, t| { c.country = Some(t); Ok(()) }),
         sets: &[Table(2, Keep::Rank(6)), Csv, Json, Show],
-        value: |c| Value::Text(Cow::Borrowed(&c.country)),
+        value: |c| text(&c.country),
     }
     CountryCode {
         key: "country_code", short: None, header: "Code", label: "Country code",
         ty: Type::Text,
-        origin: Required(|c, t| { c.country_code = rules::country_code(t)?; Ok(()) }),
-        sets: STORED, value: |c| Value::Text(Cow::Borrowed(&c.country_code)),
+        origin: Either(Field::Country, |c, t| {
+            c.country_code = Some(rules::country_code(t)?);
+            Ok(())
+        }),
+        sets: STORED, value: |c| text(&c.country_code),
     }
     Continent {
         key: "continent", short: None, header: "Continent", label: "Continent",
         ty: Type::Choice,
-        origin: Required(|c, t| { c.continent = t.parse()?; Ok(()) }),
-        sets: STORED, value: |c| Value::Text(c.continent.as_str().into()),
+        origin: Optional(|c, t| { c.continent = Some(t.parse()?); Ok(()) }),
+        sets: STORED, value: |c| choice(c.continent.map(Continent::as_str)),
     }
     Capital {
         key: "capital", short: None, header: "Capital", label: "Capital", ty: Type::Bool,
-        origin: Required(|c, t| { c.capital = rules::boolean(&t)?; Ok(()) }),
-        sets: STORED, value: |c| Value::Bool(c.capital),
+        origin: Optional(|c, t| { c.capital = Some(rules::boolean(&t)?); Ok(()) }),
+        sets: STORED, value: |c| c.capital.map_or(Value::Unknown, Value::Bool),
     }
     Agreement {
         key: "agreement", short: None, header: "Agreement", label: "Agreement",
         ty: Type::Choice,
-        origin: Required(|c, t| { c.agreement = t.parse()?; Ok(()) }),
+        origin: Optional(|c, t| { c.agreement = Some(t.parse()?); Ok(()) }),
         sets: &[Table(3, Keep::Rank(3)), Csv, Json, Show],
-        value: |c| Value::Text(c.agreement.as_str().into()),
+        value: |c| choice(c.agreement.map(Agreement::as_str)),
     }
     Signed {
         key: "signed", short: None, header: "Signed", label: "Signed", ty: Type::Date,
@@ -191,9 +208,9 @@ columns! {
     }
     Status {
         key: "status", short: None, header: "Status", label: "Status", ty: Type::Choice,
-        origin: Required(|c, t| { c.status = t.parse()?; Ok(()) }),
+        origin: Optional(|c, t| { c.status = Some(t.parse()?); Ok(()) }),
         sets: &[Table(5, Keep::Rank(1)), Csv, Json, Show],
-        value: |c| Value::Text(c.status.as_str().into()),
+        value: |c| choice(c.status.map(Status::as_str)),
     }
     StatusSince {
         key: "status_since", short: None, header: "Status since", label: "Status since",
@@ -250,8 +267,11 @@ columns! {
     }
     Sources {
         key: "sources", short: None, header: "Sources", label: "Sources", ty: Type::List,
-        origin: Required(|c, t| { c.sources = rules::sources(t)?; Ok(()) }),
-        sets: STORED, value: |c| items(&c.sources),
+        // Every row of the bundled data has a source (its tests say so); a file made
+        // by hand may leave them out.
+        origin: Optional(|c, t| { c.sources = rules::sources(t)?; Ok(()) }),
+        sets: STORED,
+        value: |c| if c.sources.is_empty() { Value::Unknown } else { items(&c.sources) },
     }
     Notes {
         key: "notes", short: None, header: "Notes", label: "Notes", ty: Type::Prose,
@@ -377,6 +397,10 @@ impl Field {
 fn text<'c>(s: &'c Option<Cow<'_, str>>) -> Value<'c> {
     s.as_deref()
         .map_or(Value::Unknown, |t| Value::Text(Cow::Borrowed(t)))
+}
+
+fn choice(name: Option<&'static str>) -> Value<'static> {
+    name.map_or(Value::Unknown, |n| Value::Text(Cow::Borrowed(n)))
 }
 
 fn items<'c>(list: &'c List<'_>) -> Value<'c> {

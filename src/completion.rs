@@ -144,7 +144,7 @@ fn city_names(typed: &OsStr) -> Vec<CompletionCandidate> {
     let typed = unquoted(typed);
     let mut names: Vec<(&str, StyledStr)> = Vec::new();
     for city in &cities {
-        let about = StyledStr::from(format!("{}, {}", city.name, city.country));
+        let about = StyledStr::from(format!("{}, {}", city.name, city.country_shown()));
         if typed.is_empty() {
             names.push((&city.name, about));
             continue;
@@ -162,14 +162,11 @@ fn countries(typed: &OsStr) -> Vec<CompletionCandidate> {
     let typed = unquoted(typed);
     let mut names: Vec<(&str, StyledStr)> = Vec::new();
     for city in &cities {
-        names.push((
-            &city.country,
-            StyledStr::from(city.country_code.to_string()),
-        ));
-        names.push((
-            &city.country_code,
-            StyledStr::from(city.country.to_string()),
-        ));
+        let (Some(country), Some(code)) = (&city.country, &city.country_code) else {
+            continue;
+        };
+        names.push((country, StyledStr::from(code.to_string())));
+        names.push((code, StyledStr::from(country.to_string())));
     }
     names.retain(|(name, _)| begins(name, &typed));
     candidates(names)

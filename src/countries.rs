@@ -2,6 +2,7 @@
 //! alpha-3 codes, English names and the short names people type (USA, UK, Czech
 //! Republic, Holland), from `data/countries.tsv`, in any case and without diacritics.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::city::fold;
@@ -60,6 +61,24 @@ pub fn find(typed: &str) -> Option<&'static Country> {
         .find(|c| c.known_as().any(|name| fold(name) == wanted))
 }
 
+/// Fills in a city's country name from its code, or its code from its name, where
+/// the ISO table has it; a name or code it lacks leaves the other unknown. Whether
+/// either is known.
+pub fn fill<'a>(name: &mut Option<Cow<'a, str>>, code: &mut Option<Cow<'a, str>>) -> bool {
+    match (name.as_deref(), code.as_deref()) {
+        (Some(_), Some(_)) => {}
+        (Some(typed), None) => *code = find(typed).map(|c| Cow::Borrowed(c.code)),
+        (None, Some(typed)) => {
+            *name = COUNTRIES
+                .iter()
+                .find(|c| c.code == typed)
+                .map(|c| Cow::Borrowed(c.name));
+        }
+        (None, None) => return false,
+    }
+    true
+}
+
 /// Every English name, for suggestions.
 pub fn names() -> impl Iterator<Item = &'static str> {
     COUNTRIES.iter().map(|c| c.name)
@@ -90,6 +109,40 @@ mod tests {
         }
         assert!(find("Atlantis").is_none());
         assert!(find("").is_none());
+    }
+
+    #[test]
+    fn a_country_is_filled_in_from_its_name_or_its_code() {
+        let filled = |name: Option<&'static str>, code: Option<&'static str>| {
+            let (mut name, mut code) = (name.map(Cow::Borrowed), code.map(Cow::Borrowed));
+            let known = fill(&mut name, &mut code);
+            (
+                known,
+                name.as_deref().map(str::to_string),
+                code.as_deref().map(str::to_string),
+            )
+        };
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            filled(Some("Germany"), None),
+            (true, some("Germany"), some("DE"))
+        );
+        assert_eq!(filled(Some("USA"), None), (true, some("USA"), some("US")));
+        assert_eq!(
+            filled(None, Some("CZ")),
+            (true, some("Czechia"), some("CZ"))
+        );
+        assert_eq!(
+            filled(Some("Atlantis"), None),
+            (true, some("Atlantis"), None)
+        );
+        assert_eq!(filled(None, Some("QQ")), (true, None, some("QQ")));
+        // Both given: both kept as written.
+        assert_eq!(
+            filled(Some("Deutschland"), Some("DE")),
+            (true, some("Deutschland"), some("DE"))
+        );
+        assert_eq!(filled(None, None), (false, None, None));
     }
 
     #[test]

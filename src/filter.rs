@@ -16,7 +16,8 @@ pub struct Filter {
     /// Country names or ISO codes, as the user typed them.
     pub countries: Picks<String>,
     pub agreements: Picks<Agreement>,
-    /// The statuses wanted; none at all means active only.
+    /// The statuses wanted; none at all means active only, and the cities whose status
+    /// the data does not give (a file made by hand may have no status column).
     pub statuses: Picks<Status>,
     /// Every status, ignoring `statuses`.
     pub all: bool,
@@ -35,14 +36,18 @@ pub struct Filter {
 impl Filter {
     /// The filter ready to judge one city at a time.
     pub fn chooser(&self) -> Chooser {
-        let statuses = match (self.all, self.statuses.is_empty()) {
-            (true, _) => Status::ALL.to_vec(),
-            (false, true) => vec![Status::Active],
-            (false, false) => Status::ALL
-                .iter()
-                .copied()
-                .filter(|s| self.statuses.allows(s))
-                .collect(),
+        // A status asked for is known; none asked for keeps the unknown ones.
+        let (statuses, unknown_status) = match (self.all, self.statuses.is_empty()) {
+            (true, _) => (Status::ALL.to_vec(), true),
+            (false, true) => (vec![Status::Active], true),
+            (false, false) => (
+                Status::ALL
+                    .iter()
+                    .copied()
+                    .filter(|s| self.statuses.allows(s))
+                    .collect(),
+                false,
+            ),
         };
         let wanted = |typed: &Vec<String>, refused| -> Vec<Wanted> {
             typed.iter().map(|c| Wanted::new(c, refused)).collect()
@@ -51,6 +56,7 @@ impl Filter {
         countries.extend(wanted(&self.countries.refused, true));
         Chooser {
             statuses,
+            unknown_status,
             continents: self.continents.clone(),
             countries,
             agreements: self.agreements.clone(),
@@ -106,16 +112,18 @@ impl Wanted {
     }
 
     fn matches(&self, city: &City) -> bool {
-        let name = &city.country;
         // A folded ASCII name is the name in lower case: no need to fold it again.
-        let same_name = if name.is_ascii() {
-            name.eq_ignore_ascii_case(&self.folded)
-        } else {
-            fold(name) == self.folded
-        };
+        let same_name = city.country.as_deref().is_some_and(|name| {
+            if name.is_ascii() {
+                name.eq_ignore_ascii_case(&self.folded)
+            } else {
+                fold(name) == self.folded
+            }
+        });
+        let code = city.country_code.as_deref();
         same_name
-            || city.country_code.eq_ignore_ascii_case(self.typed.trim())
-            || self.code.is_some_and(|code| city.country_code == code)
+            || code.is_some_and(|code| code.eq_ignore_ascii_case(self.typed.trim()))
+            || self.code.is_some_and(|wanted| code == Some(wanted))
     }
 }
 
@@ -123,6 +131,8 @@ impl Wanted {
 #[derive(Clone, Debug)]
 pub struct Chooser {
     statuses: Vec<Status>,
+    /// Whether a city whose status is unknown is taken.
+    unknown_status: bool,
     continents: Picks<Continent>,
     /// Empty means any country.
     countries: Vec<Wanted>,
@@ -186,10 +196,12 @@ impl Chooser {
 
     /// Whether the city passes every filter but the country and the date.
     fn passes(&self, city: &City) -> bool {
-        self.statuses.contains(&city.status)
-            && self.continents.allows(&city.continent)
-            && self.agreements.allows(&city.agreement)
-            && (!self.capital || city.capital)
+        city
+            .status
+            .map_or(self.unknown_status, |s| self.statuses.contains(&s))
+            && self.continents.allows_known(city.continent.as_ref())
+            && self.agreements.allows_known(city.agreement.as_ref())
+            && (!self.capital || city.capital == Some(true))
             // Surely on or after: a partial date's first day is no earlier.
             && self.attested_since.is_none_or(|since| {
                 city.last_attested
@@ -329,7 +341,7 @@ impl Countries {
     pub fn of(cities: &[City]) -> Countries {
         let mut countries = Countries::default();
         for city in cities {
-            countries.add_name(&city.country);
+            countries.add_name(city.country_shown());
         }
         countries
     }
@@ -343,7 +355,7 @@ impl Countries {
 
 impl<'a> Sink<'a> for Countries {
     fn add(&mut self, read: Read<'a, '_>) {
-        self.add_name(&read.city.country);
+        self.add_name(read.city.country_shown());
     }
 
     fn finish_part(&mut self) {}

@@ -36,12 +36,15 @@ const UNKNOWN: &str = "unknown";
 /// What a city is grouped under; `unknown` where the value is.
 fn label<'c>(city: &City<'c>, by: GroupBy) -> Cow<'c, str> {
     match by {
-        GroupBy::Continent => city.continent.as_str().into(),
-        GroupBy::Country => city.country.clone(),
-        GroupBy::Agreement => city.agreement.as_str().into(),
-        GroupBy::Status => city.status.as_str().into(),
-        GroupBy::Capital if city.capital => "capital".into(),
-        GroupBy::Capital => "not capital".into(),
+        GroupBy::Continent => city.continent.map_or(UNKNOWN, |c| c.as_str()).into(),
+        GroupBy::Country => city.country.clone().unwrap_or(UNKNOWN.into()),
+        GroupBy::Agreement => city.agreement.map_or(UNKNOWN, |a| a.as_str()).into(),
+        GroupBy::Status => city.status.map_or(UNKNOWN, |s| s.as_str()).into(),
+        GroupBy::Capital => match city.capital {
+            Some(true) => "capital".into(),
+            Some(false) => "not capital".into(),
+            None => UNKNOWN.into(),
+        },
         GroupBy::Decade => city
             .signed
             .map_or(UNKNOWN.into(), |d| decade(d.year()).into()),
@@ -81,7 +84,7 @@ impl<'a> Groups<'a> {
     }
 
     /// The groups, each group's cities by name: decades and years in time order, the
-    /// unknown last; the others the largest first, ties by group name.
+    /// others the largest first, ties by group name; the unknown last.
     pub fn groups(self) -> Vec<Group<'a>> {
         let mut groups: Vec<Group> = self
             .members
@@ -102,7 +105,10 @@ impl<'a> Groups<'a> {
             | GroupBy::Agreement
             | GroupBy::Status
             | GroupBy::Capital => groups.sort_by(|a, b| {
-                (b.cities.len().cmp(&a.cities.len())).then_with(|| a.group.cmp(&b.group))
+                let unknown = |g: &Group| g.group == UNKNOWN;
+                (unknown(a).cmp(&unknown(b)))
+                    .then_with(|| b.cities.len().cmp(&a.cities.len()))
+                    .then_with(|| a.group.cmp(&b.group))
             }),
         }
         groups
@@ -115,7 +121,7 @@ impl<'a> Sink<'a> for Groups<'a> {
         let member = Member {
             folded: read.folded.into(),
             name: city.name.clone(),
-            code: code(&city.country_code),
+            code: code(city.country_code.as_deref().unwrap_or_default()),
         };
         self.members
             .entry(label(&city, self.by))
@@ -139,7 +145,8 @@ impl<'a> Sink<'a> for Groups<'a> {
     }
 }
 
-/// A country code as two bytes (the loader's rule makes it two capital letters).
+/// A country code as two bytes (the loader's rule makes it two capital letters; an
+/// unknown one is empty).
 pub fn code(text: &str) -> [u8; 2] {
     let bytes = text.as_bytes();
     [

@@ -48,7 +48,7 @@ impl<'a> SortKey<'a> {
             by_name: field == Field::Name,
             folded,
             name,
-            code: crate::groups::code(&city.country_code),
+            code: crate::groups::code(city.country_code.as_deref().unwrap_or_default()),
         }
     }
 

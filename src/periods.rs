@@ -42,7 +42,9 @@ pub fn timeline(cities: &[City], span: Span) -> Vec<Period> {
                 .0
                 .push(city.name.to_string());
         }
-        if let (Status::Ended | Status::Suspended, Some(since)) = (city.status, city.status_since) {
+        if let (Some(Status::Ended | Status::Suspended), Some(since)) =
+            (city.status, city.status_since)
+        {
             periods
                 .entry(key(since.year()))
                 .or_default()

@@ -58,6 +58,13 @@ impl<T: PartialEq> Picks<T> {
     pub fn allows(&self, value: &T) -> bool {
         (self.taken.is_empty() || self.taken.contains(value)) && !self.refused.contains(value)
     }
+
+    /// Whether a value the data may not know passes: an unknown one only where the
+    /// filter is not used, as it may be any value (`--continent '!europe'` does not
+    /// take a city whose continent is unknown).
+    pub fn allows_known(&self, value: Option<&T>) -> bool {
+        value.map_or(self.is_empty(), |v| self.allows(v))
+    }
 }
 
 impl<T> FromIterator<Pick<T>> for Picks<T> {

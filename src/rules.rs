@@ -126,7 +126,7 @@ pub fn sources(text: Cow<'_, str>) -> Result<List<'_>, String> {
         }
     }
     if count == 0 {
-        return Err("is empty (every row needs the URL of at least one source)".into());
+        return Err("lists no URL (a source is the URL of a page, http:// or https://)".into());
     }
     if !bad.is_empty() {
         let (what, verb) = if bad.len() == 1 {

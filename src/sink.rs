@@ -46,17 +46,20 @@ impl<'a> Sink<'a> for Vec<City<'a>> {
     }
 }
 
-/// How many cities a file holds and how many are active: all `validate` keeps.
+/// How many cities a file holds, how many are active and how many of a status the
+/// file does not give: all `validate` keeps.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Count {
     pub cities: usize,
     pub active: usize,
+    pub unknown_status: usize,
 }
 
 impl Sink<'_> for Count {
     fn add(&mut self, read: Read) {
         self.cities += 1;
-        self.active += usize::from(read.city.status == Status::Active);
+        self.active += usize::from(read.city.status == Some(Status::Active));
+        self.unknown_status += usize::from(read.city.status.is_none());
     }
 
     fn finish_part(&mut self) {}
@@ -64,5 +67,6 @@ impl Sink<'_> for Count {
     fn join(&mut self, later: Self) {
         self.cities += later.cities;
         self.active += later.active;
+        self.unknown_status += later.unknown_status;
     }
 }

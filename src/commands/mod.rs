@@ -157,7 +157,7 @@ fn one_city<'c, 'a>(cities: &'c [City<'a>], name: &str) -> Result<&'c City<'a>> 
         several => {
             let names: Vec<String> = several
                 .iter()
-                .map(|c| format!("{} ({})", c.name, c.country))
+                .map(|c| format!("{} ({})", c.name, c.country_shown()))
                 .collect();
             anyhow::bail!(
                 "'{name}' fits several cities: {}; give more of the name",

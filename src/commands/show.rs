@@ -51,12 +51,18 @@ fn left_out(city: &City, filter: &Filter) -> String {
             Some(_) => {}
         }
     }
-    let status = match city.status_since {
-        Some(since) => format!("{} since {since}", city.status),
-        None => city.status.to_string(),
+    let Some(status) = city.status else {
+        if !filter.all && !filter.statuses.is_empty() {
+            return format!("{name}'s status is unknown, so --status leaves it out; add --all");
+        }
+        return format!("{name} (status unknown) is left out by the filters given");
     };
-    if !filter.all && !filter.statuses.is_empty() && !filter.statuses.allows(&city.status) {
-        return format!("{name} is {status}; add --all, or --status {}", city.status);
+    let shown = match city.status_since {
+        Some(since) => format!("{status} since {since}"),
+        None => status.to_string(),
+    };
+    if !filter.all && !filter.statuses.is_empty() && !filter.statuses.allows(&status) {
+        return format!("{name} is {shown}; add --all, or --status {status}");
     }
-    format!("{name} ({status}) is left out by the filters given")
+    format!("{name} ({shown}) is left out by the filters given")
 }

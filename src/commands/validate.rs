@@ -32,8 +32,12 @@ pub fn run(file: Option<&Path>, for_programs: bool) -> Result<Answer<'static>> {
         1 => "1 city".to_string(),
         n => format!("{n} cities"),
     };
+    let unknown = match count.unknown_status {
+        0 => String::new(),
+        n => format!(", {n} of unknown status"),
+    };
     let summary = format!(
-        "{name}: {cities} ({} active), every row valid",
+        "{name}: {cities} ({} active{unknown}), every row valid",
         count.active
     );
     if for_programs {

@@ -89,7 +89,10 @@ impl Places {
         fold_into(&city.name, &mut self.key);
         self.folded = self.key.len();
         self.key.push('\n');
-        self.key.push_str(&city.country_code);
+        // A country by its code where known, else by its name: the same key either way
+        // once the loader has filled in the code from the name.
+        self.key
+            .push_str(city.country_code.as_deref().unwrap_or(city.country_shown()));
         let start = list.keys.len();
         list.keys.push_str(&self.key);
         let middle = list.keys.len();

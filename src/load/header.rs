@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::columns::{self, COLUMNS, Column, HEADER, Keep, Origin, Set};
+use crate::columns::{self, COLUMNS, Column, Field, HEADER, Keep, Origin, Set};
 use crate::error::Problem;
 use crate::terminal::quote;
 
@@ -22,10 +22,14 @@ impl Layout {
         let mut found: Vec<&'static Column> = Vec::with_capacity(header.len());
         for name in header {
             let Some(column) = COLUMNS.iter().find(|c| c.key == name) else {
+                let keys: Vec<&str> = columns::stored().map(|c| c.key).collect();
+                let hint = crate::suggest::did_you_mean(name, &keys)
+                    .map(|h| format!("; {h}"))
+                    .unwrap_or_default();
                 return Err(problem(
                     Some(name),
                     format!(
-                        "unknown column '{}' (the columns are: {})",
+                        "unknown column '{}'{hint} (the columns are: {})",
                         quote(name),
                         HEADER
                     ),
@@ -40,11 +44,8 @@ impl Layout {
             found.push(column);
         }
         // A column a row may leave empty may be left out: unknown for every row.
-        let missing: Vec<&str> = columns::stored()
-            .filter(|c| matches!(c.origin, Origin::Required(_)))
-            .filter(|c| !found.iter().any(|f| f.key == c.key))
-            .map(|c| c.key)
-            .collect();
+        let has = |field: Field| found.iter().any(|f| f.field == field);
+        let missing = needed(|c| !has(c.field) && c.partner().is_none_or(|p| !has(p)));
         if !missing.is_empty() {
             let missing = format!(
                 "missing column{} {}",
@@ -55,7 +56,10 @@ impl Layout {
                 None,
                 match narrowed(&found) {
                     Some(why) => format!("{missing}: {why}"),
-                    None => format!("{missing} (the columns are: {HEADER})"),
+                    None => format!(
+                        "{missing} (every data file has {}; any other column may be left out)",
+                        and(&needed(|_| true))
+                    ),
                 },
             ));
         }
@@ -65,6 +69,31 @@ impl Layout {
     /// How many fields every row has.
     pub fn width(&self) -> usize {
         self.columns.len()
+    }
+}
+
+/// The columns (or pairs, `country or country_code`) a data file must have, of those
+/// `which` picks.
+fn needed(which: impl Fn(&Column) -> bool) -> Vec<String> {
+    columns::stored()
+        .filter(|c| which(c))
+        .filter_map(|c| match c.origin {
+            Origin::Required(_) => Some(c.key.to_string()),
+            // A pair is named once, at its first column.
+            Origin::Either(other, _) if c.field < other => {
+                Some(format!("{} or {}", c.key, other.key()))
+            }
+            Origin::Either(..) | Origin::Optional(_) | Origin::Computed => None,
+        })
+        .collect()
+}
+
+/// `a, b and c`.
+fn and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

@@ -175,10 +175,44 @@ mod tests {
     }
 
     #[test]
+    fn a_file_made_by_hand_needs_only_a_name_a_country_and_coordinates() {
+        let text = "name,country,country_code,lat,lon\n\
+                    A,Germany,,50,10\n\
+                    B,,CZ,50,15\n\
+                    C,Atlantis,,0,0\n\
+                    D,,,1,1\n";
+        let err = super::load(text.as_bytes(), "h.csv").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "h.csv:5: country: is empty, and no country_code is given (a row needs one of them)"
+        );
+        let text = &text[..text.find("D,").unwrap()];
+        let cities = super::load(text.as_bytes(), "h.csv").unwrap();
+        let countries: Vec<_> = cities
+            .iter()
+            .map(|c| (c.country.as_deref(), c.country_code.as_deref()))
+            .collect();
+        assert_eq!(
+            countries,
+            [
+                (Some("Germany"), Some("DE")),
+                (Some("Czechia"), Some("CZ")),
+                (Some("Atlantis"), None)
+            ]
+        );
+        let city = &cities[0];
+        assert_eq!(
+            (city.continent, city.capital, city.agreement, city.status),
+            (None, None, None, None)
+        );
+        assert!(city.sources.is_empty());
+    }
+
+    #[test]
     fn every_problem_is_reported_with_its_line_and_column() {
         let err = rows(concat!(
             "A,,,,X,XX,europe,false,partnership,2016-02-30,active,,,,95,0,-3,2020,1,1,https://e.org,\n",
-            ",,,,X,XX,atlantis,maybe,treaty,,active,,,,0,0,,,,,,\n",
+            ",,,,X,XX,atlantis,maybe,treaty,,active,,,,0,0,,,,,nowhere,\n",
         ))
         .unwrap_err();
         let text = err.to_string();
@@ -190,7 +224,7 @@ mod tests {
             "test.csv:3: continent: 'atlantis' is not one of: europe, asia",
             "test.csv:3: capital: 'maybe' is not true or false",
             "test.csv:3: agreement: 'treaty' is not one of",
-            "test.csv:3: sources: is empty",
+            "test.csv:3: sources: 'nowhere' is not a URL",
         ] {
             assert!(text.contains(expected), "missing «{expected}» in:\n{text}");
         }
@@ -208,10 +242,16 @@ mod tests {
 
     #[test]
     fn header_problems_are_reported() {
-        let err = super::load(b"name,country\n", "h.csv").unwrap_err();
+        let err = super::load(b"name,continent\n", "h.csv").unwrap_err();
         assert!(
             err.to_string()
-                .starts_with("h.csv:1: missing columns country_code, continent"),
+                .starts_with("h.csv:1: missing columns country or country_code, lat, lon"),
+            "{err}"
+        );
+        let err = super::load(b"name,country,lat,lon,contnent\n", "h.csv").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("h.csv:1: unknown column 'contnent'; did you mean continent?"),
             "{err}"
         );
         for empty in [&b""[..], b"\n", b"\xEF\xBB\xBF"] {

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use crate::city::{Agreement, City};
 use crate::columns::{Column, Field, Origin};
+use crate::countries;
 use crate::error::Problem;
 
 /// A cell's text; or, for a JSON value of the wrong type, what was wrong with it.
@@ -40,8 +41,9 @@ pub fn city<'a>(
         };
         let read = match column.origin {
             Origin::Required(read) => read,
-            Origin::Optional(_) if text.is_empty() => continue,
-            Origin::Optional(read) => read,
+            // Whether the other column holds a value is judged once the row is read.
+            Origin::Either(_, _) | Origin::Optional(_) if text.is_empty() => continue,
+            Origin::Either(_, read) | Origin::Optional(read) => read,
             // The tool's own output: worked out again, never read.
             Origin::Computed => continue,
         };
@@ -53,9 +55,19 @@ pub fn city<'a>(
         }
     }
     let read = |field: Field| !failed.contains(&field);
+    if read(Field::Country)
+        && read(Field::CountryCode)
+        && !countries::fill(&mut city.country, &mut city.country_code)
+    {
+        problem(
+            "country",
+            None,
+            "is empty, and no country_code is given (a row needs one of them)".into(),
+        );
+    }
     if read(Field::Agreement)
         && read(Field::Signed)
-        && city.agreement == Agreement::None
+        && city.agreement == Some(Agreement::None)
         && city.signed.is_some()
     {
         let signed = city.signed.map(|d| d.to_string()).unwrap_or_default();

@@ -11,17 +11,25 @@ use super::words::Language;
 use crate::city::{Agreement, City, Status};
 use crate::geo::KRAKOW;
 
-/// The colour of each kind of agreement, on markers, arcs and the legend.
-pub fn colour(agreement: Agreement) -> &'static str {
+/// The colour of each kind of agreement (and of one the data does not give), on
+/// markers, arcs and the legend.
+pub fn colour(agreement: Option<Agreement>) -> &'static str {
     match agreement {
-        Agreement::TwinCity => "#c0392b",
-        Agreement::Partnership => "#1f6fb4",
-        Agreement::HonoraryTwinCity => "#8e44ad",
-        Agreement::LetterOfIntent => "#2e9e44",
-        Agreement::Memorandum => "#e67e22",
-        Agreement::CooperationProgramme => "#8c564b",
-        Agreement::None => "#6b6b6b",
+        Some(Agreement::TwinCity) => "#c0392b",
+        Some(Agreement::Partnership) => "#1f6fb4",
+        Some(Agreement::HonoraryTwinCity) => "#8e44ad",
+        Some(Agreement::LetterOfIntent) => "#2e9e44",
+        Some(Agreement::Memorandum) => "#e67e22",
+        Some(Agreement::CooperationProgramme) => "#8c564b",
+        Some(Agreement::None) => "#6b6b6b",
+        None => "#b3b3b3",
     }
+}
+
+/// Whether a partnership is known to be out of force: drawn hollow and dashed (one of
+/// a status unknown is not).
+fn ended(city: &City) -> bool {
+    city.status.is_some_and(|s| s != Status::Active)
 }
 
 const HOME_COLOUR: &str = "#1b1b1b";
@@ -97,10 +105,10 @@ pub fn backdrop(s: &mut String, class: &str, frame: &Frame, cities: &[&City]) {
     s.push_str("\"/>\n<g class=\"arcs\">\n");
     for city in cities {
         // Ended partnerships dashed.
-        let dash = if city.status == Status::Active {
-            ""
-        } else {
+        let dash = if ended(city) {
             r#" stroke-dasharray="5,4""#
+        } else {
+            ""
         };
         let mut d = String::new();
         path(
@@ -162,15 +170,15 @@ pub fn place(
         let _ = write!(
             s,
             r#" data-country="{}" data-agreement="{}" data-status="{}""#,
-            xml(&c.country),
-            c.agreement,
-            c.status
+            xml(c.country_shown()),
+            c.agreement.map_or("", Agreement::as_str),
+            c.status.map_or("", Status::as_str)
         );
     }
     let _ = writeln!(s, "><title>{}</title>", xml(&tooltip));
     let (fill, stroke) = match city {
         None => (HOME_COLOUR, "#ffffff"),
-        Some(c) if c.status == Status::Active => (colour(c.agreement), "#ffffff"),
+        Some(c) if !ended(c) => (colour(c.agreement), "#ffffff"),
         Some(c) => ("#ffffff", colour(c.agreement)),
     };
     let _ = writeln!(
@@ -209,23 +217,35 @@ fn tooltip(lang: Language, city: &City, label: &str) -> String {
     if label != city.name {
         let _ = write!(t, " ({})", city.name);
     }
-    let _ = write!(t, ", {}: {}", city.country, lang.agreement(city.agreement));
+    let _ = write!(
+        t,
+        ", {}: {}",
+        city.country_shown(),
+        lang.kind(city.agreement)
+    );
     if let Some(date) = city.signed {
         let _ = write!(t, ", {date}");
     }
-    if city.status != Status::Active {
-        let _ = write!(t, " ({}", lang.status(city.status));
-        if let Some(date) = city.status_since {
-            let _ = write!(t, " {date}");
+    match city.status {
+        Some(Status::Active) => {}
+        Some(status) => {
+            let _ = write!(t, " ({}", lang.status(status));
+            if let Some(date) = city.status_since {
+                let _ = write!(t, " {date}");
+            }
+            t.push(')');
         }
-        t.push(')');
+        None => {
+            let _ = write!(t, " ({})", lang.status_unknown());
+        }
     }
     t
 }
 
-/// The agreement kinds on the map, and whether any partnership there has ended.
+/// The agreement kinds on the map (one the data does not give last), and whether any
+/// partnership there has ended.
 pub struct Legend {
-    kinds: Vec<Agreement>,
+    kinds: Vec<Option<Agreement>>,
     ended: bool,
 }
 
@@ -234,9 +254,11 @@ impl Legend {
         let kinds = Agreement::ALL
             .iter()
             .copied()
+            .map(Some)
+            .chain([None])
             .filter(|k| cities.iter().any(|c| c.agreement == *k))
             .collect();
-        let ended = cities.iter().any(|c| c.status != Status::Active);
+        let ended = cities.iter().any(ended);
         Legend { kinds, ended }
     }
 
@@ -261,12 +283,7 @@ impl Legend {
         let mut rows: Vec<(String, &str, &str, f64)> =
             vec![(lang.home().to_string(), HOME_COLOUR, "#ffffff", 6.0)];
         for kind in &self.kinds {
-            rows.push((
-                lang.agreement(*kind).to_string(),
-                colour(*kind),
-                "#ffffff",
-                5.0,
-            ));
+            rows.push((lang.kind(*kind).to_string(), colour(*kind), "#ffffff", 5.0));
         }
         if self.ended {
             rows.push((lang.ended().to_string(), "#ffffff", "#6b6b6b", 4.5));

@@ -50,6 +50,23 @@ impl Language {
         }
     }
 
+    /// An agreement's name, or that the data does not give it.
+    pub fn kind(self, agreement: Option<Agreement>) -> &'static str {
+        match (self, agreement) {
+            (_, Some(agreement)) => self.agreement(agreement),
+            (Language::English, None) => "Agreement unknown",
+            (Language::Polish, None) => "Umowa nieznana",
+        }
+    }
+
+    /// A status the data does not give.
+    pub fn status_unknown(self) -> &'static str {
+        match self {
+            Language::English => "status unknown",
+            Language::Polish => "status nieznany",
+        }
+    }
+
     /// The legend's line for hollow markers and dashed arcs.
     pub fn ended(self) -> &'static str {
         match self {
@@ -193,7 +210,7 @@ impl Language {
         }
         if !filter.countries.taken.is_empty() {
             // The countries as the data names them, whatever spelling or code was typed.
-            let mut countries: Vec<&str> = cities.iter().map(|c| &*c.country).collect();
+            let mut countries: Vec<&str> = cities.iter().map(City::country_shown).collect();
             countries.sort_unstable();
             countries.dedup();
             parts.push(countries.join(", "));

@@ -1,5 +1,6 @@
-//! The bundled data: every source is a canonical URL (no copies, proxies, query-string
-//! mirrors, edit forms, trailing-dot hosts or mojibake), and every row is attested.
+//! The bundled data: every row has a source and every value a file of one's own may
+//! leave out, every source is a canonical URL (no copies, proxies, query-string mirrors,
+//! edit forms, trailing-dot hosts or mojibake), and every row is attested.
 
 use crate::common::*;
 
@@ -61,6 +62,26 @@ fn fault(url: &str) -> Option<&'static str> {
         Some("a copy of a wiki article on another host")
     } else {
         None
+    }
+}
+
+#[test]
+fn every_row_has_a_source_and_what_places_the_partnership() {
+    // A file of one's own needs only a name, a country and coordinates; the built-in
+    // data gives these for every city too.
+    for city in cities() {
+        for key in [
+            "country",
+            "country_code",
+            "continent",
+            "capital",
+            "agreement",
+            "status",
+        ] {
+            assert!(!city[key].is_null(), "{}: {key}", city["name"]);
+        }
+        let sources = city["sources"].as_array();
+        assert!(sources.is_some_and(|s| !s.is_empty()), "{}", city["name"]);
     }
 }
 

@@ -23,7 +23,7 @@ fn a_bad_data_file_reports_every_problem_with_its_line() {
         "bad_rows.csv:5: signed: '2016-02-30' does not exist (2016-02 has days 01 to 29)",
         "bad_rows.csv:7: name: 'Duplicate' (XX) is already on line 6 (each city appears once)",
         "bad_rows.csv:8: name: is empty (a value is required)",
-        "bad_rows.csv:9: sources: is empty (every row needs the URL of at least one source)",
+        "bad_rows.csv:9: sources: 'ftp://example.org/' is not a URL (http:// or https://)",
         "bad_rows.csv:10: agreement: 'treaty' is not one of",
         "bad_rows.csv:11: status: 'paused' is not one of: active, suspended, ended",
         "bad_rows.csv:12: capital: 'yes' is not true or false",
@@ -262,15 +262,19 @@ fn the_messages_say_what_is_wrong() {
         ("unknown-field.json", ":2: unknown field 'planet'"),
         (
             "missing-columns.csv",
-            ":1: missing columns country_code, capital",
+            ":1: missing columns lat, lon (every data file has name, country or country_code, \
+             lat and lon; any other column may be left out)",
         ),
         ("extra-column.csv", ":1: unknown column 'planet'"),
+        (
+            "wrong-column.csv",
+            ":1: unknown column 'kontinent'; did you mean continent?",
+        ),
         // By its name, a broken JSON file is told what is wrong with it as JSON.
         ("not-json.json", ":1: not valid JSON"),
         (
             "list-default-fields.tsv",
-            ":1: missing columns country_code, continent, capital, lat, lon, sources: this \
-             looks like `list` output with its default fields; use `--format csv` or `--json` \
+            ":1: missing columns lat, lon: this looks like `list` output with its default fields; use `--format csv` or `--json` \
              to keep every column",
         ),
         (

@@ -19,6 +19,7 @@ mod validate;
 
 mod formats;
 mod fuzz_corpus;
+mod hand_made;
 mod json_data;
 mod loading;
 mod properties;

@@ -59,15 +59,15 @@ fn city(index: usize) -> impl Strategy<Value = City<'static>> {
         ),
         (
             0..COUNTRIES.len(),
-            prop::sample::select(Continent::ALL),
-            any::<bool>(),
+            prop::option::of(prop::sample::select(Continent::ALL)),
+            prop::option::of(any::<bool>()),
         ),
         (
-            prop::sample::select(Agreement::ALL),
+            prop::option::of(prop::sample::select(Agreement::ALL)),
             prop::option::of(date()),
         ),
         (
-            prop::sample::select(Status::ALL),
+            prop::option::of(prop::sample::select(Status::ALL)),
             prop::option::of(date()),
             prop::option::of(date()),
             prop::option::of(date()),
@@ -91,7 +91,7 @@ fn city(index: usize) -> impl Strategy<Value = City<'static>> {
                 let (name_pl, name_local, aliases) = names;
                 let (country, continent, capital) = place;
                 let (agreement, signed) = agreement;
-                let signed = if agreement == Agreement::None {
+                let signed = if agreement == Some(Agreement::None) {
                     None
                 } else {
                     signed
@@ -117,8 +117,8 @@ fn city(index: usize) -> impl Strategy<Value = City<'static>> {
                     name_pl: text(name_pl),
                     name_local: text(name_local),
                     aliases,
-                    country: COUNTRIES[country].0.into(),
-                    country_code: COUNTRIES[country].1.into(),
+                    country: Some(COUNTRIES[country].0.into()),
+                    country_code: Some(COUNTRIES[country].1.into()),
                     continent,
                     capital,
                     agreement,
@@ -223,11 +223,11 @@ fn reference(cities: &[City], f: &Filter) -> Vec<String> {
                 Some(from) if from.last_day() <= day.last_day() => {}
                 _ => continue,
             }
-            if status != Status::Active
+            if status.is_some_and(|s| s != Status::Active)
                 && c.status_since
                     .is_some_and(|s| s.last_day() > day.last_day())
             {
-                status = Status::Active;
+                status = Some(Status::Active);
             }
         }
         if let Some(range) = f.signed {
@@ -243,19 +243,30 @@ fn reference(cities: &[City], f: &Filter) -> Vec<String> {
         }
         let allows =
             |taken: bool, refused: bool, any_taken: bool| (!any_taken || taken) && !refused;
+        // A value the data does not give passes only a filter not used.
+        fn known<T: PartialEq>(picks: &Picks<T>, value: Option<&T>) -> Option<(bool, bool)> {
+            value.map(|v| (picks.taken.contains(v), picks.refused.contains(v)))
+        }
+        fn unused<T>(taken: &[T], refused: &[T]) -> bool {
+            taken.is_empty() && refused.is_empty()
+        }
         let wanted_status = if f.all {
             true
-        } else if f.statuses.taken.is_empty() && f.statuses.refused.is_empty() {
-            status == Status::Active
+        } else if unused(&f.statuses.taken, &f.statuses.refused) {
+            status.is_none_or(|s| s == Status::Active)
         } else {
-            allows(
-                f.statuses.taken.contains(&status),
-                f.statuses.refused.contains(&status),
-                !f.statuses.taken.is_empty(),
-            )
+            known(&f.statuses, status.as_ref()).is_some_and(|(taken, refused)| {
+                allows(taken, refused, !f.statuses.taken.is_empty())
+            })
         };
-        let is_country =
-            |w: &String| w.eq_ignore_ascii_case(&c.country_code) || fold(w) == fold(&c.country);
+        let is_country = |w: &String| {
+            c.country_code
+                .as_deref()
+                .is_some_and(|code| w.eq_ignore_ascii_case(code))
+                || c.country
+                    .as_deref()
+                    .is_some_and(|name| fold(w) == fold(name))
+        };
         let country_ok = allows(
             f.countries.taken.iter().any(is_country),
             f.countries.refused.iter().any(is_country),
@@ -279,21 +290,19 @@ fn reference(cities: &[City], f: &Filter) -> Vec<String> {
                 .last_attested
                 .is_some_and(|last| last.first_day() >= since.first_day()),
         };
-        let continent_ok = allows(
-            f.continents.taken.contains(&c.continent),
-            f.continents.refused.contains(&c.continent),
-            !f.continents.taken.is_empty(),
-        );
-        let agreement_ok = allows(
-            f.agreements.taken.contains(&c.agreement),
-            f.agreements.refused.contains(&c.agreement),
-            !f.agreements.taken.is_empty(),
-        );
+        let continent_ok = match known(&f.continents, c.continent.as_ref()) {
+            None => unused(&f.continents.taken, &f.continents.refused),
+            Some((taken, refused)) => allows(taken, refused, !f.continents.taken.is_empty()),
+        };
+        let agreement_ok = match known(&f.agreements, c.agreement.as_ref()) {
+            None => unused(&f.agreements.taken, &f.agreements.refused),
+            Some((taken, refused)) => allows(taken, refused, !f.agreements.taken.is_empty()),
+        };
         if wanted_status
             && attested_ok
             && continent_ok
             && agreement_ok
-            && (!f.capital || c.capital)
+            && (!f.capital || c.capital == Some(true))
             && country_ok
             && search_ok
         {
@@ -313,7 +322,8 @@ proptest! {
         // knows); the reference has no such notion.
         let typed = f.countries.taken.iter().chain(&f.countries.refused);
         let present = typed.clone().all(|w| fold(w) != fold("Česko") || cities.iter().any(|c| {
-            w.eq_ignore_ascii_case(&c.country_code) || fold(w) == fold(&c.country)
+            c.country_code.as_deref().is_some_and(|code| w.eq_ignore_ascii_case(code))
+                || c.country.as_deref().is_some_and(|name| fold(w) == fold(name))
         }));
         match f.apply(cities.clone()) {
             Ok(chosen) => {
