@@ -82,7 +82,7 @@ pub fn page(map: &Drawn) -> String {
             s,
             r#"<tr data-name="{}" data-country="{}">"#,
             escape(&city.name),
-            escape(&city.country)
+            escape(city.country_shown())
         );
         for field in COLUMNS {
             row_cell(&mut s, *field, &field.value(city));
@@ -129,7 +129,7 @@ mod tests {
     fn page_of(name: &str) -> String {
         let mut city = City::blank();
         city.name = Cow::Borrowed(name);
-        city.country = Cow::Borrowed("Land");
+        city.country = Some(Cow::Borrowed("Land"));
         let cities = [city];
         page(&Drawn {
             svg: "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".into(),
