@@ -187,8 +187,12 @@ mod tests {
         assert!(Target::of(Some(png), true).is_err());
         let piped = Target::of(Some(png), false).unwrap();
         assert_eq!((piped.format, piped.file), (MapFormat::Png, None));
-        let default = Target::of(None, true).unwrap();
+        // Without -o: SVG into a pipe; refused on a terminal, which would show markup.
+        let default = Target::of(None, false).unwrap();
         assert_eq!((default.format, default.file), (MapFormat::Svg, None));
+        assert!(Target::of(None, true).is_err());
+        let asked = Target::of(Some(Path::new("svg:-")), true).unwrap();
+        assert_eq!((asked.format, asked.file), (MapFormat::Svg, None));
     }
 
     #[test]
