@@ -212,7 +212,8 @@ pub enum Command {
 
     /// Agreements signed per year or decade, and partnerships ended or suspended.
     #[command(
-        after_help = "Examples:\n  krakow-partners timeline\n  \
+        after_help = "Cities whose date is unknown are counted last, as \"unknown\", so the \
+                      totals match stats.\n\nExamples:\n  krakow-partners timeline\n  \
                       krakow-partners timeline --by decade --all",
         mut_arg("fields", |a| fields_help(a, TimelineArgs::FIELDS))
     )]

@@ -26,27 +26,26 @@ pub struct Period {
 }
 
 /// Agreements signed and partnerships ended per period, oldest first; periods with
-/// nothing in them are left out. Cities without a known date take no part.
+/// nothing in them are left out. Cities whose date is unknown are counted last, in a
+/// period of their own ("unknown"), so the totals match `stats`.
 pub fn timeline(cities: &[City], span: Span) -> Vec<Period> {
-    let key = |year: i32| match span {
-        Span::Year => year,
-        Span::Decade => year - year.rem_euclid(10),
+    // `None` for an unknown date: it sorts after every year.
+    let key = |year: Option<i32>| match (year, span) {
+        (None, _) => (true, 0),
+        (Some(year), Span::Year) => (false, year),
+        (Some(year), Span::Decade) => (false, year - year.rem_euclid(10)),
     };
     let sorted = by_name_order(cities);
-    let mut periods: BTreeMap<i32, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    let mut periods: BTreeMap<(bool, i32), (Vec<String>, Vec<String>)> = BTreeMap::new();
     for city in sorted {
-        if let Some(signed) = city.signed {
+        periods
+            .entry(key(city.signed.map(|d| d.year())))
+            .or_default()
+            .0
+            .push(city.name.to_string());
+        if let Some(Status::Ended | Status::Suspended) = city.status {
             periods
-                .entry(key(signed.year()))
-                .or_default()
-                .0
-                .push(city.name.to_string());
-        }
-        if let (Some(Status::Ended | Status::Suspended), Some(since)) =
-            (city.status, city.status_since)
-        {
-            periods
-                .entry(key(since.year()))
+                .entry(key(city.status_since.map(|d| d.year())))
                 .or_default()
                 .1
                 .push(city.name.to_string());
@@ -54,10 +53,11 @@ pub fn timeline(cities: &[City], span: Span) -> Vec<Period> {
     }
     periods
         .into_iter()
-        .map(|(start, (signed, ended))| Period {
-            period: match span {
-                Span::Year => start.to_string(),
-                Span::Decade => decade(start),
+        .map(|((unknown, start), (signed, ended))| Period {
+            period: match (unknown, span) {
+                (true, _) => "unknown".to_string(),
+                (false, Span::Year) => start.to_string(),
+                (false, Span::Decade) => decade(start),
             },
             signed,
             ended,

@@ -23,23 +23,43 @@ fn timeline_counts_agreements_per_year_and_shows_endings() {
     let mut sorted = periods.clone();
     sorted.sort();
     assert_eq!(periods, sorted, "oldest first");
-    // Every signed agreement is counted once.
+    // Every city is counted once: the undated ones last, in a period of their own.
     let signed: u64 = years.iter().map(|p| p["count"].as_u64().unwrap()).sum();
-    let dated = json(&["list", "--all"])
+    let cities = json(&["list", "--all"]);
+    assert_eq!(usize::try_from(signed).unwrap(), cities.len());
+    let undated: Vec<&str> = cities
         .iter()
-        .filter(|c| !c["signed"].is_null())
-        .count();
-    assert_eq!(usize::try_from(signed).unwrap(), dated);
+        .filter(|c| c["signed"].is_null())
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    let unknown = years.last().unwrap();
+    assert_eq!(unknown["period"], "unknown");
+    assert_eq!(unknown["cities"], serde_json::json!(undated));
 }
 
 #[test]
 fn timeline_by_decade_and_as_a_bar_chart() {
     let decades = json(&["timeline", "--by", "decade"]);
+    let (unknown, dated) = decades.split_last().unwrap();
     assert!(
-        decades
+        dated
             .iter()
             .all(|p| p["period"].as_str().unwrap().ends_with("0s"))
     );
+    assert_eq!(unknown["period"], "unknown");
+    // The same periods and counts as stats by decade.
+    let stats = json(&["stats", "--by", "decade"]);
+    let counts = |rows: &[serde_json::Value], key: &str| -> Vec<(String, u64)> {
+        rows.iter()
+            .map(|r| {
+                (
+                    r[key].as_str().unwrap().to_string(),
+                    r["count"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(counts(&decades, "period"), counts(&stats, "group"));
     let table = stdout(&["timeline", "--by", "decade", "--format", "table"]);
     assert!(table.contains('█'), "{table}");
     // As of the seed page nothing had ended yet in 2022.
