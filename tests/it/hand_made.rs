@@ -104,8 +104,13 @@ fn every_command_answers_over_a_minimal_file() {
     let leg: Value =
         serde_json::from_str(&run(path, &["distance", "testville", "farville", "--json"])).unwrap();
     assert!(leg["distance_km"].as_f64().unwrap() > 15_000.0, "{leg}");
-    // Nothing is dated: an empty timeline, not a failure.
-    assert!(run_json(path, &["timeline"]).is_empty());
+    // Nothing is dated: every city in the timeline's unknown period, not a failure.
+    assert_eq!(
+        run_json(path, &["timeline"]),
+        [
+            json!({"period": "unknown", "count": 2, "cities": ["Farville", "Testville"], "ended": []})
+        ]
+    );
     let dir = tempfile::tempdir().unwrap();
     let svg = dir.path().join("x.svg");
     run(path, &["map", "-o", svg.to_str().unwrap()]);
