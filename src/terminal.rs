@@ -18,11 +18,24 @@ pub fn is_unsafe(c: char) -> bool {
             | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e007f}')
 }
 
+/// Whether the text may hold an unsafe character (`false` is sure): every one is a
+/// control, DEL, or starts with one of a few UTF-8 lead bytes, so most text is told
+/// by one pass over its bytes, without decoding a character.
+pub fn may_be_unsafe(text: &str) -> bool {
+    text.bytes().any(|b| {
+        b < 0x20
+            || matches!(
+                b,
+                0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef | 0xf0 | 0xf3
+            )
+    })
+}
+
 /// The text with every unsafe character written as an escape: `\x1b` below U+0080,
 /// `\u{202e}` above. Line breaks are kept where `keep_newlines` is set (table cells).
 pub fn escape(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     let unsafe_char = |c: char| is_unsafe(c) && !(keep_newlines && c == '\n');
-    if !text.chars().any(unsafe_char) {
+    if !may_be_unsafe(text) || !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -60,6 +73,21 @@ pub fn guard_formula(cell: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_unsafe_character_starts_with_a_byte_the_quick_look_sees() {
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| super::is_unsafe(*c))
+        {
+            assert!(
+                super::may_be_unsafe(c.encode_utf8(&mut [0; 4])),
+                "{:x}",
+                c as u32
+            );
+        }
+        assert!(!super::may_be_unsafe("Kraków, Київ, 京都, Łódź"));
+    }
+
     use super::*;
 
     #[test]

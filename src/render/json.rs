@@ -268,8 +268,7 @@ impl serde_json::ser::Formatter for Safe {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        // Every unsafe character is DEL or beyond ASCII.
-        if fragment.bytes().all(|b| b < 0x7f) {
+        if !terminal::may_be_unsafe(fragment) {
             return writer.write_all(fragment.as_bytes());
         }
         let mut from = 0;
