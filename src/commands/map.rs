@@ -53,6 +53,7 @@ pub fn run(
     };
     let drawn = Drawn {
         svg: map::render(&chosen, &text),
+        names: view.names,
         title: text.title.as_deref().unwrap_or(lang.title()),
         subtitle: &text.subtitle,
         cities: &chosen,

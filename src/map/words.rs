@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::city::{Agreement, City, Continent, Status};
+use crate::columns::Field;
 use crate::filter::Filter;
 use crate::load::BUNDLED_AS_OF;
 use crate::picks::Picks;
@@ -83,6 +84,27 @@ impl Language {
             (Language::Polish, Status::Active) => "aktywne",
             (Language::Polish, Status::Suspended) => "zawieszone",
             (Language::Polish, Status::Ended) => "zakończone",
+        }
+    }
+
+    /// The heading of a column of the HTML page's table of cities.
+    pub fn heading(self, field: Field) -> &'static str {
+        match (self, field) {
+            (Language::Polish, Field::Name) => "Miasto",
+            (Language::Polish, Field::Country) => "Kraj",
+            (Language::Polish, Field::Agreement) => "Umowa",
+            (Language::Polish, Field::Status) => "Status",
+            (Language::Polish, Field::Signed) => "Podpisana",
+            (Language::Polish, Field::DistanceKm) => "Odległość (km)",
+            (_, field) => field.header(),
+        }
+    }
+
+    /// The page's language, as HTML names it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Polish => "pl",
         }
     }
 

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use super::{Drawn, escape};
 use crate::columns::Field;
+use crate::map::Language;
 use crate::value::Value;
 
 /// The table's columns, and so the card's lines.
@@ -24,12 +25,14 @@ const SCRIPT: &str = include_str!("page.js");
 
 /// The page, as text.
 pub fn page(map: &Drawn) -> String {
+    let lang = Language::of(map.names);
     let mut s = String::with_capacity(map.svg.len() + 16 * 1024);
     let title = escape(map.title);
+    let lang_code = lang.code();
     let _ = write!(
         s,
         r#"<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang_code}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -73,7 +76,7 @@ pub fn page(map: &Drawn) -> String {
         let _ = write!(
             s,
             r#"<th scope="col"{class}>{}</th>"#,
-            escape(field.header())
+            escape(lang.heading(*field))
         );
     }
     s.push_str("</tr>\n</thead>\n<tbody>\n");
@@ -85,7 +88,21 @@ pub fn page(map: &Drawn) -> String {
             escape(city.country_shown())
         );
         for field in COLUMNS {
-            row_cell(&mut s, *field, &field.value(city));
+            // Names as the map shows them, agreements and statuses in words.
+            let value = match field {
+                Field::Name => map
+                    .names
+                    .of(city)
+                    .map_or_else(|| field.value(city), |name| Value::Text(name.clone())),
+                Field::Agreement => city
+                    .agreement
+                    .map_or(Value::Unknown, |a| Value::Text(lang.agreement(a).into())),
+                Field::Status => city
+                    .status
+                    .map_or(Value::Unknown, |s| Value::Text(lang.status(s).into())),
+                _ => field.value(city),
+            };
+            row_cell(&mut s, *field, &value);
         }
         s.push_str("</tr>\n");
     }
@@ -133,6 +150,7 @@ mod tests {
         let cities = [city];
         page(&Drawn {
             svg: "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".into(),
+            names: crate::render::Names::En,
             title: "T <1>",
             subtitle: "1 city",
             cities: &cities,

@@ -10,6 +10,7 @@ use anyhow::Result;
 
 use crate::city::City;
 use crate::error::UsageError;
+use crate::render::Names;
 
 /// The kinds of file a map is written as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,6 +123,8 @@ fn format_named(name: &str) -> Option<MapFormat> {
 /// A drawn map and what an HTML page says about it.
 pub struct Drawn<'m> {
     pub svg: String,
+    /// The names the cities are shown by, and the language of the page's own words.
+    pub names: Names,
     pub title: &'m str,
     pub subtitle: &'m str,
     pub cities: &'m [City<'m>],

@@ -163,6 +163,29 @@ fn html_holds_the_map_and_a_row_per_city_without_its_script() {
 }
 
 #[test]
+fn html_shows_words_and_the_names_asked_for() {
+    let html = stdout(&["map", "-o", "html:-"]);
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(
+        html.contains("<bdi>Honorary twin city</bdi>"),
+        "agreements in words"
+    );
+    assert!(!html.contains("<bdi>honorary-twin-city</bdi>"));
+    let polish = stdout(&["map", "--names", "pl", "-o", "html:-"]);
+    assert!(polish.contains("<html lang=\"pl\">"));
+    assert!(
+        polish.contains(">Odległość (km)</th>"),
+        "headings in Polish"
+    );
+    assert!(
+        polish.contains("<bdi>Kijów</bdi>"),
+        "names as the map shows them"
+    );
+    // The row is still found by the English name the map's city group carries.
+    assert!(polish.contains("<tr data-name=\"Kyiv\""));
+}
+
+#[test]
 fn html_escapes_the_data() {
     let data = data_file(
         "\"Q \"\"x\"\" <b>&amp; \u{202e}R\",,,,Land <i>,XX,europe,false,twin-city,1990,active,,,,50,20,,,,,https://example.org,\n",

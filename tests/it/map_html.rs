@@ -321,10 +321,20 @@ fn the_html_map_works_in_a_browser() {
     let card = Session::element_id(&session.element("#card"));
     let text = session.call("GET", &format!("/element/{card}/text"), None);
     let text = text.as_str().unwrap();
+    // The agreement in words, as the legend says it.
+    let agreement = match city["agreement"].as_str().unwrap() {
+        "twin-city" => "Twin city",
+        "partnership" => "Partnership",
+        "honorary-twin-city" => "Honorary twin city",
+        "letter-of-intent" => "Letter of intent",
+        "memorandum" => "Memorandum",
+        "cooperation-programme" => "Cooperation programme",
+        _ => "No formal agreement",
+    };
     for want in [
         name.as_str(),
         city["country"].as_str().unwrap(),
-        city["agreement"].as_str().unwrap(),
+        agreement,
         city["signed"].as_str().unwrap_or("-"),
     ] {
         assert!(
