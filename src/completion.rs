@@ -123,8 +123,42 @@ fn values(arg: Arg) -> Arg {
         "from" | "to" => from(ends),
         // man's page
         "command" => from(pages),
+        // The enumerations: clap's own values, matched in any case and after a '!'.
+        _ if arg.get_action().takes_values() && !arg.get_possible_values().is_empty() => {
+            let values: Vec<(String, StyledStr)> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| {
+                    (
+                        v.get_name().to_string(),
+                        v.get_help().cloned().unwrap_or_default(),
+                    )
+                })
+                .collect();
+            arg.add(ArgValueCompleter::new(move |typed: &OsStr| {
+                named(&values, typed)
+            }))
+        }
         _ => arg,
     }
+}
+
+/// The values of an enumeration that begin with what was typed, in any case; a `!`
+/// typed first (refusing the value) is kept.
+fn named(values: &[(String, StyledStr)], typed: &OsStr) -> Vec<CompletionCandidate> {
+    let typed = unquoted(typed);
+    let (bang, typed) = match typed.strip_prefix('!') {
+        Some(rest) => ("!", rest),
+        None => ("", typed.as_str()),
+    };
+    values
+        .iter()
+        .filter(|(value, _)| begins(value, typed))
+        .map(|(value, help)| {
+            CompletionCandidate::new(format!("{bang}{value}")).help(Some(help.clone()))
+        })
+        .collect()
 }
 
 /// Either end of `distance`: a partner city, or Kraków itself.

@@ -79,6 +79,23 @@ fn candidates(line: &str) -> Vec<String> {
 }
 
 #[test]
+fn named_values_complete_in_any_case_and_after_a_refusing_bang() {
+    assert_eq!(
+        candidates("krakow-partners list --continent EU"),
+        ["europe"]
+    );
+    assert_eq!(
+        candidates("krakow-partners list --continent !eu"),
+        ["!europe"]
+    );
+    assert_eq!(
+        candidates("krakow-partners list --status !"),
+        ["!active", "!suspended", "!ended"]
+    );
+    assert_eq!(candidates("krakow-partners list --format J"), ["json"]);
+}
+
+#[test]
 fn every_shell_gets_the_values_after_the_command() {
     let dir = dir_with_a_file();
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
