@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes assets/fonts/DejaVuSans*.ttf, the fonts bundled for map -o map.png: Debian's
+# Makes data/fonts/DejaVuSans*.ttf, the fonts bundled for map -o map.png: Debian's
 # DejaVu Sans (fonts-dejavu-core) cut to the scripts a city's name may be in (Latin,
 # Greek, Cyrillic, Armenian, Hebrew, Arabic, Georgian) and the punctuation and symbols
 # a map shows, without hinting (resvg does not use it). Names in other scripts are drawn
@@ -24,6 +24,6 @@ ranges+=",U+A640-A69F,U+A720-A7FF,U+FB00-FDFF,U+FE70-FEFF,U+FFFD"
 for font in DejaVuSans DejaVuSans-Bold; do
     pyftsubset "/usr/share/fonts/truetype/dejavu/$font.ttf" --unicodes="$ranges" \
         --layout-features='*' --no-hinting --name-IDs='*' --name-languages='*' \
-        --notdef-outline --output-file="assets/fonts/$font.ttf"
-    echo "assets/fonts/$font.ttf"
+        --notdef-outline --output-file="data/fonts/$font.ttf"
+    echo "data/fonts/$font.ttf"
 done

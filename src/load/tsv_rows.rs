@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use memchr::memchr;
 
-use super::csv_rows::RowError;
+use super::csv_rows::{RowError, past_blank_lines, text_of};
 
 /// The rows of a TSV text, read one at a time.
 pub struct Rows<'a> {
@@ -36,14 +36,7 @@ impl<'a> Rows<'a> {
 
     /// Moves past blank lines, so that [`Rows::position`] is where a row starts.
     pub fn skip_blank_lines(&mut self) {
-        loop {
-            match self.text.get(self.pos) {
-                Some(b'\n') => self.line += 1,
-                Some(b'\r') => {}
-                _ => return,
-            }
-            self.pos += 1;
-        }
+        (self.pos, self.line) = past_blank_lines(self.text, self.pos, self.line);
     }
 
     /// Reads the next row into `fields` and returns the line it is on, or what makes
@@ -71,22 +64,7 @@ impl<'a> Rows<'a> {
 /// The row's fields as text, checked for UTF-8 and NUL once for the whole row.
 fn split<'a>(row: &'a [u8], fields: &mut Vec<Cow<'a, str>>) -> Result<(), RowError> {
     let field_at = |at: usize| memchr::memchr_iter(b'\t', &row[..at]).count();
-    let row = match simdutf8::basic::from_utf8(row) {
-        Ok(row) => row,
-        Err(_) => {
-            let at = std::str::from_utf8(row)
-                .err()
-                .map_or(0, |e| e.valid_up_to());
-            return Err(RowError::NotUtf8 {
-                field: field_at(at),
-            });
-        }
-    };
-    if let Some(at) = memchr(0, row.as_bytes()) {
-        return Err(RowError::Nul {
-            field: field_at(at),
-        });
-    }
+    let row = text_of(row, field_at)?;
     for field in row.split('\t') {
         fields.push(match field.contains('\\') {
             true => Cow::Owned(unescape(field).trim().to_string()),

@@ -12,13 +12,13 @@ use skrifa::MetadataProvider;
 
 use super::escape;
 
-/// DejaVu Sans, regular and bold (licence: assets/fonts/LICENSE), cut by
+/// DejaVu Sans, regular and bold (licence: data/fonts/LICENSE), cut by
 /// tools/subset-fonts.sh to Latin with every diacritic, Greek, Cyrillic, Georgian,
 /// Armenian, Hebrew and Arabic; not Chinese or Japanese, whose fonts would be larger
 /// than the whole program.
 const FONTS: [&[u8]; 2] = [
-    include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
-    include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf"),
+    include_bytes!("../../data/fonts/DejaVuSans.ttf"),
+    include_bytes!("../../data/fonts/DejaVuSans-Bold.ttf"),
 ];
 const FAMILY: &str = "DejaVu Sans";
 

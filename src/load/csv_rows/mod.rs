@@ -81,14 +81,7 @@ impl<'a> Rows<'a> {
 
     /// Moves past blank lines, so that [`Rows::position`] is where a row starts.
     pub fn skip_blank_lines(&mut self) {
-        loop {
-            match self.text.get(self.pos) {
-                Some(b'\n') => self.line += 1,
-                Some(b'\r') => {}
-                _ => return,
-            }
-            self.pos += 1;
-        }
+        (self.pos, self.line) = past_blank_lines(self.text, self.pos, self.line);
     }
 
     /// Reads the next row into `fields` and returns the line it starts on, or what
@@ -178,23 +171,7 @@ impl<'a> Rows<'a> {
             let at = start + offset;
             self.spans.iter().position(|s| at < s.end).unwrap_or(0)
         };
-        // The fast check first; the standard one only to say where the fault is.
-        let row = match simdutf8::basic::from_utf8(row) {
-            Ok(row) => row,
-            Err(_) => {
-                let at = std::str::from_utf8(row)
-                    .err()
-                    .map_or(0, |e| e.valid_up_to());
-                return Err(RowError::NotUtf8 {
-                    field: field_at(at),
-                });
-            }
-        };
-        if let Some(at) = memchr(0, row.as_bytes()) {
-            return Err(RowError::Nul {
-                field: field_at(at),
-            });
-        }
+        let row = text_of(row, field_at)?;
         for span in &self.spans {
             // Every span starts and ends next to an ASCII delimiter (or the text's
             // ends), so it is on character boundaries.
@@ -206,6 +183,42 @@ impl<'a> Rows<'a> {
             });
         }
         Ok(())
+    }
+}
+
+/// Where the first row at or after `pos` (on `line`) starts, past blank lines, and its
+/// line. CSV and TSV skip blank lines alike.
+pub fn past_blank_lines(text: &[u8], mut pos: usize, mut line: u64) -> (usize, u64) {
+    loop {
+        match text.get(pos) {
+            Some(b'\n') => line += 1,
+            Some(b'\r') => {}
+            _ => return (pos, line),
+        }
+        pos += 1;
+    }
+}
+
+/// A row's bytes as text, checked for UTF-8 and NUL once for the whole row (CSV and
+/// TSV alike); a fault names its field by `field_at` (the fault's offset in the row).
+pub fn text_of(row: &[u8], field_at: impl Fn(usize) -> usize) -> Result<&str, RowError> {
+    // The fast check first; the standard one only to say where the fault is.
+    let row = match simdutf8::basic::from_utf8(row) {
+        Ok(row) => row,
+        Err(_) => {
+            let at = std::str::from_utf8(row)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            return Err(RowError::NotUtf8 {
+                field: field_at(at),
+            });
+        }
+    };
+    match memchr(0, row.as_bytes()) {
+        Some(at) => Err(RowError::Nul {
+            field: field_at(at),
+        }),
+        None => Ok(row),
     }
 }
 
