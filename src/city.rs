@@ -33,7 +33,7 @@ macro_rules! named_enum {
         impl FromStr for $name {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, String> {
-                let wanted = s.trim();
+                let wanted = trim(s);
                 Self::ALL
                     .iter()
                     .copied()
@@ -221,7 +221,7 @@ impl FromStr for Date {
     fn from_str(s: &str) -> Result<Date, String> {
         let bad = || format!("'{}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", quote(s));
         let shown = || quote(s);
-        let mut split = s.trim().splitn(4, '-');
+        let mut split = trim(s).splitn(4, '-');
         let parts: [Option<&str>; 4] = [split.next(), split.next(), split.next(), split.next()];
         let number = |part: &str, digits: usize| -> Option<u16> {
             (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
@@ -267,16 +267,53 @@ impl FromStr for Date {
     }
 }
 
+impl Date {
+    /// The date as ISO 8601 text: `2016`, `2016-02` or `2016-02-29`.
+    pub fn iso(self) -> Iso {
+        let mut iso = Iso {
+            bytes: [b'0'; 10],
+            len: 4,
+        };
+        // Years run from 0001 to 9999 (the parser's and the calendar's rule); any
+        // other is written as 9999 rather than cut into a wrong date.
+        let year = u16::try_from(self.year).unwrap_or(9999).min(9999);
+        let digits = |n: u16, into: &mut [u8]| {
+            let mut n = n;
+            for byte in into.iter_mut().rev() {
+                // A digit: below 10.
+                *byte = b'0' + u8::try_from(n % 10).unwrap_or(0);
+                n /= 10;
+            }
+        };
+        digits(year, &mut iso.bytes[..4]);
+        for part in [self.month, self.day].into_iter().map_while(|p| p) {
+            iso.bytes[iso.len] = b'-';
+            digits(u16::from(part), &mut iso.bytes[iso.len + 1..iso.len + 3]);
+            iso.len += 3;
+        }
+        iso
+    }
+}
+
+/// A date's ISO 8601 text, made without the formatting machinery: a large answer
+/// writes many.
+pub struct Iso {
+    bytes: [u8; 10],
+    len: usize,
+}
+
+impl std::ops::Deref for Iso {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        // Digits and dashes only.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-        }
-        if let Some(d) = self.day {
-            write!(f, "-{d:02}")?;
-        }
-        Ok(())
+        f.write_str(&self.iso())
     }
 }
 
@@ -485,10 +522,7 @@ impl<'a> List<'a> {
 
     /// The items, trimmed, without empty ones.
     pub fn iter(&self) -> impl Iterator<Item = &str> + Clone {
-        self.0
-            .split(';')
-            .map(str::trim)
-            .filter(|item| !item.is_empty())
+        self.0.split(';').map(trim).filter(|item| !item.is_empty())
     }
 
     /// The same list, borrowing this one's text.
@@ -535,6 +569,22 @@ impl Ord for List<'_> {
     }
 }
 
+/// The text without surrounding whitespace, as `str::trim` gives it; two bytes are
+/// checked in the usual case, where there is none.
+pub fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if !needs_trim(*first) && !needs_trim(*last) => text,
+        _ => text.trim(),
+    }
+}
+
+/// Whether a text starting or ending with this byte may have whitespace to trim:
+/// ASCII whitespace, or a byte of a multi-byte character (which may be a space).
+fn needs_trim(byte: u8) -> bool {
+    // `str::trim` also trims the vertical tab, which is not ASCII white space to Rust.
+    byte.is_ascii_whitespace() || byte == 0x0B || byte >= 0x80
+}
+
 /// Folds text for matching: no case, no diacritics, Latin letters only where a
 /// transliteration exists (`KOŠICE` and `kosice` fold alike).
 pub fn fold(text: &str) -> String {
@@ -551,7 +601,9 @@ pub fn fold_into(text: &str, folded: &mut String) {
         folded.push_str(text);
         folded.make_ascii_lowercase();
     } else {
-        folded.push_str(&deunicode::deunicode(text).to_lowercase());
+        // Transliterated text is ASCII: lowered in place, not copied again.
+        folded.push_str(&deunicode::deunicode(text));
+        folded.make_ascii_lowercase();
     }
 }
 

@@ -22,14 +22,24 @@ pub fn is_unsafe(c: char) -> bool {
 /// control, DEL, or starts with one of a few UTF-8 lead bytes, so most text is told
 /// by one pass over its bytes, without decoding a character.
 pub fn may_be_unsafe(text: &str) -> bool {
-    text.bytes().any(|b| {
-        b < 0x20
+    text.bytes().any(|b| MAY_START_UNSAFE[usize::from(b)])
+}
+
+/// The bytes an unsafe character's UTF-8 may start with: a table, so a text is judged
+/// a byte a step.
+pub const MAY_START_UNSAFE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b < 0x20
             || matches!(
                 b,
                 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef | 0xf0 | 0xf3
-            )
-    })
-}
+            );
+        b += 1;
+    }
+    table
+};
 
 /// The text with every unsafe character written as an escape: `\x1b` below U+0080,
 /// `\u{202e}` above. Line breaks are kept where `keep_newlines` is set (table cells).

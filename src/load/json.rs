@@ -13,6 +13,7 @@ use serde_json::value::RawValue;
 use super::parts::Part;
 use super::sniff::without_bom;
 use super::validate::Cell;
+use crate::city::trim;
 use crate::columns::{COLUMNS, Column, HEADER, Type};
 use crate::error::LoadError;
 use crate::sink::{New, Sink};
@@ -176,9 +177,9 @@ fn string(value: &RawValue) -> Cell<'_> {
         },
     };
     Ok(match text {
-        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
-        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
-        Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
+        Cow::Borrowed(text) => Cow::Borrowed(trim(text)),
+        Cow::Owned(text) if trim(&text).len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(trim(&text).to_string()),
     })
 }
 

@@ -108,6 +108,26 @@ impl<'a> Reread<'a> {
         Some(Reread { text, layout })
     }
 
+    /// Asks the processor to bring the row (or object) at byte `at` into its cache,
+    /// without waiting for it: a hint, which changes nothing but the time.
+    pub fn prefetch(&self, at: usize) {
+        // A data file's row is about 200 bytes: four cache lines.
+        for line in (0..256).step_by(64) {
+            if let Some(byte) = self.text.get(at + line) {
+                #[cfg(target_arch = "x86_64")]
+                // SAFETY: a prefetch never faults or reads into the program, whatever
+                // the address; this one is inside the text besides. `sse`, which it
+                // needs, is in every x86-64 processor.
+                unsafe {
+                    use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+                    _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(byte).cast());
+                }
+                #[cfg(not(target_arch = "x86_64"))]
+                let _ = byte;
+            }
+        }
+    }
+
     /// The city whose row (or object) starts at byte `at`, read and checked again.
     pub fn city(&self, at: usize) -> Option<City<'a>> {
         let mut problems = Vec::new();

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use memchr::memchr;
 
 use super::csv_rows::{RowError, past_blank_lines, text_of};
+use crate::city::trim;
 
 /// The rows of a TSV text, read one at a time.
 pub struct Rows<'a> {
@@ -67,8 +68,8 @@ fn split<'a>(row: &'a [u8], fields: &mut Vec<Cow<'a, str>>) -> Result<(), RowErr
     let row = text_of(row, field_at)?;
     for field in row.split('\t') {
         fields.push(match field.contains('\\') {
-            true => Cow::Owned(unescape(field).trim().to_string()),
-            false => Cow::Borrowed(field.trim()),
+            true => Cow::Owned(trim(&unescape(field)).to_string()),
+            false => Cow::Borrowed(trim(field)),
         });
     }
     Ok(())

@@ -17,8 +17,8 @@ use crate::value::Value;
 
 /// A pretty JSON array of objects, or one object for a one-row answer.
 pub fn write(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
-    let keys = Keys::of(&grid.columns);
     if grid.shape != Shape::List {
+        let keys = Keys::of(&grid.columns, Layout::Pretty(0), false);
         let mut buffer = Vec::new();
         grid.row(0, |cells, _| {
             object(
@@ -36,6 +36,7 @@ pub fn write(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
     if grid.rows.len() == 0 {
         return out.write_all(b"[]\n");
     }
+    let keys = Keys::of(&grid.columns, Layout::Pretty(1), false);
     out.write_all(b"[")?;
     write_rows(grid.rows.len(), out, |rows, buffer| {
         for i in rows {
@@ -58,7 +59,7 @@ pub fn write(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
 
 /// One compact JSON object per line.
 pub fn write_lines(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
-    let keys = Keys::of(&grid.columns);
+    let keys = Keys::of(&grid.columns, Layout::Compact, false);
     write_rows(grid.rows.len(), out, |rows, buffer| {
         for i in rows {
             grid.row(i, |cells, _| {
@@ -74,7 +75,7 @@ pub fn write_lines(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
 /// An RFC 7946 FeatureCollection: a Point (`[lon, lat]`) per row, its values as flat
 /// properties (GIS tools read flat properties best).
 pub fn write_features(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
-    let keys = Keys::of(&grid.columns);
+    let keys = Keys::of(&grid.columns, Layout::Pretty(3), true);
     out.write_all(b"{\n  \"type\": \"FeatureCollection\",\n  \"features\": [")?;
     write_rows(grid.rows.len(), out, |rows, buffer| {
         for i in rows {
@@ -124,6 +125,19 @@ impl Layout {
         }
     }
 
+    /// What comes before an item of an object or array at this layout's depth plus
+    /// one, a comma first (left off before the first item: see [`Layout::item`]).
+    fn before_item(self) -> Vec<u8> {
+        match self {
+            Layout::Pretty(depth) => {
+                let mut before = b",\n".to_vec();
+                indent(&mut before, depth + 1);
+                before
+            }
+            Layout::Compact => b",".to_vec(),
+        }
+    }
+
     /// Before an item of an object or array, at this layout's depth plus one.
     fn item(self, out: &mut Vec<u8>, first: bool) {
         match self {
@@ -154,21 +168,45 @@ impl Layout {
 }
 
 fn indent(out: &mut Vec<u8>, depth: usize) {
-    for _ in 0..depth {
-        out.extend_from_slice(b"  ");
+    const SPACES: &[u8] = &[b' '; 64];
+    let mut width = 2 * depth;
+    while width > 0 {
+        let step = width.min(SPACES.len());
+        out.extend_from_slice(&SPACES[..step]);
+        width -= step;
     }
 }
 
-/// Each column's key, and each nest's, as JSON strings, escaped once.
+/// What comes before each column's value, made once for the whole answer: the comma,
+/// the line break and indent, the key and the colon (`,\n    "name": `); the first
+/// item of an object leaves the comma off. Columns in a nest are one level deeper.
 struct Keys {
     columns: Vec<Vec<u8>>,
 }
 
 impl Keys {
-    fn of(columns: &[Col]) -> Keys {
-        Keys {
-            columns: columns.iter().map(|c| quoted(c.key)).collect(),
-        }
+    fn of(columns: &[Col], layout: Layout, flat: bool) -> Keys {
+        let columns = columns
+            .iter()
+            .map(|c| {
+                let depth = match c.nest {
+                    Some(_) if !flat => layout.deeper(),
+                    _ => layout,
+                };
+                let mut before = depth.before_item();
+                before.extend_from_slice(&quoted(c.key));
+                before.extend_from_slice(layout.colon());
+                before
+            })
+            .collect();
+        Keys { columns }
+    }
+
+    /// Writes what comes before column `i`'s value.
+    fn before(&self, out: &mut Vec<u8>, i: usize, first: bool) {
+        let before = &self.columns[i];
+        // The comma is the first byte.
+        out.extend_from_slice(if first { &before[1..] } else { before });
     }
 }
 
@@ -180,8 +218,9 @@ fn quoted(text: &str) -> Vec<u8> {
     }
 }
 
-/// A row as an object with its columns' keys; columns that nest (a record's city) go
-/// into an object of their own under the nest's key, unless `flat`.
+/// A row as an object with its columns' keys (made by [`Keys::of`] for this layout and
+/// `flat`); columns that nest (a record's city) go into an object of their own under
+/// the nest's key, unless `flat`.
 fn object(
     out: &mut Vec<u8>,
     columns: &[Col],
@@ -207,10 +246,8 @@ fn object(
                 let mut inner_first = true;
                 for (j, (col, value)) in columns.iter().zip(cells).enumerate().skip(i) {
                     if col.nest == Some(nest) {
-                        inner.item(out, inner_first);
+                        keys.before(out, j, inner_first);
                         inner_first = false;
-                        out.extend_from_slice(&keys.columns[j]);
-                        out.extend_from_slice(inner.colon());
                         value_into(out, value, inner.deeper())?;
                     }
                 }
@@ -221,9 +258,7 @@ fn object(
                 }
             }
             _ => {
-                layout.item(out, first);
-                out.extend_from_slice(&keys.columns[i]);
-                out.extend_from_slice(layout.colon());
+                keys.before(out, i, first);
                 value_into(out, value, layout.deeper())?;
             }
         }
@@ -237,20 +272,49 @@ fn object(
     Ok(())
 }
 
-/// A value: lists as arrays laid out like objects, everything else as serde writes it
-/// (see `Value`'s `Serialize`).
+/// A value: lists as arrays laid out like objects, texts as [`text`] writes them,
+/// everything else as serde writes it (see `Value`'s `Serialize`).
 fn value_into(out: &mut Vec<u8>, value: &Value, layout: Layout) -> io::Result<()> {
     match value {
+        Value::Unknown => out.extend_from_slice(b"null"),
+        Value::Text(t) => text(out, t)?,
+        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Value::Date(d) => text(out, &d.iso())?,
         Value::List(items) if !items.is_empty() => {
             out.push(b'[');
             for (i, item) in items.iter().enumerate() {
                 layout.item(out, i == 0);
-                scalar(out, &**item)?;
+                text(out, item)?;
             }
             layout.close(out, b']');
-            Ok(())
         }
-        other => scalar(out, other),
+        other => scalar(out, other)?,
+    }
+    Ok(())
+}
+
+/// A text as a JSON string. Most texts need no escape at all, which one pass over
+/// their bytes tells; the others are written by serde_json with [`Safe`].
+fn text(out: &mut Vec<u8>, text: &str) -> io::Result<()> {
+    /// Bytes a JSON string may hold as they are, wherever they are: not a quote, a
+    /// backslash, a control, or a byte an unsafe character may start with.
+    const PLAIN: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = !terminal::MAY_START_UNSAFE[b] && b != b'"' as usize && b != b'\\' as usize;
+            b += 1;
+        }
+        table
+    };
+    if text.bytes().all(|b| PLAIN[usize::from(b)]) {
+        out.reserve(text.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+        Ok(())
+    } else {
+        scalar(out, text)
     }
 }
 
@@ -292,8 +356,13 @@ mod tests {
 
     fn text(s: &str) -> String {
         let mut out = Vec::new();
+        super::text(&mut out, s).unwrap();
+        let fast = String::from_utf8(out).unwrap();
+        // The careful way writes every text the same.
+        let mut out = Vec::new();
         scalar(&mut out, s).unwrap();
-        String::from_utf8(out).unwrap()
+        assert_eq!(fast, String::from_utf8(out).unwrap());
+        fast
     }
 
     #[test]

@@ -11,7 +11,6 @@ mod table;
 use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::ValueEnum;
 use rayon::prelude::*;
@@ -158,8 +157,9 @@ pub fn write(answer: &Answer, view: &View, out: &mut dyn Write) -> io::Result<()
 }
 
 /// Writes rows `0..len` in order, made a batch at a time by `batch` into a buffer; a
-/// large answer's batches are made on every core at once. Only a few batches are ever
-/// held, however long the answer.
+/// large answer's batches are made on every core at once. Only one batch per core is
+/// ever held, however long the answer, and the same buffers serve every round: fresh
+/// memory would cost a page fault every few kilobytes.
 fn write_rows<F>(len: usize, out: &mut dyn Write, batch: F) -> io::Result<()>
 where
     F: Fn(Range<usize>, &mut Vec<u8>) -> io::Result<()> + Sync,
@@ -170,32 +170,23 @@ where
     } else {
         1
     };
-    // Each batch's buffer starts as large as the largest so far: growing one by
-    // doubling would copy the answer twice over.
-    let largest = AtomicUsize::new(0);
-    let buffer = || Vec::with_capacity(largest.load(Ordering::Relaxed));
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); cores];
     let mut start = 0;
     while start < len {
         let end = (start + BATCH * cores).min(len);
-        if cores == 1 {
-            let mut buffer = buffer();
-            batch(start..end, &mut buffer)?;
-            largest.fetch_max(buffer.len(), Ordering::Relaxed);
-            out.write_all(&buffer)?;
+        let fill = |(k, buffer): (usize, &mut Vec<u8>)| {
+            buffer.clear();
+            let from = (start + k * BATCH).min(end);
+            batch(from..(from + BATCH).min(end), buffer)
+        };
+        let made: Vec<io::Result<()>> = if cores == 1 {
+            buffers.iter_mut().enumerate().map(fill).collect()
         } else {
-            let buffers: Vec<io::Result<Vec<u8>>> = (start..end)
-                .into_par_iter()
-                .step_by(BATCH)
-                .map(|from| {
-                    let mut buffer = buffer();
-                    batch(from..(from + BATCH).min(end), &mut buffer)?;
-                    largest.fetch_max(buffer.len(), Ordering::Relaxed);
-                    Ok(buffer)
-                })
-                .collect();
-            for buffer in buffers {
-                out.write_all(&buffer?)?;
-            }
+            buffers.par_iter_mut().enumerate().map(fill).collect()
+        };
+        for (buffer, made) in buffers.iter().zip(made) {
+            made?;
+            out.write_all(buffer)?;
         }
         start = end;
     }

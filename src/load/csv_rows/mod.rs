@@ -8,6 +8,8 @@ use std::borrow::Cow;
 
 use memchr::memchr;
 
+use crate::city::trim;
+
 /// What makes a row unreadable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RowError {
@@ -99,47 +101,62 @@ impl<'a> Rows<'a> {
         let start = self.pos;
         fields.clear();
         self.spans.clear();
-        let mut pos = start;
-        let read = loop {
-            if text.get(pos) == Some(&b'"') {
-                let (end, escaped) = match closing_quote(text, pos + 1) {
-                    Some(found) => found,
-                    None => {
-                        self.pos = text.len();
-                        return Some((line, Err(RowError::Unclosed)));
+        // Most rows have no quote and no fault: read whole, without noting where each
+        // field is. Any other row is read field by field, which says where a fault is.
+        let row_end =
+            memchr::memchr2(b'\n', b'\r', &text[start..]).map_or(text.len(), |i| start + i);
+        let mut read = None;
+        if memchr(b'"', &text[start..row_end]).is_none() {
+            read = unquoted(&text[start..row_end], fields);
+        }
+        let mut pos = row_end;
+        let read = match read {
+            Some(()) => Ok(()),
+            None => {
+                fields.clear();
+                pos = start;
+                loop {
+                    if text.get(pos) == Some(&b'"') {
+                        let (end, escaped) = match closing_quote(text, pos + 1) {
+                            Some(found) => found,
+                            None => {
+                                self.pos = text.len();
+                                return Some((line, Err(RowError::Unclosed)));
+                            }
+                        };
+                        self.line += memchr::memchr_iter(b'\n', &text[pos + 1..end]).count() as u64;
+                        self.spans.push(Span {
+                            start: pos + 1,
+                            end,
+                            escaped,
+                        });
+                        pos = end + 1;
+                        while let Some(b' ' | b'\t') = text.get(pos) {
+                            pos += 1;
+                        }
+                        match text.get(pos) {
+                            Some(b',') => pos += 1,
+                            None | Some(b'\n' | b'\r') => break Ok(()),
+                            Some(_) => {
+                                let field = self.spans.len() - 1;
+                                pos = memchr(b'\n', &text[pos..]).map_or(text.len(), |i| pos + i);
+                                break Err(RowError::AfterQuote { field });
+                            }
+                        }
+                    } else {
+                        let end = plain_end(text, pos);
+                        self.spans.push(Span {
+                            start: pos,
+                            end,
+                            escaped: false,
+                        });
+                        pos = end;
+                        if text.get(pos) == Some(&b',') {
+                            pos += 1;
+                        } else {
+                            break Ok(());
+                        }
                     }
-                };
-                self.line += memchr::memchr_iter(b'\n', &text[pos + 1..end]).count() as u64;
-                self.spans.push(Span {
-                    start: pos + 1,
-                    end,
-                    escaped,
-                });
-                pos = end + 1;
-                while let Some(b' ' | b'\t') = text.get(pos) {
-                    pos += 1;
-                }
-                match text.get(pos) {
-                    Some(b',') => pos += 1,
-                    None | Some(b'\n' | b'\r') => break Ok(()),
-                    Some(_) => {
-                        let field = self.spans.len() - 1;
-                        pos = memchr(b'\n', &text[pos..]).map_or(text.len(), |i| pos + i);
-                        break Err(RowError::AfterQuote { field });
-                    }
-                }
-            } else {
-                let end = plain_end(text, pos);
-                self.spans.push(Span {
-                    start: pos,
-                    end,
-                    escaped: false,
-                });
-                pos = end;
-                if text.get(pos) == Some(&b',') {
-                    pos += 1;
-                } else {
-                    break Ok(());
                 }
             }
         };
@@ -154,10 +171,11 @@ impl<'a> Rows<'a> {
             _ => {}
         }
         self.pos = pos;
-        if let Err(e) = read {
-            return Some((line, Err(e)));
+        match read {
+            Err(e) => Some((line, Err(e))),
+            Ok(()) if self.spans.is_empty() => Some((line, Ok(()))),
+            Ok(()) => Some((line, self.fields(start, row, fields))),
         }
-        Some((line, self.fields(start, row, fields)))
     }
 
     /// The row's fields as text, checked for UTF-8 and NUL once for the whole row.
@@ -184,6 +202,37 @@ impl<'a> Rows<'a> {
         }
         Ok(())
     }
+}
+
+/// The fields of a row without a quote (and without its line break), checked for
+/// UTF-8 and NUL once for the whole row; commas are found eight bytes at a time.
+/// `None` if the row is not sound text.
+fn unquoted<'a>(row: &'a [u8], fields: &mut Vec<Cow<'a, str>>) -> Option<()> {
+    let text = text_of(row, |_| 0).ok()?;
+    let mut field = 0;
+    let mut at = 0;
+    while at < row.len() {
+        let word = match row[at..].first_chunk::<8>() {
+            Some(eight) => *eight,
+            None => {
+                // The zeros after the row are no comma.
+                let mut last = [0; 8];
+                last[..row.len() - at].copy_from_slice(&row[at..]);
+                last
+            }
+        };
+        let mut commas = equal(u64::from_le_bytes(word), b',');
+        while commas != 0 {
+            let comma = at + (commas.trailing_zeros() / 8) as usize;
+            commas &= commas - 1;
+            // Commas are ASCII: the text is cut on character boundaries.
+            fields.push(Cow::Borrowed(trim(&text[field..comma])));
+            field = comma + 1;
+        }
+        at += 8;
+    }
+    fields.push(Cow::Borrowed(trim(&text[field..])));
+    Some(())
 }
 
 /// Where the first row at or after `pos` (on `line`) starts, past blank lines, and its
@@ -222,19 +271,13 @@ pub fn text_of(row: &[u8], field_at: impl Fn(usize) -> usize) -> Result<&str, Ro
     }
 }
 
-/// The text without surrounding whitespace; checks two bytes in the usual case.
-fn trim(text: &str) -> &str {
-    match (text.as_bytes().first(), text.as_bytes().last()) {
-        (Some(first), Some(last)) if !needs_trim(*first) && !needs_trim(*last) => text,
-        _ => text.trim(),
-    }
-}
-
-/// Whether a field starting or ending with this byte may have whitespace to trim:
-/// ASCII whitespace, or a byte of a multi-byte character (which may be a space).
-fn needs_trim(byte: u8) -> bool {
-    // `str::trim` also trims the vertical tab, which is not ASCII white space to Rust.
-    byte.is_ascii_whitespace() || byte == 0x0B || byte >= 0x80
+/// 0x80 in each byte of `word` that equals `byte`, 0 in every other byte (exact: no
+/// carry crosses from one byte to the next).
+fn equal(word: u64, byte: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = word ^ (ONES * u64::from(byte));
+    !(((x & LOW) + LOW) | x | LOW)
 }
 
 /// Where the unquoted field starting at `from` ends: at the next `,`, `\n` or `\r`, or
@@ -242,14 +285,6 @@ fn needs_trim(byte: u8) -> bool {
 /// word: this scan was most of the time spent splitting rows, and fields are too short
 /// for a vectorised search's set-up to pay (memchr3 per field took 10% longer).
 fn plain_end(text: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    // 0x80 in each byte of `word` that equals `byte`, 0 in every other byte (exact: no
-    // carry crosses from one byte to the next).
-    let equal = |word: u64, byte: u8| {
-        let x = word ^ (ONES * u64::from(byte));
-        !(((x & LOW) + LOW) | x | LOW)
-    };
     let mut at = from;
     while let Some(eight) = text[at..].first_chunk::<8>() {
         let word = u64::from_le_bytes(*eight);
