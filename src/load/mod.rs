@@ -111,8 +111,10 @@ impl<'a> Reread<'a> {
     /// Asks the processor to bring the row (or object) at byte `at` into its cache,
     /// without waiting for it: a hint, which changes nothing but the time.
     pub fn prefetch(&self, at: usize) {
-        // A data file's row is about 200 bytes: four cache lines.
-        for line in (0..256).step_by(64) {
+        // The row's first two cache lines: the processor's own prefetching follows
+        // the rest of a row as it is read (in perf's samples two did as well as four,
+        // and better than one).
+        for line in [0, 64] {
             if let Some(byte) = self.text.get(at + line) {
                 #[cfg(target_arch = "x86_64")]
                 // SAFETY: a prefetch never faults or reads into the program, whatever
