@@ -105,57 +105,20 @@ impl<'a> Rows<'a> {
         // field is. Any other row is read field by field, which says where a fault is.
         let row_end =
             memchr::memchr2(b'\n', b'\r', &text[start..]).map_or(text.len(), |i| start + i);
-        let mut read = None;
-        if memchr(b'"', &text[start..row_end]).is_none() {
-            read = unquoted(&text[start..row_end], fields);
-        }
-        let mut pos = row_end;
-        let read = match read {
-            Some(()) => Ok(()),
+        let row = &text[start..row_end];
+        let whole = match memchr(b'"', row) {
+            Some(_) => None,
+            None => unquoted(row, fields),
+        };
+        let (mut pos, read) = match whole {
+            Some(()) => (row_end, Ok(())),
             None => {
                 fields.clear();
-                pos = start;
-                loop {
-                    if text.get(pos) == Some(&b'"') {
-                        let (end, escaped) = match closing_quote(text, pos + 1) {
-                            Some(found) => found,
-                            None => {
-                                self.pos = text.len();
-                                return Some((line, Err(RowError::Unclosed)));
-                            }
-                        };
-                        self.line += memchr::memchr_iter(b'\n', &text[pos + 1..end]).count() as u64;
-                        self.spans.push(Span {
-                            start: pos + 1,
-                            end,
-                            escaped,
-                        });
-                        pos = end + 1;
-                        while let Some(b' ' | b'\t') = text.get(pos) {
-                            pos += 1;
-                        }
-                        match text.get(pos) {
-                            Some(b',') => pos += 1,
-                            None | Some(b'\n' | b'\r') => break Ok(()),
-                            Some(_) => {
-                                let field = self.spans.len() - 1;
-                                pos = memchr(b'\n', &text[pos..]).map_or(text.len(), |i| pos + i);
-                                break Err(RowError::AfterQuote { field });
-                            }
-                        }
-                    } else {
-                        let end = plain_end(text, pos);
-                        self.spans.push(Span {
-                            start: pos,
-                            end,
-                            escaped: false,
-                        });
-                        pos = end;
-                        if text.get(pos) == Some(&b',') {
-                            pos += 1;
-                        } else {
-                            break Ok(());
-                        }
+                match self.field_by_field(start) {
+                    Some(read) => read,
+                    None => {
+                        self.pos = text.len();
+                        return Some((line, Err(RowError::Unclosed)));
                     }
                 }
             }
@@ -175,6 +138,51 @@ impl<'a> Rows<'a> {
             Err(e) => Some((line, Err(e))),
             Ok(()) if self.spans.is_empty() => Some((line, Ok(()))),
             Ok(()) => Some((line, self.fields(start, row, fields))),
+        }
+    }
+
+    /// Reads the row at `start` field by field, noting where each field is (`spans`):
+    /// where the row ends, and whether it was read; `None` for a quoted field that
+    /// never closes.
+    fn field_by_field(&mut self, start: usize) -> Option<(usize, Result<(), RowError>)> {
+        let text = self.text;
+        let mut pos = start;
+        loop {
+            if text.get(pos) == Some(&b'"') {
+                let (end, escaped) = closing_quote(text, pos + 1)?;
+                self.line += memchr::memchr_iter(b'\n', &text[pos + 1..end]).count() as u64;
+                self.spans.push(Span {
+                    start: pos + 1,
+                    end,
+                    escaped,
+                });
+                pos = end + 1;
+                while let Some(b' ' | b'\t') = text.get(pos) {
+                    pos += 1;
+                }
+                match text.get(pos) {
+                    Some(b',') => pos += 1,
+                    None | Some(b'\n' | b'\r') => return Some((pos, Ok(()))),
+                    Some(_) => {
+                        let field = self.spans.len() - 1;
+                        pos = memchr(b'\n', &text[pos..]).map_or(text.len(), |i| pos + i);
+                        return Some((pos, Err(RowError::AfterQuote { field })));
+                    }
+                }
+            } else {
+                let end = plain_end(text, pos);
+                self.spans.push(Span {
+                    start: pos,
+                    end,
+                    escaped: false,
+                });
+                pos = end;
+                if text.get(pos) == Some(&b',') {
+                    pos += 1;
+                } else {
+                    return Some((pos, Ok(())));
+                }
+            }
         }
     }
 
