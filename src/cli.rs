@@ -140,8 +140,9 @@ pub struct NamesArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Output")]
 pub struct ReportArgs {
-    /// Also write each problem as a JSON object {file, line, column, value, message} on
-    /// standard output (the report for people stays on standard error).
+    /// Also write each problem as a JSON object {file, line, item, column, value, message} on
+    /// standard output (the report for people stays on standard error); item is the
+    /// object's index in a JSON file where objects share a line, else null.
     #[arg(
         long,
         value_name = "FORMAT",

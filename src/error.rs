@@ -38,6 +38,9 @@ impl std::error::Error for UsageError {}
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     pub line: u64,
+    /// In a JSON file where several objects share the problem's line (`jq -c` writes
+    /// an array on one), the index of the object the problem is in.
+    pub item: Option<u64>,
     pub column: Option<&'static str>,
     /// The text found, where the problem is with one value.
     pub value: Option<String>,
@@ -59,6 +62,7 @@ impl LoadError {
             file: file.to_string(),
             problems: vec![Problem {
                 line,
+                item: None,
                 column,
                 value: None,
                 message,
@@ -76,6 +80,9 @@ impl fmt::Display for LoadError {
             // One line per problem whatever the file's name or data hold: a line break
             // in them could otherwise forge a `file:line:` line of its own.
             write!(f, "{}:{}: ", escape(&self.file, false), p.line)?;
+            if let Some(item) = p.item {
+                write!(f, "[{item}] ")?;
+            }
             if let Some(column) = &p.column {
                 write!(f, "{column}: ")?;
             }
@@ -96,6 +103,7 @@ fn text(text: Option<&str>) -> Value<'_> {
 pub const PROBLEM_COLUMNS: &[Col] = &[
     Col::new("file", "File", false),
     Col::new("line", "Line", true),
+    Col::new("item", "Item", true),
     Col::new("column", "Column", false),
     Col::new("value", "Value", false),
     Col::new("message", "Message", false),
@@ -114,6 +122,7 @@ impl Rows for ProblemRows<'_> {
         let cells = [
             Value::Text(Cow::Borrowed(&self.0.file)),
             Value::count(problem.line),
+            problem.item.map_or(Value::Unknown, Value::count),
             text(problem.column),
             text(problem.value.as_deref()),
             Value::Text(Cow::Borrowed(&problem.message)),

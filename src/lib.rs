@@ -28,6 +28,7 @@ mod listing;
 mod load;
 mod map;
 mod map_formats;
+mod memory;
 mod order;
 mod output;
 mod parallel;
@@ -37,10 +38,12 @@ mod picks;
 mod render;
 mod rules;
 mod sink;
+mod streams;
 mod suggest;
 mod superlatives;
 mod terminal;
 mod value;
+mod whole_file;
 
 use std::process::ExitCode;
 
@@ -54,13 +57,14 @@ pub use fields::Pick;
 pub use filter::Filter;
 pub use geo::{from_krakow_km, geodesic_km};
 pub use load::{Dialect, RowError, Rows, bundled, load, read_delimited};
+pub use memory::Allocator;
 pub use order::cities as sort;
-#[cfg(unix)]
-#[doc(hidden)]
-pub use output::look_at_stdout;
 pub use picks::Picks;
 pub use render::{Format, View, write};
 pub use sink::{Count, Sink};
+#[cfg(unix)]
+#[doc(hidden)]
+pub use streams::look_at_streams;
 pub use superlatives::{Kind, Measure, Record, compute as records};
 
 /// The program: reads the command line, answers, writes the answer, and gives the

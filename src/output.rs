@@ -4,7 +4,6 @@
 
 use std::io::{self, Write};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::error::{LoadError, UsageError};
 use crate::terminal::escape;
@@ -13,7 +12,7 @@ use crate::terminal::escape;
 /// everywhere, so a closed pipe is seen, never a panic. If standard output was closed
 /// when the program started, every write fails.
 pub fn stdout() -> Stdout {
-    match STDOUT_CLOSED.load(Ordering::Relaxed) {
+    match crate::streams::stdout_closed() {
         true => Stdout(None),
         false => Stdout(Some(io::BufWriter::with_capacity(
             64 * 1024,
@@ -38,26 +37,6 @@ impl Write for Stdout {
             Some(out) => out.flush(),
             None => Ok(()),
         }
-    }
-}
-
-/// Whether standard output was closed when the program started
-/// (`krakow-partners list >&-`). Rust's start-up code opens /dev/null on a closed
-/// descriptor 0, 1 or 2 before `main`, which would make every write succeed and the
-/// answer vanish. So the descriptor is looked at before that, by [`look_at_stdout`],
-/// which the binary registers to run when it is loaded. A /dev/null the caller opened
-/// (`> /dev/null`, Python's `DEVNULL`) was open at start, and stays a success.
-static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
-
-/// Notes whether descriptor 1 is closed. For the loader to call before Rust's start-up
-/// code runs (an ELF `.init_array` entry in `main.rs`); elsewhere it is never called and
-/// standard output counts as open.
-#[cfg(unix)]
-pub extern "C" fn look_at_stdout() {
-    // SAFETY: F_GETFD only reads the descriptor's flags, and touches no memory.
-    let flags = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) };
-    if flags == -1 && io::Error::last_os_error().raw_os_error() == Some(libc::EBADF) {
-        STDOUT_CLOSED.store(true, Ordering::Relaxed);
     }
 }
 

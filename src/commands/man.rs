@@ -47,7 +47,7 @@ pub fn run(args: &ManArgs) -> Result<Answer<'static>> {
 
 fn write(dir: &Path, page: &Page, see_also: &[&str]) -> Result<()> {
     let path = dir.join(format!("{}.1", page.name));
-    std::fs::write(&path, page.render(see_also)?)
+    crate::whole_file::write(&path, page.render(see_also)?.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))
 }
 

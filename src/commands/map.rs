@@ -61,7 +61,7 @@ pub fn run(
     let bytes = map_formats::bytes(target.format, drawn)?;
     match &target.file {
         Some(path) => {
-            std::fs::write(path, bytes)
+            crate::whole_file::write(path, &bytes)
                 .with_context(|| format!("cannot write the map to {}", path.display()))?;
             Ok(Answer::Text(String::new()))
         }

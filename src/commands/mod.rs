@@ -96,6 +96,7 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
             return Ok(());
         }
     }
+    crate::memory::doing("writing the answer".to_string());
     render::write(&answer, view, out).context("cannot write to standard output")?;
     Ok(())
 }

@@ -178,6 +178,7 @@ fn duplicate(keys: &str, seen: &Seen, first: u64) -> Problem {
     let code = keys[seen.key()].rsplit('\n').next().unwrap_or_default();
     Problem {
         line: seen.line,
+        item: None,
         column: Some("name"),
         value: Some(name.to_string()),
         message: format!(

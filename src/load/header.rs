@@ -15,6 +15,7 @@ impl Layout {
     pub fn read(header: &[Cow<str>]) -> Result<Layout, Problem> {
         let problem = |value: Option<&str>, message: String| Problem {
             line: 1,
+            item: None,
             column: None,
             value: value.map(str::to_string),
             message,

@@ -46,13 +46,24 @@ pub fn read<'a, S: Sink<'a>>(
             .map_err(fail)?,
         _ => serde_json::from_str(text).map_err(fail)?,
     };
-    let mut part = Part::new(new(), 0);
+    // Each city is reported at the line its object starts on.
+    let mut places = Vec::with_capacity(items.len());
     let (mut line, mut counted) = (1, 0);
-    for item in items {
-        // Each city is reported at the line its object starts on.
+    for item in &items {
         let offset = item.get().as_ptr() as usize - text.as_ptr() as usize;
         line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..offset]).count() as u64;
         counted = offset;
+        places.push((line, offset));
+    }
+    // Where objects share a line (`jq -c` writes an array on one), the line does not
+    // tell them apart: their problems name the object's index too.
+    let shares_its_line = |i: usize| {
+        let line = places[i].0;
+        (i > 0 && places[i - 1].0 == line) || places.get(i + 1).is_some_and(|p| p.0 == line)
+    };
+    let mut part = Part::new(new(), 0);
+    for (index, (item, &(line, offset))) in items.iter().zip(&places).enumerate() {
+        part.in_item(shares_its_line(index).then_some(index as u64));
         match object(item.get()) {
             Ok(object) => {
                 for (column, message) in object.problems {

@@ -15,6 +15,7 @@ mod delimited;
 mod duplicates;
 mod header;
 mod json;
+mod lines;
 mod parts;
 mod sniff;
 mod source;

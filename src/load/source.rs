@@ -1,15 +1,19 @@
 //! Where a data file's bytes come from: the bundled file, a path, or standard input.
-//! The file is read whole; the cities borrow their text from it.
+//! The file is read whole, once, from its first byte; the cities borrow their text from
+//! it. What cannot be a dataset (a NUL or bytes that are not UTF-8 in its first block,
+//! more than the most a data file may hold) is refused before more is read.
 
 use std::borrow::Cow;
-use std::io::Read;
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use anyhow::Context;
 
 use super::{gather, load};
 use crate::city::City;
-use crate::error::LoadError;
+use crate::error::{LoadError, UsageError};
+use crate::memory;
 use crate::sink::{New, Sink};
 
 /// The bundled dataset, compiled into the binary so it works from any directory.
@@ -28,33 +32,283 @@ const READ_IN_PIECES_FROM: u64 = 16 << 20;
 /// The size of each piece.
 const PIECE: usize = 4 << 20;
 
-/// The whole file at `path`: a large regular file read in pieces at once, anything else
-/// (a small file, a pipe, a device) read from start to end.
-fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    #[cfg(unix)]
-    {
-        use rayon::prelude::*;
-        use std::os::unix::fs::FileExt;
+/// The first bytes of any input, looked at before the rest is read: a file that is not
+/// text is refused there, whatever follows (`--data /dev/zero`).
+const FIRST_BLOCK: usize = 64 << 10;
 
-        let file = std::fs::File::open(path)?;
-        let meta = file.metadata()?;
-        if meta.is_file()
-            && meta.len() >= READ_IN_PIECES_FROM
-            && let Ok(len) = usize::try_from(meta.len())
-        {
-            let mut bytes = vec![0; len];
-            let pieces = bytes
-                .par_chunks_mut(PIECE)
-                .enumerate()
-                .try_for_each(|(i, piece)| file.read_exact_at(piece, (i * PIECE) as u64));
-            // A file that shrank or grew while it was read is read again, whole.
-            let mut probe = [0];
-            if pieces.is_ok() && file.read_at(&mut probe, meta.len())? == 0 {
+/// The most a data file may hold, unless [`MAX_INPUT_VARIABLE`] says otherwise: about
+/// ten million cities, and within reach of a machine's memory (an answer takes up to
+/// twice its input).
+pub const MAX_INPUT: u64 = 2 << 30;
+
+/// The environment variable that sets another most a data file may hold.
+pub const MAX_INPUT_VARIABLE: &str = "KRAKOW_PARTNERS_MAX_INPUT";
+
+/// The most a data file may hold: [`MAX_INPUT_VARIABLE`] (`512M`, `8G`, a number of
+/// bytes), or [`MAX_INPUT`].
+fn max_input() -> Result<u64, UsageError> {
+    match std::env::var(MAX_INPUT_VARIABLE) {
+        Err(_) => Ok(MAX_INPUT),
+        Ok(text) => size(&text).ok_or_else(|| {
+            UsageError(format!(
+                "{MAX_INPUT_VARIABLE}='{}' is not a size (a number of bytes, or of K, M or \
+                 G: 512M, 8G)",
+                crate::terminal::quote(&text)
+            ))
+        }),
+    }
+}
+
+/// A size as people write it: `1000000`, `64K`, `512M`, `8G`, `8GiB` (units of 1024).
+fn size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let number: u64 = text[..digits].parse().ok()?;
+    let shift = match text[digits..].trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        "t" | "tb" | "tib" => 40,
+        _ => return None,
+    };
+    number.checked_mul(1 << shift)
+}
+
+/// A size in the unit that reads best, for messages.
+fn shown(size: u64) -> String {
+    match size {
+        s if s >= 1 << 30 && s % (1 << 30) == 0 => format!("{} GiB", s >> 30),
+        s if s >= 1 << 20 => format!("{} MiB", s >> 20),
+        s if s >= 1 << 10 => format!("{} KiB", s >> 10),
+        s => format!("{s} bytes"),
+    }
+}
+
+/// The refusal of an input larger than `limit`.
+fn too_large(name: &str, limit: u64) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{name} holds more than the {} a data file may hold (set {MAX_INPUT_VARIABLE}=8G, \
+         say, to read a larger one)",
+        shown(limit)
+    )
+}
+
+/// The refusal of an input that memory cannot hold; `how_much` says how much of it
+/// was to be held ("a file of 202 MiB", "after 12 MiB").
+fn out_of_memory(name: &str, how_much: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "out of memory reading {name} ({how_much}: the machine's memory, or a limit such as \
+         ulimit -v, is reached)"
+    )
+}
+
+/// Whether an I/O error is memory that could not be had.
+fn is_out_of_memory(error: &io::Error) -> bool {
+    error.kind() == io::ErrorKind::OutOfMemory
+}
+
+/// Everything `reader` gives, read once from where it stands: the first block, looked
+/// at before anything more is read, then the rest, up to `limit` bytes.
+fn read_whole(mut reader: impl Read, name: &str, limit: u64) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let read = memory::fallibly(|| -> io::Result<()> {
+        (&mut reader)
+            .take(FIRST_BLOCK as u64)
+            .read_to_end(&mut bytes)?;
+        if bytes.len() < FIRST_BLOCK {
+            return Ok(());
+        }
+        looks_like_text(&bytes, name, false).map_err(io::Error::other)?;
+        (&mut reader)
+            .take(limit.saturating_add(1).saturating_sub(bytes.len() as u64))
+            .read_to_end(&mut bytes)?;
+        Ok(())
+    });
+    match read {
+        Err(e) if is_out_of_memory(&e) => {
+            return Err(out_of_memory(
+                name,
+                &format!("after {}", shown(bytes.len() as u64)),
+            ));
+        }
+        Err(e) => match e.downcast::<LoadError>() {
+            Ok(refused) => return Err(refused.into()),
+            Err(e) => return Err(e.into()),
+        },
+        Ok(()) => {}
+    }
+    if bytes.len() < FIRST_BLOCK {
+        looks_like_text(&bytes, name, true)?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(too_large(name, limit));
+    }
+    Ok(bytes)
+}
+
+/// A large regular file read in pieces on every core, or `None` when it changed size
+/// under the reading (it is then read again from its start, whole).
+#[cfg(unix)]
+fn read_in_pieces(
+    file: &File,
+    len: u64,
+    name: &str,
+    limit: u64,
+) -> anyhow::Result<Option<Vec<u8>>> {
+    use rayon::prelude::*;
+    use std::os::unix::fs::FileExt;
+
+    let Ok(size) = usize::try_from(len) else {
+        return Err(too_large(name, limit));
+    };
+    let mut first = vec![0; FIRST_BLOCK];
+    file.read_exact_at(&mut first, 0)?;
+    looks_like_text(&first, name, false)?;
+    let mut bytes = Vec::new();
+    if memory::fallibly(|| bytes.try_reserve_exact(size)).is_err() {
+        return Err(out_of_memory(name, &format!("a file of {}", shown(len))));
+    }
+    bytes.resize(size, 0);
+    let pieces = bytes
+        .par_chunks_mut(PIECE)
+        .enumerate()
+        .try_for_each(|(i, piece)| file.read_exact_at(piece, (i * PIECE) as u64));
+    if pieces.is_err() {
+        return Ok(None);
+    }
+    // A file that grew while it was read: the rest, read on from where the pieces end.
+    let mut rest = file;
+    rest.seek(SeekFrom::Start(len))?;
+    let grew = memory::fallibly(|| {
+        rest.take(limit.saturating_add(1).saturating_sub(len))
+            .read_to_end(&mut bytes)
+    });
+    match grew {
+        Err(e) if is_out_of_memory(&e) => Err(out_of_memory(
+            name,
+            &format!("after {}", shown(bytes.len() as u64)),
+        )),
+        Err(e) => Err(e.into()),
+        Ok(_) if bytes.len() as u64 > limit => Err(too_large(name, limit)),
+        Ok(_) => Ok(Some(bytes)),
+    }
+}
+
+/// The whole file at `path`, opened once and read once from its first byte: a large
+/// regular file in pieces at once, anything else (a pipe, a device, a small file) from
+/// start to end.
+fn read_file(path: &Path, name: &str, limit: u64) -> anyhow::Result<Vec<u8>> {
+    let cannot = || format!("cannot read the data file {name}");
+    let mut file = File::open(path).with_context(cannot)?;
+    let meta = file.metadata().with_context(cannot)?;
+    if meta.is_file() {
+        if meta.len() > limit {
+            return Err(too_large(name, limit));
+        }
+        #[cfg(unix)]
+        if meta.len() >= READ_IN_PIECES_FROM {
+            if let Some(bytes) = read_in_pieces(&file, meta.len(), name, limit)? {
                 return Ok(bytes);
             }
+            file.seek(SeekFrom::Start(0)).with_context(cannot)?;
         }
     }
-    std::fs::read(path)
+    read_whole(&file, name, limit).map_err(|e| match e.downcast_ref::<io::Error>() {
+        Some(_) => e.context(cannot()),
+        None => e,
+    })
+}
+
+/// Whether the first bytes of a file can begin a dataset: text in UTF-8, without a NUL.
+/// `whole` says they are the whole file (a character cut at their end is then cut
+/// for good). The refusal names the line and what the file seems to be.
+fn looks_like_text(first: &[u8], name: &str, whole: bool) -> Result<(), LoadError> {
+    let line_of = |at: usize| 1 + super::lines::ends(&first[..at]);
+    let quoted = crate::terminal::quote(name);
+    let convert = |from: &str| {
+        format!("convert it first: iconv -f {from} -t UTF-8 '{quoted}' > converted.csv")
+    };
+    if let Some(from) = utf16(first) {
+        return Err(LoadError::one(
+            name,
+            1,
+            None,
+            format!("is {from} text, not UTF-8; {}", convert(from)),
+        ));
+    }
+    if let Some(at) = memchr::memchr(0, first) {
+        return Err(LoadError::one(
+            name,
+            line_of(at),
+            None,
+            format!(
+                "holds a NUL byte (byte {}): this is not a text file of cities (CSV, TSV or \
+                 JSON)",
+                at + 1
+            ),
+        ));
+    }
+    if let Err(e) = simdutf8::compat::from_utf8(first)
+        && (whole || e.error_len().is_some())
+    {
+        let at = e.valid_up_to();
+        let byte = first[at];
+        // Letters of UTF-8 before the fault: a damaged byte, not another encoding.
+        let hint = match first[..at].is_ascii() {
+            true => {
+                let from = eight_bit(first);
+                format!("it looks like {from}: {}", convert(from))
+            }
+            false => "the text before it is UTF-8: mend or remove that byte".to_string(),
+        };
+        return Err(LoadError::one(
+            name,
+            line_of(at),
+            None,
+            format!("is not UTF-8 text (byte 0x{byte:02X}); {hint}"),
+        ));
+    }
+    Ok(())
+}
+
+/// The UTF-16 a file's first bytes are in, by its byte order mark or by the zero bytes
+/// beside ASCII letters that UTF-16 gives them.
+fn utf16(first: &[u8]) -> Option<&'static str> {
+    match first {
+        [0xFF, 0xFE, ..] => return Some("UTF-16LE"),
+        [0xFE, 0xFF, ..] => return Some("UTF-16BE"),
+        _ => {}
+    }
+    let pairs = &first[..first.len().min(64) & !1];
+    let ascii_then_zero = |pair: &[u8]| pair[0] != 0 && pair[1] == 0;
+    let zero_then_ascii = |pair: &[u8]| pair[0] == 0 && pair[1] != 0;
+    if pairs.len() >= 8 && pairs.chunks(2).all(ascii_then_zero) {
+        return Some("UTF-16LE");
+    }
+    if pairs.len() >= 8 && pairs.chunks(2).all(zero_then_ascii) {
+        return Some("UTF-16BE");
+    }
+    None
+}
+
+/// The 8-bit encoding a file that is not UTF-8 is most likely in. Polish text written
+/// by Windows uses bytes 0x80–0x9F (ś, Ś, ź, Ź…) that ISO 8859-2 leaves to controls.
+fn eight_bit(bytes: &[u8]) -> &'static str {
+    if bytes.iter().any(|b| (0x80..=0x9F).contains(b)) {
+        "WINDOWS-1250"
+    } else {
+        "ISO-8859-2"
+    }
+}
+
+/// Whether `path` names standard input by another name.
+fn is_stdin(path: &Path) -> bool {
+    ["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
+        .iter()
+        .any(|p| path == Path::new(p))
 }
 
 /// A data file's bytes and the name messages give it.
@@ -72,26 +326,36 @@ impl Source {
         }
     }
 
-    /// The file at `path` ('-' for standard input), or the bundled data.
+    /// The file at `path` ('-' for standard input), or the bundled data. Whatever it
+    /// is, it is read once, from its first byte; a closed standard input is an error,
+    /// not an empty dataset.
     pub fn open(path: Option<&Path>) -> anyhow::Result<Source> {
         let Some(path) = path else {
             return Ok(Source::bundled());
         };
-        if path == Path::new("-") {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .context("cannot read the data from standard input")?;
-            return Ok(Source {
-                name: "<stdin>".to_string(),
-                bytes: Cow::Owned(bytes),
-            });
+        let limit = max_input()?;
+        let stdin = path == Path::new("-");
+        let name = match stdin {
+            true => "<stdin>".to_string(),
+            false => path.display().to_string(),
+        };
+        crate::memory::doing(format!("reading {}", crate::terminal::quote(&name)));
+        if (stdin || is_stdin(path)) && crate::streams::stdin_closed() {
+            anyhow::bail!(
+                "cannot read standard input: it is closed (give the data with < FILE, or --data FILE)"
+            );
         }
-        let bytes = read_file(path)
-            .with_context(|| format!("cannot read the data file {}", path.display()))?;
+        let bytes = match stdin {
+            true => read_whole(io::stdin().lock(), &name, limit).map_err(|e| {
+                match e.downcast_ref::<io::Error>() {
+                    Some(_) => e.context("cannot read standard input"),
+                    None => e,
+                }
+            })?,
+            false => read_file(path, &name, limit)?,
+        };
         Ok(Source {
-            name: path.display().to_string(),
+            name,
             bytes: Cow::Owned(bytes),
         })
     }

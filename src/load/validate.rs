@@ -22,6 +22,7 @@ pub fn city<'a>(
     let mut problem = |column: &'static str, value: Option<String>, message: String| {
         problems.push(Problem {
             line,
+            item: None,
             column: Some(column),
             value,
             message,

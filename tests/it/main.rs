@@ -17,6 +17,7 @@ mod stats;
 mod timeline;
 mod validate;
 
+mod faults;
 mod formats;
 mod fuzz_corpus;
 mod hand_made;

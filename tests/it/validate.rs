@@ -39,6 +39,7 @@ fn each_problem_is_an_object_for_programs_and_a_line_for_people() {
         serde_json::json!({
             "file": bad,
             "line": 2,
+            "item": null,
             "column": "lat",
             "value": "95",
             "message": "95 is out of range (decimal degrees from -90 to 90)"

@@ -6,7 +6,7 @@
 //! Agreements worth stating (asserted as equality): rows end at `\n`, `\r\n` and a
 //! lone `\r` in both; both skip empty lines (`\n`, `\r\n`, `\r`) and read a line of
 //! only spaces as one empty field; a quote inside an unquoted field, or after spaces
-//! before it (` "a"`), is text in both; both count lines by `\n` alone.
+//! before it (` "a"`), is text in both.
 //!
 //! Differences (each asserted, never skipped):
 //! 1. Trimming: ours trims Unicode whitespace (`str::trim`: no-break space, U+3000,
@@ -16,7 +16,7 @@
 //! 2. Text after a closing quote (`"a"b`, `"a"\u{a0}`, `"a"\x0C`; ours allows only
 //!    spaces and tabs there): ours refuses the row (`AfterQuote`), the csv crate appends
 //!    the text to the field, up to the next `,`, `\r` or `\n` (`ab`).
-//! 3. After an `AfterQuote` row ours resumes after the next `\n`, even one inside a
+//! 3. After an `AfterQuote` row ours resumes after the next `\n` or `\r`, even one inside a
 //!    later quoted field of the same row; the csv crate carries on with the record. The
 //!    test restarts the csv crate where ours resumes.
 //! 4. An unclosed quote: ours refuses the row and reads no more; the csv crate ends the
@@ -27,6 +27,8 @@
 //! 6. Positions: the csv crate's `ByteRecord::position` is where its previous record
 //!    ended (before blank lines, and before the `\n` of a `\r\n`); ours gives the line
 //!    of the row's first byte. Only `\r` and `\n` lie between the two.
+//! 7. Lines: ours counts a line at every row end (`\n`, `\r\n` or a lone `\r`), the
+//!    csv crate at `\n` alone.
 use super::*;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -65,7 +67,17 @@ fn csv_view(input: &[u8], span: &Span) -> Vec<u8> {
     text.trim_ascii().to_vec()
 }
 
+/// The line of byte `at` as ours counts lines: every `\n`, and every `\r` not before
+/// a `\n`, ends one (difference 7).
 fn lines_before(input: &[u8], at: usize) -> u64 {
+    let lone_return = |i: usize| input[i] == b'\r' && input.get(i + 1) != Some(&b'\n');
+    1 + (0..at)
+        .filter(|&i| input[i] == b'\n' || lone_return(i))
+        .count() as u64
+}
+
+/// The line of byte `at` as the csv crate counts lines: by `\n` alone.
+fn feeds_before(input: &[u8], at: usize) -> u64 {
     1 + input[..at].iter().filter(|&&b| b == b'\n').count() as u64
 }
 
@@ -109,8 +121,8 @@ fn check(input: &[u8]) -> Result<(), TestCaseError> {
             start
         );
         prop_assert_eq!(
-            lines_before(input, base) - 1 + at.line(),
-            lines_before(input, their_start)
+            feeds_before(input, base) - 1 + at.line(),
+            feeds_before(input, their_start)
         );
         let spans = &ours.spans;
         // The fields ours split but did not return: the csv crate reads the same.
@@ -175,7 +187,12 @@ fn check(input: &[u8]) -> Result<(), TestCaseError> {
                 let mut joined = unescape(&input[spans[field].start..close]);
                 joined.extend_from_slice(after);
                 prop_assert_eq!(&record[field], joined.trim_ascii());
-                let resume = memchr(b'\n', &input[close..]).map_or(input.len(), |i| close + i + 1);
+                // After the next line end: `\n`, `\r\n` or a lone `\r`.
+                let resume = match memchr::memchr2(b'\n', b'\r', &input[close..]) {
+                    None => input.len(),
+                    Some(i) if input[close + i..].starts_with(b"\r\n") => close + i + 2,
+                    Some(i) => close + i + 1,
+                };
                 prop_assert_eq!(ours.position(), (resume, lines_before(input, resume)));
                 base = resume;
                 theirs = csv_reader(&input[resume..]);

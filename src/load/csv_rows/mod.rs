@@ -1,8 +1,8 @@
 //! Splits CSV text (RFC 4180) into rows of fields that borrow from the text: a field
 //! is copied only when it holds an escaped quote (`""`). Rows end at `\n`, `\r\n` or
 //! `\r`; blank lines are skipped; every field is trimmed of surrounding whitespace.
-//! Lines are counted by their line feeds (`\n`), so a file's parts can be counted
-//! apart: a lone `\r` ends a row but not a line.
+//! Lines are counted as rows are split: `\n`, `\r\n` and a lone `\r` each end one, so
+//! a problem in a file written with any of them is named at its true line.
 
 use std::borrow::Cow;
 
@@ -129,8 +129,7 @@ impl<'a> Rows<'a> {
             Some(b'\r') if text.get(pos + 1) == Some(&b'\n') => {
                 (pos, self.line) = (pos + 2, self.line + 1)
             }
-            Some(b'\n') => (pos, self.line) = (pos + 1, self.line + 1),
-            Some(b'\r') => pos += 1,
+            Some(b'\n' | b'\r') => (pos, self.line) = (pos + 1, self.line + 1),
             _ => {}
         }
         self.pos = pos;
@@ -150,7 +149,7 @@ impl<'a> Rows<'a> {
         loop {
             if text.get(pos) == Some(&b'"') {
                 let (end, escaped) = closing_quote(text, pos + 1)?;
-                self.line += memchr::memchr_iter(b'\n', &text[pos + 1..end]).count() as u64;
+                self.line += crate::load::lines::ends(&text[pos + 1..end]);
                 self.spans.push(Span {
                     start: pos + 1,
                     end,
@@ -165,7 +164,8 @@ impl<'a> Rows<'a> {
                     None | Some(b'\n' | b'\r') => return Some((pos, Ok(()))),
                     Some(_) => {
                         let field = self.spans.len() - 1;
-                        pos = memchr(b'\n', &text[pos..]).map_or(text.len(), |i| pos + i);
+                        pos = memchr::memchr2(b'\n', b'\r', &text[pos..])
+                            .map_or(text.len(), |i| pos + i);
                         return Some((pos, Err(RowError::AfterQuote { field })));
                     }
                 }
@@ -249,6 +249,8 @@ pub fn past_blank_lines(text: &[u8], mut pos: usize, mut line: u64) -> (usize, u
     loop {
         match text.get(pos) {
             Some(b'\n') => line += 1,
+            // The `\n` of a `\r\n` counts its line.
+            Some(b'\r') if text.get(pos + 1) != Some(&b'\n') => line += 1,
             Some(b'\r') => {}
             _ => return (pos, line),
         }
@@ -354,7 +356,7 @@ mod tests {
                 ok(1, &["a", "b", "c"]),
                 ok(2, &["d", "", "f"]),
                 ok(3, &["g"]),
-                ok(3, &["h", ""])
+                ok(4, &["h", ""])
             ]
         );
     }

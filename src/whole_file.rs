@@ -1,0 +1,240 @@
+//! Files the tool writes (`map -o`, `man --dir`) are written whole or not at all: into
+//! a temporary file beside the target, then renamed over it, which replaces the old
+//! file at once. On a full disk, a failed write or a signal (Ctrl-C, `kill`, a closed
+//! terminal) the old file is untouched and the temporary file is removed. Only
+//! `kill -9`, which nothing can catch, may leave the temporary file behind: it is
+//! named `.NAME.PID.part`, beside NAME.
+//!
+//! A target that is not a regular file (`/dev/stdout`, a named pipe, `>(gzip)`) is
+//! written straight into: there is nothing to replace, and a pipe cannot be renamed
+//! over.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Writes `bytes` to the file at `path`, whole or not at all.
+pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    // A link is followed, so that the file it names is replaced, not the link.
+    let path = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    match fs::metadata(&path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "it is a directory",
+            ));
+        }
+        Ok(meta) if !meta.is_file() => {
+            let mut target = OpenOptions::new().write(true).open(&path)?;
+            return target.write_all(bytes).and_then(|()| target.flush());
+        }
+        _ => {}
+    }
+    let temp = Temp::beside(&path)?;
+    match fill(&temp, bytes, &path).and_then(|()| fs::rename(&temp.path, &path)) {
+        Ok(()) => {
+            temp.kept();
+            Ok(())
+        }
+        // Dropping `temp` removes it.
+        Err(e) => Err(e),
+    }
+}
+
+/// Writes the temporary file and gives it the old file's permissions.
+fn fill(temp: &Temp, bytes: &[u8], target: &Path) -> io::Result<()> {
+    let mut file = &temp.file;
+    let written = slowly_for_tests(&mut file, bytes)?;
+    file.write_all(&bytes[written..])?;
+    if let Ok(meta) = fs::metadata(target) {
+        file.set_permissions(meta.permissions())?;
+    }
+    // On disk before it replaces the old file: a crash then leaves one or the other.
+    file.sync_all()
+}
+
+/// In test builds only, with `KRAKOW_PARTNERS_PAUSE_MID_WRITE` set: half the bytes
+/// written, then a pause of ten seconds, so that a test can send a signal mid-write.
+/// How many bytes it wrote.
+#[cfg(debug_assertions)]
+fn slowly_for_tests(file: &mut &File, bytes: &[u8]) -> io::Result<usize> {
+    if std::env::var_os("KRAKOW_PARTNERS_PAUSE_MID_WRITE").is_none() {
+        return Ok(0);
+    }
+    let half = bytes.len() / 2;
+    file.write_all(&bytes[..half])?;
+    file.flush()?;
+    std::thread::sleep(std::time::Duration::from_secs(10));
+    Ok(half)
+}
+
+#[cfg(not(debug_assertions))]
+fn slowly_for_tests(_: &mut &File, _: &[u8]) -> io::Result<usize> {
+    Ok(0)
+}
+
+/// A temporary file beside the target, removed unless [`Temp::kept`], and removed by
+/// the signal handlers if a signal ends the program while it exists.
+struct Temp {
+    path: PathBuf,
+    file: File,
+}
+
+impl Temp {
+    fn beside(target: &Path) -> io::Result<Temp> {
+        let dir = match target.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let name = target.file_name().unwrap_or_default().to_string_lossy();
+        let path = dir.join(format!(".{name}.{}.part", std::process::id()));
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)?;
+        signals::removes(&path);
+        Ok(Temp { path, file })
+    }
+
+    /// The file was renamed into place: nothing is left to remove.
+    fn kept(self) {
+        signals::removes_nothing();
+        std::mem::forget(self);
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        signals::removes_nothing();
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// The signal handlers that remove the temporary file before the signal ends the
+/// program as it would have.
+#[cfg(unix)]
+mod signals {
+    use std::ffi::{CString, c_char, c_int};
+    use std::os::unix::ffi::OsStrExt;
+    use std::path::Path;
+    use std::sync::Once;
+    use std::sync::atomic::{AtomicPtr, Ordering};
+
+    /// The temporary file to remove, or null.
+    static TEMP: AtomicPtr<c_char> = AtomicPtr::new(std::ptr::null_mut());
+
+    /// The signals that end a program by default and that a user sends: Ctrl-C,
+    /// Ctrl-\, `kill`, a closed terminal.
+    const ENDING: [c_int; 4] = [libc::SIGINT, libc::SIGQUIT, libc::SIGTERM, libc::SIGHUP];
+
+    /// From now on a signal removes `path` first.
+    pub fn removes(path: &Path) {
+        static INSTALL: Once = Once::new();
+        INSTALL.call_once(install);
+        if let Ok(path) = CString::new(path.as_os_str().as_bytes()) {
+            let old = TEMP.swap(path.into_raw(), Ordering::SeqCst);
+            free(old);
+        }
+    }
+
+    /// From now on a signal removes nothing.
+    pub fn removes_nothing() {
+        free(TEMP.swap(std::ptr::null_mut(), Ordering::SeqCst));
+    }
+
+    fn free(path: *mut c_char) {
+        if !path.is_null() {
+            // SAFETY: TEMP only ever holds a pointer from `CString::into_raw`, taken
+            // out of it by this swap alone.
+            drop(unsafe { CString::from_raw(path) });
+        }
+    }
+
+    fn install() {
+        for signal in ENDING {
+            // SAFETY: sigaction with a zeroed, then filled, struct; the handler only
+            // makes async-signal-safe calls.
+            unsafe {
+                let mut old: libc::sigaction = std::mem::zeroed();
+                libc::sigaction(signal, std::ptr::null(), &mut old);
+                // A signal the caller chose to ignore (nohup) stays ignored.
+                if old.sa_sigaction == libc::SIG_IGN {
+                    continue;
+                }
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction = on_signal as extern "C" fn(c_int) as usize;
+                libc::sigemptyset(&mut action.sa_mask);
+                libc::sigaction(signal, &action, std::ptr::null_mut());
+            }
+        }
+        // A file size limit (ulimit -f) is a failed write to report, not a signal that
+        // ends the program with the temporary file still there.
+        // SAFETY: setting a signal's disposition to ignore.
+        unsafe {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+        }
+    }
+
+    extern "C" fn on_signal(signal: c_int) {
+        let temp = TEMP.load(Ordering::SeqCst);
+        // SAFETY: unlink, signal and raise are async-signal-safe; `temp` is a live C
+        // string (it is freed only after it is swapped out of TEMP).
+        unsafe {
+            if !temp.is_null() {
+                libc::unlink(temp);
+            }
+            libc::signal(signal, libc::SIG_DFL);
+            libc::raise(signal);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod signals {
+    pub fn removes(_: &std::path::Path) {}
+    pub fn removes_nothing() {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_replaced_whole_and_nothing_is_left_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("map.svg");
+        fs::write(&target, "old").unwrap();
+        write(&target, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_directory_is_refused_and_left_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = write(dir.path(), b"x").unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::IsADirectory);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_link_is_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.svg");
+        let link = dir.path().join("link.svg");
+        fs::write(&real, "old").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&real, &link).unwrap();
+            write(&link, b"new").unwrap();
+            assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+            assert!(
+                fs::symlink_metadata(&link)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
+        }
+    }
+}
