@@ -199,6 +199,11 @@ fn sections(roff: &mut Roff, examples: &[String]) {
             "The width tables fit when the terminal reports no size (80 without it), and \
              when a table goes into a pipe.",
         ),
+        (
+            "KRAKOW_PARTNERS_MAX_INPUT",
+            "The most a data file may hold (2G without it): a number of bytes, or of K, M \
+             or G (512M, 8G). A larger input is refused as soon as the limit is passed.",
+        ),
     ] {
         roff.control("TP", [])
             .text([bold(name)])
@@ -208,7 +213,9 @@ fn sections(roff: &mut Roff, examples: &[String]) {
     roff.text([roman(
         "The data is built into the binary (data/partners.csv in the source). No file is \
          read unless --data names one, and none is written unless map -o or man --dir \
-         names it. There is no configuration file.",
+         names it; each is written into a temporary file beside it (.NAME.PID.part) and \
+         renamed over it when whole, so a failure or a signal leaves the old file as it \
+         was. There is no configuration file.",
     )]);
 }
 
