@@ -81,7 +81,8 @@ pub struct OutputArgs {
     #[arg(short, long, value_name = "FIELDS", value_delimiter = ',')]
     pub fields: Vec<String>,
 
-    /// Colour in tables: on a terminal only (never with NO_COLOR set), always, or never.
+    /// Colour in tables: on a terminal only (never with NO_COLOR set or TERM=dumb; always
+    /// with CLICOLOR_FORCE set), always, or never.
     #[arg(long, value_enum, ignore_case = true, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
 
@@ -160,7 +161,8 @@ pub struct ReportArgs {
 /// When tables use colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// On a terminal, unless NO_COLOR is set.
+    /// On a terminal that shows colour (not TERM=dumb), unless NO_COLOR is set; in a
+    /// pipe too when CLICOLOR_FORCE is set.
     Auto,
     Always,
     Never,
@@ -241,8 +243,8 @@ pub enum Command {
 
     /// Check a data file (the built-in one without FILE) and report every problem.
     #[command(
-        after_help = "Each problem is one line on standard error: file:line: column: what \
-                      is wrong (what is allowed). Exit 0 when the file is sound, 1 when it is \
+        after_help = "Each problem is one line on standard error: krakow-partners: \
+                      file:line: column: what is wrong (what is allowed). Exit 0 when the file is sound, 1 when it is \
                       not.\n\nExamples:\n  krakow-partners validate my.csv\n  \
                       krakow-partners validate my.csv --format ndjson | jq -r .message"
     )]
@@ -433,7 +435,7 @@ pub struct ListArgs {
     pub desc: bool,
 
     /// Show at most N cities.
-    #[arg(short = 'n', long, value_name = "N", help_heading = "Order")]
+    #[arg(short = 'n', long, value_name = "N", value_parser = parse_limit, allow_negative_numbers = true, help_heading = "Order")]
     pub limit: Option<usize>,
 
     #[command(flatten)]
@@ -457,7 +459,7 @@ pub struct RecordsArgs {
     pub kinds: Vec<Kind>,
 
     /// Show the N leaders of each record.
-    #[arg(short = 'n', long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 1, value_parser = parse_top, allow_negative_numbers = true)]
     pub top: u32,
 
     #[command(flatten)]
@@ -542,7 +544,7 @@ pub struct FilterArgs {
     /// stands for every day of it, and has happened only once the last has passed: a
     /// partnership signed in 1996 counts as of 1996-12-31, not before; one ended in
     /// 2022 reads active until 2022-12-31.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, allow_negative_numbers = true)]
     pub as_of: Option<Date>,
 
     /// Only partnerships signed within FROM..TO (either end may be left out: ..1980,
@@ -555,7 +557,7 @@ pub struct FilterArgs {
     pub signed: Option<DateRange>,
 
     /// Only partnerships a source shows in force on or after DATE (last_attested).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date, allow_negative_numbers = true)]
     pub attested_since: Option<Date>,
 }
 
@@ -605,6 +607,26 @@ fn fields_help(arg: clap::Arg, choice: Choice) -> clap::Arg {
 /// `validate --format`: the formats that write one object per problem.
 fn report_format() -> impl TypedValueParser<Value = Format> {
     PossibleValuesParser::new(["json", "ndjson"]).try_map(|name| Format::from_str(&name, true))
+}
+
+/// `--limit`: how many cities, none too.
+fn parse_limit(text: &str) -> Result<usize, String> {
+    whole_number(text, 0)
+}
+
+/// `--top`: how many leaders, one at least.
+fn parse_top(text: &str) -> Result<u32, String> {
+    whole_number(text, 1)
+}
+
+/// A whole number of at least `least` that fits `T`, or what is wanted instead.
+fn whole_number<T: TryFrom<u64>>(text: &str, least: u64) -> Result<T, String> {
+    let wanted = || format!("a whole number, {least} or more, is wanted");
+    let number: u64 = text.trim().parse().map_err(|_| wanted())?;
+    if number < least {
+        return Err(wanted());
+    }
+    T::try_from(number).map_err(|_| format!("{number} is more than can be counted"))
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

@@ -47,7 +47,6 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
         None if terminal => Format::Table,
         None => Format::Tsv,
     };
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let fields = match output.fields.as_slice() {
         [] => None,
         typed => Some(choice.pick(typed)?),
@@ -56,14 +55,66 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
         format,
         fields,
         names: names.unwrap_or_default(),
-        colour: match output.color.unwrap_or(ColorChoice::Auto) {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => terminal && !no_color,
-        },
+        colour: colour(
+            output.color.unwrap_or(ColorChoice::Auto),
+            terminal,
+            &|name| std::env::var(name).ok(),
+        ),
         terminal,
         guard_formulas: output.guard_formulas,
         wide: output.wide,
         no_header: output.no_header,
     })
+}
+
+/// Whether tables are coloured: `--color always|never` as asked; else never when
+/// `NO_COLOR` is set (and not empty), always when `CLICOLOR_FORCE` is (and not 0), and
+/// otherwise on a terminal that shows colour (`TERM=dumb` does not).
+fn colour(choice: ColorChoice, terminal: bool, env: &dyn Fn(&str) -> Option<String>) -> bool {
+    let set = |name: &str| env(name).filter(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR").is_some() => false,
+        ColorChoice::Auto if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+        ColorChoice::Auto => terminal && env("TERM").as_deref() != Some("dumb"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let vars: Vec<(String, String)> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+
+    #[test]
+    fn colour_follows_the_flag_then_the_environment_then_the_terminal() {
+        let auto =
+            |terminal, vars: &[(&str, &str)]| colour(ColorChoice::Auto, terminal, &with(vars));
+        assert!(auto(true, &[("TERM", "xterm-256color")]));
+        assert!(!auto(false, &[("TERM", "xterm-256color")]));
+        assert!(!auto(true, &[("TERM", "dumb")]));
+        assert!(!auto(true, &[("NO_COLOR", "1")]));
+        assert!(auto(true, &[("NO_COLOR", "")]));
+        assert!(auto(false, &[("CLICOLOR_FORCE", "1")]));
+        assert!(auto(true, &[("CLICOLOR_FORCE", "1"), ("TERM", "dumb")]));
+        assert!(!auto(false, &[("CLICOLOR_FORCE", "0")]));
+        assert!(!auto(false, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+        assert!(colour(
+            ColorChoice::Always,
+            false,
+            &with(&[("NO_COLOR", "1")])
+        ));
+        assert!(!colour(
+            ColorChoice::Never,
+            true,
+            &with(&[("CLICOLOR_FORCE", "1")])
+        ));
+    }
 }

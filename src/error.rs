@@ -47,8 +47,8 @@ pub struct Problem {
     pub message: String,
 }
 
-/// Every problem found in a data file (exit 1), one `file:line: column: problem` a
-/// line.
+/// Every problem found in a data file (exit 1), one
+/// `krakow-partners: file:line: column: problem` a line.
 #[derive(Debug)]
 pub struct LoadError {
     pub file: String,
@@ -79,7 +79,12 @@ impl fmt::Display for LoadError {
             }
             // One line per problem whatever the file's name or data hold: a line break
             // in them could otherwise forge a `file:line:` line of its own.
-            write!(f, "{}:{}: ", escape(&self.file, false), p.line)?;
+            write!(
+                f,
+                "krakow-partners: {}:{}: ",
+                escape(&self.file, false),
+                p.line
+            )?;
             if let Some(item) = p.item {
                 write!(f, "[{item}] ")?;
             }

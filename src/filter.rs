@@ -269,14 +269,14 @@ impl<'c, S> Chosen<'c, S> {
         };
         if self.undated > 0 {
             crate::output::stderr(&format!(
-                "krakow-partners: {} left out of --as-of: no date says since when \
+                "{} left out of --as-of: no date says since when \
                  (neither signed nor first_attested)",
                 count(self.undated)
             ));
         }
         if self.unsigned > 0 {
             crate::output::stderr(&format!(
-                "krakow-partners: {} left out of --signed: the data has no signing date \
+                "{} left out of --signed: the data has no signing date \
                  for them",
                 count(self.unsigned)
             ));

@@ -51,10 +51,20 @@ pub fn help(text: &str) -> ExitCode {
     finish(written)
 }
 
-/// Writes a one-line message for the user to standard error.
+/// Writes a one-line message for the user to standard error, after the tool's name as
+/// every line there starts.
 pub fn stderr(message: &str) {
-    write_stderr(&escape(message, false));
+    let message = match message.starts_with(PREFIX) {
+        true => escape(message, false),
+        false => escape(&format!("{PREFIX}{message}"), false)
+            .into_owned()
+            .into(),
+    };
+    write_stderr(&message);
 }
+
+/// What every line on standard error starts with.
+const PREFIX: &str = "krakow-partners: ";
 
 /// Writes a usage message of several lines (clap's) to standard error, and gives its
 /// exit code.
@@ -86,14 +96,14 @@ pub fn outcome(result: &anyhow::Result<()>) -> (Option<String>, u8) {
     match result {
         Ok(()) => (None, 0),
         Err(e) if is_broken_pipe(e) => (None, 0),
-        // Already one `file:line: column: problem` per line, each escaped.
+        // Already one `krakow-partners: file:line: column: problem` per line, each escaped.
         Err(e) if e.downcast_ref::<LoadError>().is_some() => (Some(e.to_string()), 1),
         Err(e) if e.downcast_ref::<UsageError>().is_some() => {
-            let message = format!("krakow-partners: {e}");
+            let message = format!("{PREFIX}{e}");
             (Some(escape(&message, false).into_owned()), 2)
         }
         Err(e) => {
-            let message = format!("krakow-partners: {e:#}");
+            let message = format!("{PREFIX}{e:#}");
             (Some(escape(&message, false).into_owned()), 1)
         }
     }

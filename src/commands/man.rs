@@ -195,6 +195,15 @@ fn sections(roff: &mut Roff, examples: &[String]) {
             "When set and not empty, tables have no colour unless --color always is given.",
         ),
         (
+            "CLICOLOR_FORCE",
+            "When set and not 0, tables have colour even in a pipe, unless NO_COLOR is set \
+             or --color never is given.",
+        ),
+        (
+            "TERM",
+            "dumb: a terminal that shows no colour; tables have none unless asked for.",
+        ),
+        (
             "COLUMNS",
             "The width tables fit when the terminal reports no size (80 without it), and \
              when a table goes into a pipe.",

@@ -1,8 +1,8 @@
 //! Loading and validating a data file: the bundled one or one given with `--data`.
 //!
 //! Every row is checked and every problem is reported, not only the first, as
-//! `file:line: column: what is wrong (what is allowed)`. Each sound city goes to the
-//! command's [`Sink`] as it is read.
+//! `krakow-partners: file:line: column: what is wrong (what is allowed)`. Each sound
+//! city goes to the command's [`Sink`] as it is read.
 //!
 //! - `source`: where the bytes come from; `sniff`: CSV, TSV, JSON or nothing;
 //! - `csv_rows`, `tsv_rows`: splitting CSV and TSV text into rows; `delimited`: either,
@@ -207,7 +207,7 @@ mod tests {
         let err = super::load(text.as_bytes(), "h.csv").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "h.csv:5: country: is empty, and no country_code is given (a row needs one of them)"
+            "krakow-partners: h.csv:5: country: is empty, and no country_code is given (a row needs one of them)"
         );
         let text = &text[..text.find("D,").unwrap()];
         let cities = super::load(text.as_bytes(), "h.csv").unwrap();
@@ -259,7 +259,7 @@ mod tests {
         let err = rows(&format!("{row}{row}")).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "test.csv:3: name: 'A' (XX) is already on line 2 (each city appears once)"
+            "krakow-partners: test.csv:3: name: 'A' (XX) is already on line 2 (each city appears once)"
         );
     }
 
@@ -267,14 +267,16 @@ mod tests {
     fn header_problems_are_reported() {
         let err = super::load(b"name,continent\n", "h.csv").unwrap_err();
         assert!(
-            err.to_string()
-                .starts_with("h.csv:1: missing columns country or country_code, lat, lon"),
+            err.to_string().starts_with(
+                "krakow-partners: h.csv:1: missing columns country or country_code, lat, lon"
+            ),
             "{err}"
         );
         let err = super::load(b"name,country,lat,lon,contnent\n", "h.csv").unwrap_err();
         assert!(
-            err.to_string()
-                .starts_with("h.csv:1: unknown column 'contnent'; did you mean continent?"),
+            err.to_string().starts_with(
+                "krakow-partners: h.csv:1: unknown column 'contnent'; did you mean continent?"
+            ),
             "{err}"
         );
         for empty in [&b""[..], b"\n", b"\xEF\xBB\xBF"] {

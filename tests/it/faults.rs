@@ -298,7 +298,7 @@ fn endless_input_stops_at_its_first_block_or_at_the_ceiling() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr).trim_end(),
-        "/dev/zero:1: holds a NUL byte (byte 1): this is not a text file of cities (CSV, \
+        "krakow-partners: /dev/zero:1: holds a NUL byte (byte 1): this is not a text file of cities (CSV, \
          TSV or JSON)"
     );
     // Text without end: read up to the most a data file may hold, then refused.
@@ -372,7 +372,7 @@ fn a_file_in_another_encoding_is_named_with_the_way_to_convert_it() {
     let err = text(&out.stderr);
     assert!(
         err.starts_with(&format!(
-            "{shown}:2: is not UTF-8 text (byte 0xA3); it looks like WINDOWS-1250: convert \
+            "krakow-partners: {shown}:2: is not UTF-8 text (byte 0xA3); it looks like WINDOWS-1250: convert \
              it first: iconv -f WINDOWS-1250 -t UTF-8 '{shown}' > converted.csv"
         )),
         "{err}"
@@ -532,8 +532,8 @@ fn lines_are_counted_as_rows_are_split() {
         assert_eq!(
             text(&out.stderr),
             format!(
-                "{shown}:3: lat: 'x' is not a finite number\n\
-                 {shown}:5: lon: 'y' is not a finite number\n"
+                "krakow-partners: {shown}:3: lat: 'x' is not a finite number\n\
+                 krakow-partners: {shown}:5: lon: 'y' is not a finite number\n"
             ),
             "{name}"
         );
@@ -555,12 +555,10 @@ fn problems_in_a_json_file_on_one_line_name_their_object() {
     let err = text(&out.stderr);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 2, "{err}");
+    let at = format!("krakow-partners: {shown}:1:");
+    assert!(lines[0].starts_with(&format!("{at} [1] lat: ")), "{err}");
     assert!(
-        lines[0].starts_with(&format!("{shown}:1: [1] lat: ")),
-        "{err}"
-    );
-    assert!(
-        lines[1].starts_with(&format!("{shown}:1: [2] unknown field 'planet'")),
+        lines[1].starts_with(&format!("{at} [2] unknown field 'planet'")),
         "{err}"
     );
     // And for programs, the index as a field of its own.

@@ -270,7 +270,11 @@ fn a_file_without_a_needed_column_is_refused_naming_it() {
         assert_eq!(out.status.code(), Some(1), "{input}");
         assert!(out.stdout.is_empty(), "{input}");
         let err = String::from_utf8(out.stderr).unwrap();
-        assert!(err.starts_with(expected), "{input}: {err}");
+        assert!(
+            err.strip_prefix("krakow-partners: ")
+                .is_some_and(|e| e.starts_with(expected)),
+            "{input}: {err}"
+        );
         assert_eq!(err.lines().count(), 1, "{input}: {err}");
     }
 }
@@ -284,7 +288,7 @@ fn the_default_list_output_read_back_is_told_why_it_cannot_be() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
         err,
-        "<stdin>:1: missing columns lat, lon: this looks like `list` output with its default \
+        "krakow-partners: <stdin>:1: missing columns lat, lon: this looks like `list` output with its default \
          fields; use `--format csv` or `--json` to keep every column\n"
     );
     // With its coordinates kept, a narrowed output loads: what it lacks is unknown.

@@ -338,3 +338,28 @@ fn a_large_json_file_lists_as_its_csv() {
         assert_eq!(of(json_path), of(csv), "{args:?}");
     }
 }
+
+#[test]
+fn a_negative_or_wrong_number_is_refused_naming_its_option() {
+    for (args, expected) in [
+        (
+            &["list", "--limit", "-1"][..],
+            "krakow-partners: invalid value '-1' for '--limit <N>': a whole number, 0 or more, is wanted",
+        ),
+        (
+            &["list", "-n", "two"][..],
+            "krakow-partners: invalid value 'two' for '--limit <N>': a whole number, 0 or more, is wanted",
+        ),
+        (
+            &["records", "--top", "0"][..],
+            "krakow-partners: invalid value '0' for '--top <N>': a whole number, 1 or more, is wanted",
+        ),
+        (
+            &["list", "--as-of", "-2022"][..],
+            "krakow-partners: invalid value '-2022' for '--as-of <DATE>': '-2022' is not a date",
+        ),
+    ] {
+        let err = fails(args, 2);
+        assert!(err.starts_with(expected), "{args:?}: {err}");
+    }
+}

@@ -197,10 +197,10 @@ fn refused(path: &Path, command: &[&str]) -> String {
     assert_eq!(out.status.code(), Some(1), "{shown}: {err}");
     assert!(out.stdout.is_empty(), "{shown} wrote to stdout");
     assert!(!err.contains("panicked"), "{shown}: {err}");
-    // `file:line: …` on the first line, with a line number.
+    // `krakow-partners: file:line: …` on the first line, with a line number.
     let first = err.lines().next().unwrap_or_default();
     let rest = first
-        .strip_prefix(&format!("{shown}:"))
+        .strip_prefix(&format!("krakow-partners: {shown}:"))
         .unwrap_or_else(|| panic!("{shown}: message does not name the file: {err}"));
     let line: String = rest.chars().take_while(char::is_ascii_digit).collect();
     assert!(!line.is_empty(), "{shown}: no line number: {err}");
@@ -418,7 +418,8 @@ fn a_duplicate_in_a_later_part_names_the_first_line() {
     for parts in 1..5 {
         let err = answer(&text, parts).unwrap_err();
         assert_eq!(
-            err, "f:202: name: 'TOWN 3' (PL) is already on line 5 (each city appears once)",
+            err,
+            "krakow-partners: f:202: name: 'TOWN 3' (PL) is already on line 5 (each city appears once)",
             "{parts} parts"
         );
     }
@@ -547,5 +548,5 @@ fn the_tools_own_ndjson_reads_back() {
     let out = run_with_stdin(&["--data", "-", "list"], "{\"name\": \"A\"}\n{\"name\": \n");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with("<stdin>:"), "{err}");
+    assert!(err.starts_with("krakow-partners: <stdin>:"), "{err}");
 }

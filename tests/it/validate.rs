@@ -49,7 +49,9 @@ fn each_problem_is_an_object_for_programs_and_a_line_for_people() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), objects.len());
     assert!(
-        err.starts_with(&format!("{bad}:2: lat: 95 is out of range")),
+        err.starts_with(&format!(
+            "krakow-partners: {bad}:2: lat: 95 is out of range"
+        )),
         "{err}"
     );
     // --json: one array of the same objects.
@@ -79,7 +81,10 @@ fn a_sound_file_for_programs_is_an_empty_array_and_the_summary_on_stderr() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(out.stdout, b"[]\n");
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("data/partners.csv: 36 cities ("), "{err}");
+    assert!(
+        err.starts_with("krakow-partners: data/partners.csv: 36 cities ("),
+        "{err}"
+    );
     let out = bin()
         .args(["validate", "--format", "ndjson"])
         .output()

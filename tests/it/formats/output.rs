@@ -129,24 +129,24 @@ fn an_empty_answer_on_a_terminal_gets_a_note_that_says_why() {
     let cases = [
         (
             "list --continent oceania",
-            "no cities match (--continent oceania)\n",
+            "krakow-partners: no cities match (--continent oceania)\n",
         ),
         (
             "records --continent Oceania --capital --json",
-            "no records match (--continent Oceania --capital)\n",
+            "krakow-partners: no records match (--continent Oceania --capital)\n",
         ),
         (
             "stats --search nowhere",
-            "no cities match (--search nowhere)\n",
+            "krakow-partners: no cities match (--search nowhere)\n",
         ),
         (
             "timeline --as-of 1950",
-            "no agreements match (--as-of 1950)\n",
+            "krakow-partners: no agreements match (--as-of 1950)\n",
         ),
         // One line, whatever the filter holds.
         (
             "list --search \"$(printf 'a\\nb')\"",
-            "no cities match (--search a\\x0ab)\n",
+            "krakow-partners: no cities match (--search a\\x0ab)\n",
         ),
     ];
     for (args, note) in cases {

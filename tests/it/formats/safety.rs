@@ -192,7 +192,7 @@ fn one_message_per_line(err: &str, file: &str) {
     assert!(!err.is_empty());
     for line in err.lines() {
         assert!(
-            line.starts_with(file),
+            line.starts_with(&format!("krakow-partners: {file}")),
             "a line that is not a message of its own:\n{err}"
         );
     }
