@@ -103,8 +103,15 @@ fn rows_table(
         .zip(&header_spans)
         .map(|(span, header)| span.least.max(header.least))
         .collect();
+    // Numbers and dates are never shortened; text may be.
+    let firm: Vec<bool> = grid
+        .columns
+        .iter()
+        .zip(spans)
+        .map(|(col, span)| col.numeric || span.firm)
+        .collect();
     let shown = match width {
-        Some(width) if !wide => fitting(grid, &least, width),
+        Some(width) if !wide => fitting(grid, &least, &firm, width),
         _ => (0..grid.columns.len()).collect(),
     };
     let left_out: Vec<&str> = (0..grid.columns.len())
@@ -119,12 +126,16 @@ fn rows_table(
         ));
     }
     let fit = width.map(|width| Fit { width, hard: !wide });
-    let numeric: Vec<bool> = shown.iter().map(|&i| grid.columns[i].numeric).collect();
     let values: Vec<Span> = shown.iter().map(|&i| spans[i]).collect();
     let headers_shown: Vec<Span> = shown.iter().map(|&i| header_spans[i]).collect();
     let frame = Frame {
-        widths: widths(&values, &headers_shown, &numeric, fit),
-        right: numeric,
+        widths: widths(
+            &values,
+            &headers_shown,
+            &shown.iter().map(|&i| firm[i]).collect::<Vec<_>>(),
+            fit,
+        ),
+        right: shown.iter().map(|&i| grid.columns[i].numeric).collect(),
     };
     say_if_shortened(&values, &headers_shown, &frame.widths, fit);
 
@@ -157,8 +168,11 @@ fn rows_table(
 }
 
 /// The columns to show in `width`: every one if they fit; else the most important
-/// first, each that still fits, in their own order.
-fn fitting(grid: &Grid, least: &[usize], width: usize) -> Vec<usize> {
+/// first, each that still fits, in their own order. A column of text always kept may be
+/// shortened to fit, but to no less than a name's first few letters: past that it is
+/// left out too.
+fn fitting(grid: &Grid, least: &[usize], firm: &[bool], width: usize) -> Vec<usize> {
+    const SHORTEST: usize = 8;
     // Each column also takes two spaces of padding and one border; the table one more.
     let cost = |i: usize| least[i] + 3;
     let all: usize = (0..least.len()).map(cost).sum::<usize>() + 1;
@@ -170,9 +184,13 @@ fn fitting(grid: &Grid, least: &[usize], width: usize) -> Vec<usize> {
     let mut used = 1;
     let mut shown = Vec::new();
     for i in by_importance {
-        let always = grid.columns[i].keep == Keep::Always;
-        if always || used + cost(i) <= width {
-            used += cost(i);
+        let cost = match grid.columns[i].keep {
+            Keep::Always if !firm[i] => least[i].min(SHORTEST) + 3,
+            Keep::Always => cost(i),
+            Keep::Rank(_) => cost(i),
+        };
+        if used + cost <= width {
+            used += cost;
             shown.push(i);
         }
     }
@@ -372,9 +390,9 @@ fn measure(grid: &Grid) -> io::Result<Vec<Span>> {
 /// Each column's width inside its padding, from its values' spans and its header's:
 /// every line whole if they fit; else free text and headers wrapped, no piece split;
 /// else, where the width is a limit, headers shortened (to no less than a few
-/// characters), then the widest values (text before numbers and dates: a number cut
-/// short says nothing). Without a width, every line whole.
-fn widths(values: &[Span], headers: &[Span], numeric: &[bool], fit: Option<Fit>) -> Vec<usize> {
+/// characters), then the widest values (text before the `firm` columns of numbers and
+/// dates: a number cut short says nothing). Without a width, every line whole.
+fn widths(values: &[Span], headers: &[Span], firm: &[bool], fit: Option<Fit>) -> Vec<usize> {
     const HEADER_LEAST: usize = 6;
     let both = values.iter().zip(headers);
     let natural: Vec<usize> = both
@@ -403,11 +421,7 @@ fn widths(values: &[Span], headers: &[Span], numeric: &[bool], fit: Option<Fit>)
     if sum(&short_headers) <= room {
         return grow(&short_headers, &least, room - sum(&short_headers));
     }
-    let text: Vec<bool> = values
-        .iter()
-        .zip(numeric)
-        .map(|(v, n)| !n && !v.firm)
-        .collect();
+    let text: Vec<bool> = firm.iter().map(|f| !f).collect();
     cap(&short_headers, &text, room)
         .or_else(|| cap(&short_headers, &vec![true; values.len()], room))
         .unwrap_or_else(|| vec![1; values.len()])
