@@ -677,7 +677,8 @@ mod tests {
     #[test]
     fn lists_wrap_between_items_never_inside_a_name() {
         let cities = Value::list(&["Rome", "Saint Petersburg", "San Francisco"]);
-        let lines = set(&text(&cities, true), 20);
+        let text = text(&cities, true);
+        let lines = set(&text, 20);
         let lines: Vec<&str> = lines.iter().map(|(l, _)| l.as_ref()).collect();
         assert_eq!(lines, ["Rome;", "Saint Petersburg;", "San Francisco"]);
     }
