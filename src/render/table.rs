@@ -183,10 +183,16 @@ fn fitting(grid: &Grid, least: &[usize], firm: &[bool], width: usize) -> Vec<usi
     by_importance.sort_by_key(|&i| std::cmp::Reverse(grid.columns[i].keep));
     let mut used = 1;
     let mut shown = Vec::new();
+    // Whether a column always kept is shortened: then no other column takes its room.
+    let mut squeezed = false;
     for i in by_importance {
         let cost = match grid.columns[i].keep {
-            Keep::Always if !firm[i] => least[i].min(SHORTEST) + 3,
+            Keep::Always if used + cost(i) > width && !firm[i] => {
+                squeezed = true;
+                least[i].min(SHORTEST) + 3
+            }
             Keep::Always => cost(i),
+            Keep::Rank(_) if squeezed => continue,
             Keep::Rank(_) => cost(i),
         };
         if used + cost <= width {
