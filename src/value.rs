@@ -6,6 +6,10 @@ use std::cmp::Ordering;
 
 use crate::city::Date;
 
+/// What stands between a list's items where people read them ("Kiev; Kiew"): tables
+/// wrap a list only after it, never inside an item.
+pub const LIST_SEPARATOR: &str = "; ";
+
 /// One value, borrowed from the city where it can be.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value<'a> {
@@ -92,7 +96,7 @@ impl Value<'_> {
         match self {
             Value::Unknown => "-".into(),
             Value::List(items) if items.is_empty() => "-".into(),
-            Value::List(items) => items.join("; "),
+            Value::List(items) => items.join(LIST_SEPARATOR),
             Value::Bool(true) => "yes".into(),
             Value::Bool(false) => "no".into(),
             Value::Integer(n) if n.unsigned_abs() >= 10_000 => group_thousands(&n.to_string()),

@@ -14,6 +14,7 @@ mod map_html;
 mod records;
 mod show;
 mod stats;
+mod tables;
 mod timeline;
 mod validate;
 
