@@ -17,9 +17,11 @@ const LONGEST: usize = 40;
 /// What a user typed, folded once, ready to be weighed against many values.
 pub struct Typed {
     /// Folded text is ASCII (folding transliterates), so a byte is a character.
-    folded: Vec<u8>,
+    folded: String,
     /// How often each byte occurs in `folded`: a bound checked before the distance.
     letters: [u8; 256],
+    /// Whether a value with the text inside it is near too, however long it is.
+    inside: bool,
 }
 
 impl Typed {
@@ -31,18 +33,35 @@ impl Typed {
         }
         let mut folded = String::new();
         fold_into(typed, &mut folded);
-        let folded = folded.into_bytes();
         let mut letters = [0; 256];
-        for &b in &folded {
+        for b in folded.bytes() {
             letters[usize::from(b)] += 1;
         }
-        Some(Typed { folded, letters })
+        Some(Typed {
+            folded,
+            letters,
+            inside: false,
+        })
+    }
+
+    /// The same, and a value with the text inside it is near too, however long: what a
+    /// piece of a city's name suggests (`ork`, Rochester New York).
+    pub fn or_inside(self) -> Typed {
+        Typed {
+            inside: true,
+            ..self
+        }
     }
 
     /// The edit distance to a value (`folded`), if it is near enough to suggest and no
     /// more than `most`.
     fn distance(&self, folded: &str, most: usize) -> Option<usize> {
-        let (typed, known) = (&self.folded[..], folded.as_bytes());
+        let (typed, known) = (self.folded.as_bytes(), folded.as_bytes());
+        // Text inside a value is that many insertions from it.
+        let added = known.len().saturating_sub(typed.len());
+        if self.inside && added <= most && folded.contains(&self.folded) {
+            return Some(added);
+        }
         // A third of the longer one's characters may differ: more is no likely typo.
         let most = most.min((typed.len().max(known.len()) / 3).max(1));
         if typed.len().abs_diff(known.len()) > most {
@@ -285,6 +304,28 @@ mod tests {
         first.join(part(&known[3..]));
         let joined: Vec<String> = first.into_held().map(|(name, _)| name).collect();
         assert_eq!(joined, nearest);
+    }
+
+    #[test]
+    fn a_piece_of_a_name_may_suggest_the_name() {
+        let known = ["Rochester New York", "Rome", "Porto"];
+        let typed = |text: &str| Typed::new(text).unwrap();
+        let near = |typed: &Typed| {
+            let mut nearest = Nearest::default();
+            for name in known {
+                nearest.offer(typed, name, &name.to_lowercase(), || ());
+            }
+            nearest
+                .into_held()
+                .map(|(name, ())| name)
+                .collect::<Vec<_>>()
+        };
+        assert!(near(&typed("ork")).is_empty());
+        assert_eq!(near(&typed("ork").or_inside()), ["Rochester New York"]);
+        assert_eq!(
+            near(&typed("or").or_inside()),
+            ["Porto", "Rochester New York"]
+        );
     }
 
     #[test]
