@@ -399,9 +399,10 @@ pub struct Found<'a> {
 }
 
 impl Found<'_> {
-    /// How well the name fits the cities the filters take that it fits best.
-    pub fn fit(&self) -> Option<Fit> {
-        self.chosen.fit
+    /// Whether the name is one of the names of one city the filters take, and of no
+    /// other.
+    pub fn one_exactly(&self) -> bool {
+        self.chosen.fit == Some(Fit::Exact) && self.chosen.count == 1
     }
 }
 

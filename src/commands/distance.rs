@@ -11,7 +11,7 @@ use crate::cli::DistanceArgs;
 use crate::filter::Filter;
 use crate::geo::{self, Leg};
 use crate::load::Source;
-use crate::names::{self, Fit, Found, Query};
+use crate::names::{self, Found, Query};
 
 /// One end of the way: Kraków itself, or a partner city.
 enum End<'a> {
@@ -19,10 +19,10 @@ enum End<'a> {
     City(Box<City<'a>>),
 }
 
-/// The place a name means: a city of the data named so exactly first, else Kraków by
-/// any of its names, else a city of the data the name fits less well.
+/// The place a name means: the one city of the data named so exactly first, else Kraków
+/// by any of its names, else a city of the data the name fits less well.
 fn end<'a>(query: &Query, found: Found<'a>) -> Result<End<'a>> {
-    if geo::is_krakow(query.typed()) && found.fit() != Some(Fit::Exact) {
+    if geo::is_krakow(query.typed()) && !found.one_exactly() {
         return Ok(End::Krakow);
     }
     match query.city(found) {
