@@ -68,18 +68,12 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
         Command::Timeline(args) => {
             not_geojson(view, "timeline")?;
             source = Source::open(args.input.data.as_deref())?;
-            timeline::run(args, source.cities()?)?
+            timeline::run(args, &source)?
         }
         Command::Map(args) => {
             let target = map::target(args, view)?;
             source = Source::open(args.input.data.as_deref())?;
-            map::run(
-                args,
-                view,
-                &target,
-                source.cities()?,
-                args.input.data.as_deref(),
-            )?
+            map::run(args, view, &target, &source, args.input.data.as_deref())?
         }
     };
     // A person sees an empty table or `[]` and wonders why; a pipe wants only the answer.

@@ -7,8 +7,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::{gather, load};
-use crate::city::City;
+use super::gather;
 use crate::error::LoadError;
 use crate::sink::{New, Sink};
 
@@ -94,11 +93,6 @@ impl Source {
             name: path.display().to_string(),
             bytes: Cow::Owned(bytes),
         })
-    }
-
-    /// Every city in the file, each row checked.
-    pub fn cities(&self) -> Result<Vec<City<'_>>, LoadError> {
-        load(&self.bytes, &self.name)
     }
 
     /// The file's size in bytes.
