@@ -248,3 +248,17 @@ fn show_explains_a_city_the_filters_leave_out() {
     let err = fails(&["show", "nowhere"], 1);
     assert!(err.contains("no partner city 'nowhere'"), "{err}");
 }
+
+#[test]
+fn every_name_of_every_city_finds_that_city() {
+    for city in json(&["list", "--all"]) {
+        let aliases = city["aliases"].as_array().unwrap();
+        let names = ["name", "name_pl", "name_local"]
+            .iter()
+            .filter_map(|key| city[key].as_str())
+            .chain(aliases.iter().filter_map(|a| a.as_str()));
+        for name in names {
+            assert_eq!(one(&["show", name])["name"], city["name"], "show {name}");
+        }
+    }
+}
