@@ -28,7 +28,7 @@ pub enum Answer<'a> {
     /// `stats`: counts per group.
     Groups(Vec<Group<'a>>),
     /// `timeline`: agreements signed and ended per period.
-    Timeline(Vec<Period>),
+    Timeline(Vec<Period<'a>>),
     /// `distance`: from one place to another.
     Leg(Leg),
     /// `validate` for programs: every problem found in a file (none when it is sound).
@@ -463,7 +463,7 @@ impl Rows for GroupRows<'_, '_> {
 }
 
 struct PeriodRows<'p> {
-    periods: &'p [Period],
+    periods: &'p [Period<'p>],
     /// A bar per period, for people.
     bar: bool,
 }

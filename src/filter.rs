@@ -5,6 +5,7 @@ use rustc_hash::FxHashSet;
 
 use crate::countries;
 use crate::error::UsageError;
+use crate::load::Source;
 use crate::picks::Picks;
 use crate::sink::{Read, Sink};
 
@@ -90,10 +91,11 @@ impl Filter {
     }
 }
 
-/// A `--country` as typed: an English name (any case, any diacritics), a common short
-/// name or an ISO 3166 code; refused with a `!`.
+/// A `--country` as typed (or the country of a city named `paris, fr`): an English name
+/// (any case, any diacritics), a common short name or an ISO 3166 code; refused with a
+/// `!`.
 #[derive(Clone, Debug)]
-struct Wanted {
+pub struct Wanted {
     typed: String,
     refused: bool,
     folded: String,
@@ -102,7 +104,7 @@ struct Wanted {
 }
 
 impl Wanted {
-    fn new(typed: &str, refused: bool) -> Wanted {
+    pub fn new(typed: &str, refused: bool) -> Wanted {
         Wanted {
             typed: typed.to_string(),
             refused,
@@ -111,7 +113,8 @@ impl Wanted {
         }
     }
 
-    fn matches(&self, city: &City) -> bool {
+    /// Whether `city` is in this country (whether it is refused or not).
+    pub fn matches(&self, city: &City) -> bool {
         // A folded ASCII name is the name in lower case: no need to fold it again.
         let same_name = city.country.as_deref().is_some_and(|name| {
             if name.is_ascii() {
@@ -228,10 +231,11 @@ enum Choice<'a> {
     Left,
 }
 
-/// A sink that passes on to `inner` only the cities a chooser takes.
-pub struct Chosen<'c, S> {
+/// A chooser's verdicts on cities one at a time, with what it must tell once the file
+/// is read: the `--country` values no city is in, and the cities left out for want of a
+/// date. For a sink that judges cities itself (one that also looks at those left out).
+pub struct Judge<'c> {
     chooser: &'c Chooser,
-    inner: S,
     /// Which `--country` values some city of the file is in.
     found: Vec<bool>,
     /// How many cities `--as-of` left out for want of a date.
@@ -240,20 +244,40 @@ pub struct Chosen<'c, S> {
     unsigned: usize,
 }
 
-impl<'c, S> Chosen<'c, S> {
-    pub fn new(chooser: &'c Chooser, inner: S) -> Chosen<'c, S> {
-        Chosen {
+impl<'c> Judge<'c> {
+    pub fn new(chooser: &'c Chooser) -> Judge<'c> {
+        Judge {
             chooser,
-            inner,
             found: vec![false; chooser.countries.len()],
             undated: 0,
             unsigned: 0,
         }
     }
 
-    /// What `inner` kept; or, where a `--country` is in no city of the file, a usage
-    /// error naming the file's countries (which only then are gathered).
-    pub fn finish(self, countries: impl FnOnce() -> Countries) -> Result<S, UsageError> {
+    /// The city as it stood on the `--as-of` date, if the filters take it.
+    pub fn take<'a>(&mut self, city: City<'a>) -> Option<City<'a>> {
+        match self.chooser.choose(city, &mut self.found) {
+            Choice::Taken(city) => return Some(city),
+            Choice::Undated => self.undated += 1,
+            Choice::Unsigned => self.unsigned += 1,
+            Choice::Left => {}
+        }
+        None
+    }
+
+    /// Adds the verdicts on the part of the file after this one.
+    pub fn join(&mut self, later: Judge) {
+        for (found, later) in self.found.iter_mut().zip(later.found) {
+            *found |= later;
+        }
+        self.undated += later.undated;
+        self.unsigned += later.unsigned;
+    }
+
+    /// Says on standard error what was left out for want of a date; a `--country` that
+    /// is in no city of the file and names no country is a usage error naming the
+    /// file's countries (which only then are gathered).
+    pub fn finish(self, countries: impl FnOnce() -> Countries) -> Result<(), UsageError> {
         // A country of the world in none of the file's cities is an empty answer; a
         // name that is no country, and in no city, a mistake.
         let missing = self
@@ -282,19 +306,37 @@ impl<'c, S> Chosen<'c, S> {
             ));
         }
         match missing {
-            None => Ok(self.inner),
+            None => Ok(()),
             Some((wanted, _)) => Err(unknown_country(&wanted.typed, &countries())),
         }
     }
 }
 
+/// A sink that passes on to `inner` only the cities a chooser takes.
+pub struct Chosen<'c, S> {
+    judge: Judge<'c>,
+    inner: S,
+}
+
+impl<'c, S> Chosen<'c, S> {
+    pub fn new(chooser: &'c Chooser, inner: S) -> Chosen<'c, S> {
+        Chosen {
+            judge: Judge::new(chooser),
+            inner,
+        }
+    }
+
+    /// What `inner` kept, once the judge has told what it must ([`Judge::finish`]).
+    pub fn finish(self, countries: impl FnOnce() -> Countries) -> Result<S, UsageError> {
+        self.judge.finish(countries)?;
+        Ok(self.inner)
+    }
+}
+
 impl<'a, S: Sink<'a>> Sink<'a> for Chosen<'_, S> {
     fn add(&mut self, read: Read<'a, '_>) {
-        match self.chooser.choose(read.city, &mut self.found) {
-            Choice::Taken(city) => self.inner.add(Read { city, ..read }),
-            Choice::Undated => self.undated += 1,
-            Choice::Unsigned => self.unsigned += 1,
-            Choice::Left => {}
+        if let Some(city) = self.judge.take(read.city) {
+            self.inner.add(Read { city, ..read });
         }
     }
 
@@ -303,11 +345,7 @@ impl<'a, S: Sink<'a>> Sink<'a> for Chosen<'_, S> {
     }
 
     fn join(&mut self, later: Self) {
-        for (found, later) in self.found.iter_mut().zip(later.found) {
-            *found |= later;
-        }
-        self.undated += later.undated;
-        self.unsigned += later.unsigned;
+        self.judge.join(later.judge);
         self.inner.join(later.inner);
     }
 }
@@ -338,6 +376,11 @@ pub struct Countries {
 }
 
 impl Countries {
+    /// The countries of a file already read and found sound.
+    pub fn in_file(source: &Source) -> Countries {
+        source.gather(&Countries::default).unwrap_or_default()
+    }
+
     pub fn of(cities: &[City]) -> Countries {
         let mut countries = Countries::default();
         for city in cities {
@@ -363,33 +406,4 @@ impl<'a> Sink<'a> for Countries {
     fn join(&mut self, later: Self) {
         self.names.extend(later.names);
     }
-}
-
-/// Finds the cities a name means: an exact name or alias (ignoring case and
-/// diacritics) first; else those whose English or Polish name starts with the text
-/// (`San Fran` is San Francisco, not Quito, whose alias is "San Francisco de Quito");
-/// else every city with a name containing the text.
-pub fn find_by_name<'c, 'a>(cities: &'c [City<'a>], text: &str) -> Vec<&'c City<'a>> {
-    let wanted = fold(text.trim());
-    let those = |fits: &dyn Fn(&City) -> bool| -> Vec<&'c City<'a>> {
-        cities.iter().filter(|c| fits(c)).collect()
-    };
-    let exact = those(&|c| c.all_names().any(|n| fold(n) == wanted));
-    if !exact.is_empty() || wanted.is_empty() {
-        return exact;
-    }
-    let starting = those(&|c| {
-        std::iter::once(&*c.name)
-            .chain(c.name_pl.as_deref())
-            .any(|n| fold(n).starts_with(&wanted))
-    });
-    if !starting.is_empty() {
-        return starting;
-    }
-    those(&|c| c.all_names().any(|n| fold(n).contains(&wanted)))
-}
-
-/// Every name of every city, for suggestions.
-pub fn known_names<'c>(cities: &'c [City<'_>]) -> Vec<&'c str> {
-    cities.iter().flat_map(City::all_names).collect()
 }

@@ -4,7 +4,7 @@
 use crate::answer::Answer;
 use crate::city::{Agreement, Continent, Date, Status, fold};
 use crate::columns::Field;
-use crate::filter::{Filter, find_by_name};
+use crate::filter::Filter;
 use crate::load::{self, bundled};
 use crate::render::{self, Format, View};
 use crate::suggest;
@@ -90,7 +90,11 @@ pub fn filter_values(data: &[u8]) {
     let _ = fold(text);
     let _ = suggest::closest(text, &["Kraków", "Košice", "Київ", ""]);
     if let Ok(cities) = bundled() {
-        let _ = find_by_name(&cities, text);
+        let queries = [crate::names::Query::new(text)];
+        let source = crate::load::Source::bundled();
+        if let Ok([found]) = crate::names::find(&source, &Filter::default(), &queries) {
+            let _ = queries[0].city(found);
+        }
         let filter = Filter {
             countries: crate::picks::Picks::only(vec![text.to_string()]),
             search: Some(text.to_string()),

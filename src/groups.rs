@@ -66,13 +66,23 @@ pub struct Groups<'a> {
     members: FxHashMap<Cow<'a, str>, Vec<Member<'a>>>,
 }
 
-/// A city in a group, ordered by name the way `order::by_name` orders cities: the folded
-/// name, then the name, then the country code.
+/// A city in a group (or a period of `timeline`), ordered by name the way
+/// `order::by_name` orders cities: the folded name, then the name, then the country code.
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
-struct Member<'a> {
+pub struct Member<'a> {
     folded: Box<str>,
-    name: Cow<'a, str>,
+    pub name: Cow<'a, str>,
     code: [u8; 2],
+}
+
+impl<'a> Member<'a> {
+    pub fn of(read: &Read<'a, '_>) -> Member<'a> {
+        Member {
+            folded: read.folded.into(),
+            name: read.city.name.clone(),
+            code: code(read.city.country_code.as_deref().unwrap_or_default()),
+        }
+    }
 }
 
 impl<'a> Groups<'a> {
@@ -117,14 +127,9 @@ impl<'a> Groups<'a> {
 
 impl<'a> Sink<'a> for Groups<'a> {
     fn add(&mut self, read: Read<'a, '_>) {
-        let city = read.city;
-        let member = Member {
-            folded: read.folded.into(),
-            name: city.name.clone(),
-            code: code(city.country_code.as_deref().unwrap_or_default()),
-        };
+        let member = Member::of(&read);
         self.members
-            .entry(label(&city, self.by))
+            .entry(label(&read.city, self.by))
             .or_default()
             .push(member);
     }

@@ -29,6 +29,7 @@ mod load;
 mod map;
 mod map_formats;
 mod memory;
+mod names;
 mod order;
 mod output;
 mod parallel;

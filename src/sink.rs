@@ -70,3 +70,69 @@ impl Sink<'_> for Count {
         self.unknown_status += later.unknown_status;
     }
 }
+
+/// The first `most` cities in file order, and how many there were: what lets a command
+/// that refuses too many cities refuse them without holding them.
+pub struct Upto<'a> {
+    pub cities: Vec<City<'a>>,
+    pub count: usize,
+    most: usize,
+}
+
+impl<'a> Upto<'a> {
+    pub fn new(most: usize) -> Upto<'a> {
+        Upto {
+            cities: Vec::new(),
+            count: 0,
+            most,
+        }
+    }
+}
+
+impl<'a> Sink<'a> for Upto<'a> {
+    fn add(&mut self, read: Read<'a, '_>) {
+        self.count += 1;
+        if self.cities.len() < self.most {
+            self.cities.push(read.city);
+        }
+    }
+
+    fn finish_part(&mut self) {}
+
+    fn join(&mut self, later: Self) {
+        self.count += later.count;
+        let room = self.most.saturating_sub(self.cities.len());
+        self.cities.extend(later.cities.into_iter().take(room));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(name: &str) -> Read<'static, 'static> {
+        Read {
+            city: City {
+                name: name.to_string().into(),
+                ..City::blank()
+            },
+            at: 0,
+            folded: "",
+        }
+    }
+
+    #[test]
+    fn upto_keeps_the_first_few_and_counts_them_all() {
+        let part = |names: &[&str]| {
+            let mut upto = Upto::new(3);
+            for name in names {
+                upto.add(read(name));
+            }
+            upto
+        };
+        let mut first = part(&["a", "b"]);
+        first.join(part(&["c", "d", "e"]));
+        let names: Vec<&str> = first.cities.iter().map(|c| &*c.name).collect();
+        assert_eq!((names, first.count), (vec!["a", "b", "c"], 5));
+    }
+}

@@ -7,12 +7,14 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::answer::Answer;
-use crate::city::City;
 use crate::cli::MapArgs;
 use crate::error::UsageError;
+use crate::filter::{Chosen, Countries};
+use crate::load::Source;
 use crate::map::{self, Language};
 use crate::map_formats::{self, Drawn, Target};
 use crate::render::View;
+use crate::sink::{Read, Sink, Upto};
 
 /// The most cities one map draws: beyond it the picture is a blot and takes long to make.
 const MOST: usize = 5000;
@@ -22,29 +24,58 @@ pub fn target(args: &MapArgs, view: &View) -> Result<Target, UsageError> {
     Target::of(args.output.as_deref(), view.terminal)
 }
 
+/// What `map` keeps as the file is read: how many cities it holds, and the chosen ones
+/// up to the most a map draws, the others only counted (a map refused costs little).
+struct Drawable<'c, 'a> {
+    held: usize,
+    chosen: Chosen<'c, Upto<'a>>,
+}
+
+impl<'a> Sink<'a> for Drawable<'_, 'a> {
+    fn add(&mut self, read: Read<'a, '_>) {
+        self.held += 1;
+        self.chosen.add(read);
+    }
+
+    fn finish_part(&mut self) {
+        self.chosen.finish_part();
+    }
+
+    fn join(&mut self, later: Self) {
+        self.held += later.held;
+        self.chosen.join(later.chosen);
+    }
+}
+
 /// The map for standard output, or nothing when it went to a file.
 pub fn run(
     args: &MapArgs,
     view: &View,
     target: &Target,
-    cities: Vec<City>,
+    source: &Source,
     data: Option<&Path>,
 ) -> Result<Answer<'static>> {
-    if cities.is_empty() {
+    let filter = args.filter.to_filter();
+    let chooser = filter.chooser();
+    let drawable = source.gather(&|| Drawable {
+        held: 0,
+        chosen: Chosen::new(&chooser, Upto::new(MOST)),
+    })?;
+    if drawable.held == 0 {
         anyhow::bail!("no cities to draw: the data holds none");
     }
-    let filter = args.filter.to_filter();
-    let chosen = filter.apply(cities)?;
-    if chosen.is_empty() {
+    let chosen = drawable.chosen.finish(|| Countries::in_file(source))?;
+    if chosen.count == 0 {
         anyhow::bail!("no cities to draw: the filters leave out every city");
     }
-    if chosen.len() > MOST {
+    if chosen.count > MOST {
         anyhow::bail!(
             "{} cities are too many for one map (at most {MOST}); choose fewer with \
              --continent, --country, --agreement or --search",
-            chosen.len()
+            chosen.count
         );
     }
+    let chosen = chosen.cities;
     let lang = Language::of(view.names);
     let text = map::Text {
         names: view.names,

@@ -17,7 +17,6 @@ use std::io::Write;
 use anyhow::{Context, Result};
 
 use crate::answer::Answer;
-use crate::city::City;
 use crate::cli::Command;
 use crate::error::UsageError;
 use crate::filter::{Chosen, Countries, Filter};
@@ -54,7 +53,7 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
         }
         Command::Show(args) => {
             source = Source::open(args.input.data.as_deref())?;
-            show::run(args, source.cities()?)?
+            show::run(args, &source)?
         }
         Command::Stats(args) => {
             not_geojson(view, "stats")?;
@@ -64,23 +63,17 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
         Command::Distance(args) => {
             not_geojson(view, "distance")?;
             source = Source::open(args.input.data.as_deref())?;
-            distance::run(args, &source.cities()?)?
+            distance::run(args, &source)?
         }
         Command::Timeline(args) => {
             not_geojson(view, "timeline")?;
             source = Source::open(args.input.data.as_deref())?;
-            timeline::run(args, source.cities()?)?
+            timeline::run(args, &source)?
         }
         Command::Map(args) => {
             let target = map::target(args, view)?;
             source = Source::open(args.input.data.as_deref())?;
-            map::run(
-                args,
-                view,
-                &target,
-                source.cities()?,
-                args.input.data.as_deref(),
-            )?
+            map::run(args, view, &target, &source, args.input.data.as_deref())?
         }
     };
     // A person sees an empty table or `[]` and wonders why; a pipe wants only the answer.
@@ -133,37 +126,5 @@ fn gather_chosen<'s, S: Sink<'s>>(
     let new = || Chosen::new(&chooser, new());
     let chosen = source.gather(&new)?;
     // The file's countries are gathered only to explain a --country that is in none.
-    let countries = || source.gather(&Countries::default).unwrap_or_default();
-    Ok(chosen.finish(countries)?)
-}
-
-/// The one city `name` means, or an error: none (with the nearest names) or several.
-fn one_city<'c, 'a>(cities: &'c [City<'a>], name: &str) -> Result<&'c City<'a>> {
-    match crate::filter::find_by_name(cities, name).as_slice() {
-        [city] => Ok(city),
-        [] => {
-            // Match every name and alias, but suggest each city by its English name.
-            let mut near: Vec<&str> = Vec::new();
-            for close in crate::suggest::closest(name, &crate::filter::known_names(cities)) {
-                let city = cities.iter().find(|c| c.all_names().any(|n| n == close));
-                if let Some(city) = city.filter(|c| !near.contains(&&*c.name)) {
-                    near.push(&city.name);
-                }
-            }
-            let hint = crate::suggest::phrase(&near)
-                .map(|h| format!("; {h}"))
-                .unwrap_or_default();
-            anyhow::bail!("no partner city '{name}'{hint}")
-        }
-        several => {
-            let names: Vec<String> = several
-                .iter()
-                .map(|c| format!("{} ({})", c.name, c.country_shown()))
-                .collect();
-            anyhow::bail!(
-                "'{name}' fits several cities: {}; give more of the name",
-                names.join(", ")
-            )
-        }
-    }
+    Ok(chosen.finish(|| Countries::in_file(source))?)
 }

@@ -7,24 +7,27 @@ use anyhow::Result;
 use crate::answer::Answer;
 use crate::city::{City, Date};
 use crate::cli::ShowArgs;
-use crate::filter::{Filter, find_by_name};
+use crate::filter::Filter;
+use crate::load::Source;
+use crate::names::{self, Query};
 
-pub fn run<'s>(args: &ShowArgs, cities: Vec<City<'s>>) -> Result<Answer<'s>> {
+pub fn run<'s>(args: &ShowArgs, source: &'s Source) -> Result<Answer<'s>> {
     let mut filter = args.filter.to_filter();
     // A user asking about a city wants it whatever its status: Moscow too.
     if filter.statuses.is_empty() {
         filter.all = true;
     }
-    let chosen = filter.apply(cities.clone())?;
-    let city = match super::one_city(&chosen, &args.city) {
-        Ok(city) => city.clone(),
-        Err(not_found) => {
-            // A city that exists but the filters leave out is explained, not denied.
-            match find_by_name(&cities, &args.city).as_slice() {
-                [city] => anyhow::bail!("{}", left_out(city, &filter)),
-                _ => return Err(not_found),
-            }
-        }
+    // Only the cities the name fits are kept as the file is read.
+    let queries = [Query::new(&args.city)];
+    let [found] = names::find(source, &filter, &queries)?;
+    let [query] = &queries;
+    let city = match query.city(found) {
+        Ok(city) => city,
+        // A city that exists but the filters leave out is explained, not denied.
+        Err(unfound) => match &unfound.left_out {
+            Some(city) => anyhow::bail!("{}", left_out(city, &filter)),
+            None => return Err(unfound.error()),
+        },
     };
     // A year or month given to --as-of means its last day.
     let today = args.filter.as_of.map_or_else(Date::today, Date::last_day);

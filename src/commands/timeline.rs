@@ -5,11 +5,13 @@
 use anyhow::Result;
 
 use crate::answer::Answer;
-use crate::city::City;
 use crate::cli::TimelineArgs;
-use crate::periods;
+use crate::load::Source;
+use crate::periods::Periods;
 
-pub fn run(args: &TimelineArgs, cities: Vec<City>) -> Result<Answer<'static>> {
-    let chosen = args.filter.to_filter().apply(cities)?;
-    Ok(Answer::Timeline(periods::timeline(&chosen, args.by)))
+pub fn run<'s>(args: &TimelineArgs, source: &'s Source) -> Result<Answer<'s>> {
+    // Only each city's name is kept, in its periods, as the file is read.
+    let new = || Periods::new(args.by);
+    let periods = super::gather_chosen(source, &args.filter.to_filter(), new)?;
+    Ok(Answer::Timeline(periods.timeline()))
 }

@@ -24,6 +24,9 @@ mod validate;
 
 pub use csv_rows::{RowError, Rows};
 pub use sniff::{Dialect, Kind};
+/// The bundled text, for tests that read it in parts of their choosing.
+#[cfg(test)]
+pub use source::BUNDLED;
 pub use source::{BUNDLED_AS_OF, BUNDLED_NAME, Source};
 
 use crate::city::City;

@@ -10,8 +10,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::{gather, load};
-use crate::city::City;
+use super::gather;
 use crate::error::{LoadError, UsageError};
 use crate::memory;
 use crate::sink::{New, Sink};
@@ -358,11 +357,6 @@ impl Source {
             name,
             bytes: Cow::Owned(bytes),
         })
-    }
-
-    /// Every city in the file, each row checked.
-    pub fn cities(&self) -> Result<Vec<City<'_>>, LoadError> {
-        load(&self.bytes, &self.name)
     }
 
     /// The file's size in bytes.

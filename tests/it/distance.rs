@@ -75,3 +75,29 @@ fn krakow_in_any_spelling_may_be_either_end() {
     assert_eq!(home["distance_km"], 0);
     assert!(home["bearing"].is_null());
 }
+
+#[test]
+fn either_end_names_a_city_the_way_show_does() {
+    let data = data_file_with(
+        "name,country_code,lat,lon",
+        "Paris,FR,48.8566,2.3522\nParis,US,33.6609,-95.5555",
+    );
+    let path = data.path().to_str().unwrap();
+    let leg = one(&["--data", path, "distance", "paris, fr", "paris, us"]);
+    let km = leg["distance_km"].as_f64().unwrap();
+    // Paris, France to Paris, Texas: about 7 800 km.
+    assert!((7700.0..7900.0).contains(&km), "{km}");
+    let err = fails(&["--data", path, "distance", "paris"], 1);
+    assert!(
+        err.contains("name one as 'paris, FR' or 'paris, US'"),
+        "{err}"
+    );
+    let err = fails(&["--data", path, "distance", "paris, fr", "paris"], 1);
+    assert!(err.contains("'paris' fits 2 cities"), "{err}");
+    // Kraków's own names still work beside a file's cities.
+    let home = one(&["--data", path, "distance", "paris, fr", "krakow"]);
+    assert_eq!(home["to"], "Kraków");
+    // A piece inside a word is no city.
+    let err = fails(&["distance", "ork"], 1);
+    assert!(err.contains("no partner city 'ork'"), "{err}");
+}

@@ -83,11 +83,131 @@ fn show_an_unknown_name_suggests_the_nearest() {
 }
 
 #[test]
-fn show_a_name_that_fits_several_lists_them() {
-    let err = fails(&["show", "an"], 1);
-    assert!(err.contains("fits several cities"), "{err}");
-    assert!(err.contains("San Francisco"), "{err}");
-    assert!(err.contains("Milan"), "{err}");
+fn show_a_name_that_fits_several_lists_them_and_how_to_name_each() {
+    let err = fails(&["show", "ky"], 1);
+    assert_eq!(
+        err.trim(),
+        "krakow-partners: 'ky' fits 2 cities: Kyiv (Ukraine), Kyoto (Japan); name one as \
+         'Kyiv' or 'Kyoto'"
+    );
+}
+
+/// The city a name is answered with, and what is said on standard error.
+fn answered(args: &[&str]) -> (String, String) {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let out = bin().args(&all).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let city: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let name = city["name"].as_str().unwrap().to_string();
+    (name, String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn a_name_fits_from_the_start_of_a_word_and_an_alias_match_is_said() {
+    // The start of a name or of a word in it, with no note: the city's own name shows it.
+    for (typed, city) in [
+        ("norym", "Nuremberg"),
+        ("San Fran", "San Francisco"),
+        ("francisco", "San Francisco"),
+        ("main", "Frankfurt am Main"),
+        ("frankfurt", "Frankfurt am Main"),
+    ] {
+        assert_eq!(
+            answered(&["show", typed]),
+            (city.to_string(), String::new())
+        );
+    }
+    // Through an alias alone, the answer says so.
+    for typed in ["new york", "York"] {
+        let (city, note) = answered(&["show", typed]);
+        assert_eq!(city, "Rochester");
+        assert_eq!(
+            note.trim(),
+            format!(
+                "krakow-partners: '{typed}' matched Rochester (also called Rochester New York)"
+            )
+        );
+    }
+    let (city, note) = answered(&["show", "kiev"]);
+    assert_eq!(city, "Kyiv");
+    assert!(
+        note.contains("'kiev' matched Kyiv (also called Kiev)"),
+        "{note}"
+    );
+}
+
+#[test]
+fn a_piece_inside_a_word_fits_nothing_and_suggests() {
+    let err = fails(&["show", "ork"], 1);
+    assert_eq!(
+        err.trim(),
+        "krakow-partners: no partner city 'ork'; did you mean Rochester?"
+    );
+    // Inside "Leipzig", "Nuremberg": no city, however it was found before.
+    fails(&["show", "eipz"], 1);
+    fails(&["show", "remberg"], 1);
+}
+
+/// Two cities called Paris, one with an alias, and a Parma.
+fn two_parises() -> tempfile::NamedTempFile {
+    data_file_with(
+        "name,country_code,lat,lon,aliases",
+        "Paris,FR,48.8566,2.3522,Lutetia\n\
+         Paris,US,33.6609,-95.5555,Paris Texas\n\
+         Parma,IT,44.8015,10.3279,",
+    )
+}
+
+#[test]
+fn cities_of_one_name_are_told_apart_by_country() {
+    let data = two_parises();
+    let path = data.path().to_str().unwrap();
+    let err = fails(&["--data", path, "show", "paris"], 1);
+    assert_eq!(
+        err.trim(),
+        "krakow-partners: 'paris' fits 2 cities: Paris (France), Paris (United States); \
+         name one as 'paris, FR' or 'paris, US'"
+    );
+    for (typed, country) in [
+        ("paris, fr", "FR"),
+        ("paris, FR", "FR"),
+        ("Paris, France", "FR"),
+        ("paris,fra", "FR"),
+        ("paris, us", "US"),
+        ("paris, USA", "US"),
+        ("paris, United States", "US"),
+    ] {
+        let city = one(&["--data", path, "show", typed]);
+        assert_eq!(
+            (city["name"].as_str(), city["country_code"].as_str()),
+            (Some("Paris"), Some(country)),
+            "{typed}"
+        );
+    }
+    let err = fails(&["--data", path, "show", "paris, de"], 1);
+    assert!(err.contains("no partner city 'paris, de'"), "{err}");
+    // A start that fits several names each by its name, and namesakes by country.
+    let err = fails(&["--data", path, "show", "par"], 1);
+    assert!(
+        err.contains("name one as 'Paris, FR', 'Paris, US' or 'Parma'"),
+        "{err}"
+    );
+    // An alias of one of them, noted.
+    let out = bin()
+        .args(["--data", path, "show", "texas", "--json"])
+        .output()
+        .unwrap();
+    let city: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(city["country_code"], "US");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "krakow-partners: 'texas' matched Paris (also called Paris Texas)"
+    );
 }
 
 #[test]
@@ -127,4 +247,18 @@ fn show_explains_a_city_the_filters_leave_out() {
     // A name that is no city at all is still one.
     let err = fails(&["show", "nowhere"], 1);
     assert!(err.contains("no partner city 'nowhere'"), "{err}");
+}
+
+#[test]
+fn every_name_of_every_city_finds_that_city() {
+    for city in json(&["list", "--all"]) {
+        let aliases = city["aliases"].as_array().unwrap();
+        let names = ["name", "name_pl", "name_local"]
+            .iter()
+            .filter_map(|key| city[key].as_str())
+            .chain(aliases.iter().filter_map(|a| a.as_str()));
+        for name in names {
+            assert_eq!(one(&["show", name])["name"], city["name"], "show {name}");
+        }
+    }
 }
