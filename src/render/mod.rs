@@ -159,25 +159,31 @@ pub fn write(answer: &Answer, view: &View, out: &mut dyn Write) -> io::Result<()
 /// Writes rows `0..len` in order, made a batch at a time by `batch` into a buffer; a
 /// large answer's batches are made on every core at once. Only one batch per core is
 /// ever held, however long the answer, and the same buffers serve every round: fresh
-/// memory would cost a page fault every few kilobytes.
+/// memory would cost a page fault every few kilobytes. A batch holds about [`BYTES`]:
+/// it starts at one row and grows by what the rows so far took, so that rows of a few
+/// dozen bytes go thousands at a time and rows of megabytes (a decade's cities in a
+/// narrow table) one at a time.
 fn write_rows<F>(len: usize, out: &mut dyn Write, batch: F) -> io::Result<()>
 where
     F: Fn(Range<usize>, &mut Vec<u8>) -> io::Result<()> + Sync,
 {
+    /// The most rows in a batch, and the bytes a batch aims at.
     const BATCH: usize = 4 * 1024;
+    const BYTES: usize = 1 << 20;
     let cores = if parallel::worth_sharing(len) {
         rayon::current_num_threads()
     } else {
         1
     };
     let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); cores];
-    let mut start = 0;
+    let (mut start, mut rows) = (0, 1);
+    let mut written = 0;
     while start < len {
-        let end = (start + BATCH * cores).min(len);
+        let end = (start + rows * cores).min(len);
         let fill = |(k, buffer): (usize, &mut Vec<u8>)| {
             buffer.clear();
-            let from = (start + k * BATCH).min(end);
-            batch(from..(from + BATCH).min(end), buffer)
+            let from = (start + k * rows).min(end);
+            batch(from..(from + rows).min(end), buffer)
         };
         let made: Vec<io::Result<()>> = if cores == 1 {
             buffers.iter_mut().enumerate().map(fill).collect()
@@ -187,8 +193,13 @@ where
         for (buffer, made) in buffers.iter().zip(made) {
             made?;
             out.write_all(buffer)?;
+            written += buffer.len();
         }
         start = end;
+        // The next batches' rows: as many as fill BYTES at the rows' mean size so far,
+        // growing at most eightfold a round.
+        let per_row = written / start.max(1);
+        rows = (BYTES / per_row.max(1)).clamp(1, (rows * 8).min(BATCH));
     }
     Ok(())
 }
