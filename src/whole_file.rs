@@ -87,13 +87,26 @@ impl Temp {
             _ => Path::new("."),
         };
         let name = target.file_name().unwrap_or_default().to_string_lossy();
-        let path = dir.join(format!(".{name}.{}.part", std::process::id()));
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)?;
-        signals::removes(&path);
-        Ok(Temp { path, file })
+        let pid = std::process::id();
+        // A name no other file has: one left by `kill -9` of an earlier run with the
+        // same process id is never opened, let alone removed.
+        let mut attempt = 0;
+        loop {
+            let path = match attempt {
+                0 => dir.join(format!(".{name}.{pid}.part")),
+                n => dir.join(format!(".{name}.{pid}-{n}.part")),
+            };
+            match OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(file) => {
+                    signals::removes(&path);
+                    return Ok(Temp { path, file });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => {
+                    attempt += 1;
+                }
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// The file was renamed into place: nothing is left to remove.
@@ -208,6 +221,20 @@ mod tests {
         assert_eq!(fs::read_to_string(&target).unwrap(), "new");
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_part_file_left_by_an_earlier_run_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("map.svg");
+        let left = dir
+            .path()
+            .join(format!(".map.svg.{}.part", std::process::id()));
+        fs::write(&left, "an earlier run's").unwrap();
+        write(&target, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(fs::read_to_string(&left).unwrap(), "an earlier run's");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
     #[test]
