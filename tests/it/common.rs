@@ -98,3 +98,13 @@ pub fn written(cities: &[krakow_partners::City], format: krakow_partners::Format
 pub fn run_with_stdin(args: &[&str], input: &str) -> std::process::Output {
     bin().args(args).write_stdin(input).output().unwrap()
 }
+
+/// The names of the files in `dir`, sorted.
+pub fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}

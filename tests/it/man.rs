@@ -120,12 +120,7 @@ fn references(page: &str) -> Vec<String> {
 
 /// The pages `man --dir` writes, by file name.
 fn written(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
+    crate::common::names_in(dir)
 }
 
 #[test]
