@@ -247,3 +247,72 @@ fn a_name_of_a_million_letters_is_shortened_to_the_width() {
         assert!(stderr.contains("shortened with …"), "{stderr}");
     }
 }
+
+/// The lines of a table, without what else a terminal shows (notes on standard error,
+/// carriage returns).
+fn table_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.trim_end_matches('\r').to_string())
+        .filter(|l| l.starts_with(['╭', '│', '╞', '├', '╰']))
+        .collect()
+}
+
+#[test]
+fn a_real_terminal_of_each_width_gets_the_table_columns_gives() {
+    // A pseudo-terminal whose size is set (`stty cols`), as a person's is, under
+    // `script`; where it is missing, the rest of the suite still checks the widths.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("krakow-partners");
+    for (args, _) in commands() {
+        for width in WIDTHS {
+            let line = format!(
+                "stty cols {width} rows 40; {} {} --color never",
+                bin.display(),
+                args.join(" ")
+            );
+            let out = std::process::Command::new("script")
+                .args(["-qec", &line, "/dev/null"])
+                .env_remove("COLUMNS")
+                .output()
+                .unwrap();
+            let terminal = table_lines(&String::from_utf8_lossy(&out.stdout));
+            let (piped, _) = run(&[&args[..], &["--format", "table"]].concat(), Some(width));
+            assert!(!terminal.is_empty(), "{args:?} at {width}");
+            assert_eq!(terminal, table_lines(&piped), "{args:?} at {width}");
+            for l in &terminal {
+                assert!(l.width() <= width, "{args:?} at {width}: {l}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_terminal_that_reports_no_size_gets_80_columns() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("krakow-partners");
+    let line = format!(
+        "stty cols 0 rows 0; {} list --all --color never",
+        bin.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env_remove("COLUMNS")
+        .output()
+        .unwrap();
+    let terminal = table_lines(&String::from_utf8_lossy(&out.stdout));
+    let (piped, _) = run(&["list", "--all", "--format", "table"], Some(80));
+    assert!(!terminal.is_empty());
+    assert_eq!(terminal, table_lines(&piped));
+}
