@@ -120,8 +120,7 @@ fn options_of_every_command(cli: &Command) -> Vec<Arg> {
     let every = commands.iter().flat_map(|c| c.get_arguments());
     for arg in every.filter(|a| !a.is_positional()) {
         let id = arg.get_id();
-        if matches!(id.as_str(), "help" | "version") || options.iter().any(|o| o.get_id() == id)
-        {
+        if matches!(id.as_str(), "help" | "version") || options.iter().any(|o| o.get_id() == id) {
             continue;
         }
         let mut option = arg
@@ -281,7 +280,10 @@ fn keeping(typed: &str, name: &str) -> String {
 fn ends(typed: &str) -> Vec<(String, StyledStr)> {
     let mut names = city_names(typed);
     if begins("Kraków", typed) {
-        names.push(("Kraków".to_string(), StyledStr::from("the Main Market Square")));
+        names.push((
+            "Kraków".to_string(),
+            StyledStr::from("the Main Market Square"),
+        ));
     }
     names
 }
