@@ -33,13 +33,16 @@ static VERSION: LazyLock<String> =
                   country_code, lat and lon are needed.",
     after_help = "Each command's options (--data FILE, --format FORMAT, --json, --fields …) \
                   are listed by krakow-partners COMMAND --help; they may also come before \
-                  the command: krakow-partners --json list.\n\
+                  the command: krakow-partners --json list. An option of one value given \
+                  twice takes the last; a list option (--continent, --fields …) gathers \
+                  every value given.\n\
                   Distances are measured from Kraków's Main Market Square along the WGS84 \
                   ellipsoid.\nExit codes: 0 success (an empty answer too), 1 failure (bad \
                   data, unknown city, output that cannot be written), 2 usage error.",
     max_term_width = 100,
-    // An option given twice takes its last value (a list option gathers them all), so
-    // options before the command may be overridden after it.
+    // The rule for repeated options: one of one value given twice takes its last value
+    // (a list option gathers them all), so options before the command may be overridden
+    // after it.
     args_override_self = true
 )]
 pub struct Cli {
