@@ -359,6 +359,11 @@ fn bash_completes_after_the_command() {
     assert_eq!(file, ["cities.csv"]);
     let none = bash(&["krakow-partners", "list", "--search", ""], test).unwrap();
     assert_eq!(none, [""; 0]);
+    // The word is never shortened: kyo is not cut back to a common Ky.
+    let kyoto = bash(&["krakow-partners", "show", "kyo"], test).unwrap();
+    assert_eq!(kyoto, ["kyoto", "kyoto-shi"]);
+    let before = bash(&["krakow-partners", "--format", "nd"], test).unwrap();
+    assert_eq!(before, ["ndjson"]);
 }
 
 /// Completes `line` in a real fish (`complete -C`) after sourcing the script; `None`
@@ -413,6 +418,12 @@ fn fish_completes_after_the_command() {
     assert_eq!(file, ["cities.csv"]);
     let none = fish("krakow-partners list --search ", test).unwrap();
     assert_eq!(none, [""; 0]);
+    let city = fish("krakow-partners show norym", test).unwrap();
+    assert_eq!(city, ["norymberga"]);
+    let country = fish("krakow-partners list --country ger", test).unwrap();
+    assert_eq!(country, ["germany"]);
+    let fields = fish("krakow-partners stats --fields ", test).unwrap();
+    assert_eq!(fields, ["group", "count", "cities"]);
 }
 
 /// The line after `line` and a Tab in a real, interactive zsh (on a pseudo-terminal,
