@@ -316,7 +316,8 @@ pub struct ValidateArgs {
 }
 
 impl ValidateArgs {
-    /// The formats that write one object per problem; its only column is the problem.
+    /// The formats that write one object per problem; no --fields (a problem is written
+    /// whole).
     pub const ACCEPTS: Accepts = Accepts {
         fields: fields::NONE,
         formats: &[Format::Json, Format::Ndjson],
@@ -675,9 +676,9 @@ const NOT_PLACES: &[Format] = &[
 ];
 
 /// Tables.
-pub const TABLE: &[Format] = &[Format::Table];
+const TABLE: &[Format] = &[Format::Table];
 /// The delimited formats, with a header line and cells a spreadsheet may read.
-pub const DELIMITED: &[Format] = &[Format::Csv, Format::Tsv];
+const DELIMITED: &[Format] = &[Format::Csv, Format::Tsv];
 
 /// A command's `--fields` and `--format` as its table says: the parsers, so that help,
 /// the manual page and completion list what the parser takes, and nothing else.
