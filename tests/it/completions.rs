@@ -480,3 +480,40 @@ fn zsh_completes_in_any_case_and_spelling() {
     let fields = zsh("krakow-partners records --fields rec", test).unwrap();
     assert_eq!(fields, "krakow-partners records --fields record");
 }
+
+#[test]
+fn every_name_of_every_city_completes_from_its_start_as_typed() {
+    let cities = json(&["list", "--all"]);
+    for city in &cities {
+        let mut names: Vec<&str> = ["name", "name_pl", "name_local"]
+            .iter()
+            .filter_map(|k| city[k].as_str())
+            .collect();
+        names.extend(
+            city["aliases"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.as_str()),
+        );
+        for name in names {
+            // The first word's start, typed in lower case.
+            let typed: String = name
+                .split(' ')
+                .next()
+                .unwrap()
+                .chars()
+                .take(3)
+                .collect::<String>()
+                .to_lowercase();
+            let offered = candidates(&format!("krakow-partners show {typed}"));
+            assert!(!offered.is_empty(), "{name}: {typed}");
+            for candidate in &offered {
+                assert!(
+                    candidate.starts_with(&typed),
+                    "{name}: {typed} → {candidate}"
+                );
+            }
+        }
+    }
+}
