@@ -33,13 +33,16 @@ static VERSION: LazyLock<String> =
                   country_code, lat and lon are needed.",
     after_help = "Each command's options (--data FILE, --format FORMAT, --json, --fields …) \
                   are listed by krakow-partners COMMAND --help; they may also come before \
-                  the command: krakow-partners --json list.\n\
+                  the command: krakow-partners --json list. An option of one value given \
+                  twice takes the last; a list option (--continent, --fields …) gathers \
+                  every value given.\n\
                   Distances are measured from Kraków's Main Market Square along the WGS84 \
                   ellipsoid.\nExit codes: 0 success (an empty answer too), 1 failure (bad \
                   data, unknown city, output that cannot be written), 2 usage error.",
     max_term_width = 100,
-    // An option given twice takes its last value (a list option gathers them all), so
-    // options before the command may be overridden after it.
+    // The rule for repeated options: one of one value given twice takes its last value
+    // (a list option gathers them all), so options before the command may be overridden
+    // after it.
     args_override_self = true
 )]
 pub struct Cli {
@@ -114,6 +117,26 @@ impl OutputArgs {
     pub fn chosen_format(&self) -> Option<Format> {
         chosen(self.json, self.format)
     }
+
+    /// The options given that only some formats use, each with those formats: with any
+    /// other format such an option is refused, never silently ignored. `--color never`
+    /// and `auto` ask for nothing a format could fail to give, and fit every format.
+    pub fn for_some_formats(&self) -> Vec<(&'static str, &'static [Format])> {
+        let given = [
+            (self.wide, "--wide", TABLE),
+            (
+                self.color == Some(ColorChoice::Always),
+                "--color always",
+                TABLE,
+            ),
+            (self.no_header, "--no-header", DELIMITED),
+            (self.guard_formulas, "--guard-formulas", DELIMITED),
+        ];
+        let given = given.into_iter().filter(|(given, ..)| *given);
+        given
+            .map(|(_, option, formats)| (option, formats))
+            .collect()
+    }
 }
 
 impl ReportArgs {
@@ -148,7 +171,6 @@ pub struct ReportArgs {
         long,
         value_name = "FORMAT",
         ignore_case = true,
-        value_parser = report_format(),
         overrides_with = "json"
     )]
     pub format: Option<Format>,
@@ -176,13 +198,13 @@ pub enum Command {
                             krakow-partners list --country germany --sort signed\n  \
                             krakow-partners list --all --as-of 2022-01-01 --search moscow"
     )]
-    #[command(mut_arg("fields", |a| fields_help(a, ListArgs::FIELDS)))]
+    #[command(mut_args(|a| accepts(a, &ListArgs::ACCEPTS)))]
     List(ListArgs),
 
     /// Superlatives: the nearest, farthest, oldest, highest… partner city.
     #[command(
         after_help = records_help(),
-        mut_arg("fields", |a| fields_help(a, RecordsArgs::FIELDS))
+        mut_args(|a| accepts(a, &RecordsArgs::ACCEPTS))
     )]
     Records(RecordsArgs),
 
@@ -191,7 +213,7 @@ pub enum Command {
         after_help = "Every status is searched unless --status is given.\n\nExamples:\n  \
                             krakow-partners show kosice\n  krakow-partners show Norymberga\n  \
                             krakow-partners show moscow --json",
-        mut_arg("fields", |a| fields_help(a, ShowArgs::FIELDS))
+        mut_args(|a| accepts(a, &ShowArgs::ACCEPTS))
     )]
     Show(ShowArgs),
 
@@ -201,7 +223,7 @@ pub enum Command {
                       groups the largest first, ties by name.\n\nExamples:\n  \
                       krakow-partners stats --by country\n  \
                       krakow-partners stats --by continent --as-of 2022-03-15",
-        mut_arg("fields", |a| fields_help(a, StatsArgs::FIELDS))
+        mut_args(|a| accepts(a, &StatsArgs::ACCEPTS))
     )]
     Stats(StatsArgs),
 
@@ -209,7 +231,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  krakow-partners distance kosice\n  \
                       krakow-partners distance leipzig nuremberg",
-        mut_arg("fields", |a| fields_help(a, DistanceArgs::FIELDS))
+        mut_args(|a| accepts(a, &DistanceArgs::ACCEPTS))
     )]
     Distance(DistanceArgs),
 
@@ -218,7 +240,7 @@ pub enum Command {
         after_help = "Cities whose date is unknown are counted last, as \"unknown\", so the \
                       totals match stats.\n\nExamples:\n  krakow-partners timeline\n  \
                       krakow-partners timeline --by decade --all",
-        mut_arg("fields", |a| fields_help(a, TimelineArgs::FIELDS))
+        mut_args(|a| accepts(a, &TimelineArgs::ACCEPTS))
     )]
     Timeline(TimelineArgs),
 
@@ -246,7 +268,8 @@ pub enum Command {
         after_help = "Each problem is one line on standard error: krakow-partners: \
                       file:line: column: what is wrong (what is allowed). Exit 0 when the file is sound, 1 when it is \
                       not.\n\nExamples:\n  krakow-partners validate my.csv\n  \
-                      krakow-partners validate my.csv --format ndjson | jq -r .message"
+                      krakow-partners validate my.csv --format ndjson | jq -r .message",
+        mut_args(|a| accepts(a, &ValidateArgs::ACCEPTS))
     )]
     Validate(ValidateArgs),
 
@@ -290,6 +313,15 @@ pub struct ValidateArgs {
 
     #[command(flatten)]
     pub report: ReportArgs,
+}
+
+impl ValidateArgs {
+    /// The formats that write one object per problem; no --fields (a problem is written
+    /// whole).
+    pub const ACCEPTS: Accepts = Accepts {
+        fields: fields::NONE,
+        formats: &[Format::Json, Format::Ndjson],
+    };
 }
 
 #[derive(Debug, Args)]
@@ -340,7 +372,10 @@ pub struct ShowArgs {
 }
 
 impl ShowArgs {
-    pub const FIELDS: Choice = fields::CITIES;
+    pub const ACCEPTS: Accepts = Accepts {
+        fields: fields::CITIES,
+        formats: EVERY_FORMAT,
+    };
 }
 
 #[derive(Debug, Args)]
@@ -366,7 +401,10 @@ pub struct StatsArgs {
 }
 
 impl StatsArgs {
-    pub const FIELDS: Choice = fields::GROUPS;
+    pub const ACCEPTS: Accepts = Accepts {
+        fields: fields::GROUPS,
+        formats: NOT_PLACES,
+    };
 }
 
 #[derive(Debug, Args)]
@@ -387,7 +425,10 @@ pub struct DistanceArgs {
 }
 
 impl DistanceArgs {
-    pub const FIELDS: Choice = fields::LEG;
+    pub const ACCEPTS: Accepts = Accepts {
+        fields: fields::LEG,
+        formats: NOT_PLACES,
+    };
 }
 
 #[derive(Debug, Args)]
@@ -413,7 +454,10 @@ pub struct TimelineArgs {
 }
 
 impl TimelineArgs {
-    pub const FIELDS: Choice = fields::TIMELINE;
+    pub const ACCEPTS: Accepts = Accepts {
+        fields: fields::TIMELINE,
+        formats: NOT_PLACES,
+    };
 }
 
 #[derive(Debug, Args)]
@@ -427,7 +471,7 @@ pub struct ListArgs {
     /// Names sort as they are shown (--names pl: by the Polish names). A date known
     /// only to the year or month sorts at its first day, before the full dates in it
     /// (1993, 1993-01, 1993-01-01). Unknown values come last in either direction.
-    #[arg(short, long, value_name = "FIELD", value_parser = parse_sort, allow_hyphen_values = true, help_heading = "Order")]
+    #[arg(short, long, value_name = "FIELD", value_parser = SortParser, allow_hyphen_values = true, help_heading = "Order")]
     pub sort: Option<SortBy>,
 
     /// Sort from the largest value down (unknown values still come last).
@@ -449,7 +493,10 @@ pub struct ListArgs {
 }
 
 impl ListArgs {
-    pub const FIELDS: Choice = fields::CITIES;
+    pub const ACCEPTS: Accepts = Accepts {
+        fields: fields::CITIES,
+        formats: EVERY_FORMAT,
+    };
 }
 
 #[derive(Debug, Args)]
@@ -476,7 +523,10 @@ pub struct RecordsArgs {
 }
 
 impl RecordsArgs {
-    pub const FIELDS: Choice = fields::RECORDS;
+    pub const ACCEPTS: Accepts = Accepts {
+        fields: fields::RECORDS,
+        formats: EVERY_FORMAT,
+    };
 }
 
 /// The filters every command that chooses cities takes.
@@ -595,18 +645,85 @@ fn records_help() -> String {
     )
 }
 
-/// `--fields`' help for a command, with the columns it may name.
-fn fields_help(arg: clap::Arg, choice: Choice) -> clap::Arg {
-    let text = format!(
-        "Show exactly these fields, in this order (comma-separated), in every format: {}",
-        choice.keys().join(", ")
-    );
-    arg.help(text.clone()).long_help(text)
+/// What a command that answers takes: the one table its `--help`, its manual page, its
+/// completion and its parser all read (through `accepts`, which sets the parsers of
+/// `--fields` and `--format` from it).
+#[derive(Clone, Copy, Debug)]
+pub struct Accepts {
+    /// What `--fields` may name.
+    pub fields: Choice,
+    /// What `--format` takes.
+    pub formats: &'static [Format],
 }
 
-/// `validate --format`: the formats that write one object per problem.
-fn report_format() -> impl TypedValueParser<Value = Format> {
-    PossibleValuesParser::new(["json", "ndjson"]).try_map(|name| Format::from_str(&name, true))
+/// Every format: for answers whose rows are places.
+const EVERY_FORMAT: &[Format] = &[
+    Format::Table,
+    Format::Tsv,
+    Format::Json,
+    Format::Ndjson,
+    Format::Csv,
+    Format::Geojson,
+];
+
+/// Every format but GeoJSON: for answers that are no places (counts, a distance).
+const NOT_PLACES: &[Format] = &[
+    Format::Table,
+    Format::Tsv,
+    Format::Json,
+    Format::Ndjson,
+    Format::Csv,
+];
+
+/// Tables.
+const TABLE: &[Format] = &[Format::Table];
+/// The delimited formats, with a header line and cells a spreadsheet may read.
+const DELIMITED: &[Format] = &[Format::Csv, Format::Tsv];
+
+/// A command's `--fields` and `--format` as its table says: the parsers, so that help,
+/// the manual page and completion list what the parser takes, and nothing else.
+fn accepts(arg: clap::Arg, accepts: &Accepts) -> clap::Arg {
+    match arg.get_id().as_str() {
+        "fields" => {
+            let text = "Show exactly these fields, in this order (comma-separated), in every \
+                        format";
+            arg.help(text)
+                .long_help(text)
+                .value_parser(FieldsParser(accepts.fields))
+        }
+        "format" => {
+            let formats = accepts.formats.iter().filter_map(|f| f.to_possible_value());
+            let parser =
+                PossibleValuesParser::new(formats).try_map(|name| Format::from_str(&name, true));
+            arg.value_parser(parser)
+        }
+        _ => arg,
+    }
+}
+
+/// `--fields`: the names a command's answer has, for help and completion (short names
+/// hidden, but taken); the list is read against them in `config`, where a name given
+/// twice or not at all is told with the others.
+#[derive(Clone, Copy, Debug)]
+struct FieldsParser(Choice);
+
+impl TypedValueParser for FieldsParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _: &clap::Command,
+        _: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let keys = self.0.keys().into_iter().map(PossibleValue::new);
+        let shorts = self.0.shorts().map(|s| PossibleValue::new(s).hide(true));
+        Some(Box::new(keys.chain(shorts)))
+    }
 }
 
 /// `--limit`: how many cities, none too.
@@ -656,13 +773,30 @@ fn parse_sort(text: &str) -> Result<SortBy, String> {
 }
 
 fn parse_field(text: &str) -> Result<Field, String> {
-    Field::from_key(text).ok_or_else(|| {
-        let keys: Vec<&str> = crate::columns::COLUMNS.iter().map(|c| c.key).collect();
-        let hint = crate::suggest::did_you_mean(text, &keys)
-            .map(|h| format!("; {h}"))
-            .unwrap_or_default();
-        format!("unknown field '{text}'{hint} (valid: {})", Field::keys())
-    })
+    Field::from_key(text).ok_or_else(|| fields::CITIES.unknown(text).0)
+}
+
+/// `--sort`'s parser, with the keys it takes for help and completion (short names
+/// hidden, but taken).
+#[derive(Clone, Copy, Debug)]
+struct SortParser;
+
+impl TypedValueParser for SortParser {
+    type Value = SortBy;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<SortBy, clap::Error> {
+        let parse: fn(&str) -> Result<SortBy, String> = parse_sort;
+        parse.parse_ref(command, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        FieldsParser(fields::CITIES).possible_values()
+    }
 }
 
 /// Lets clap offer, check and suggest the values of the data's own enums.

@@ -9,14 +9,13 @@
 
 use std::ffi::OsStr;
 
-use clap::builder::StyledStr;
+use clap::builder::{PossibleValue, PossibleValuesParser, Resettable, StyledStr};
 use clap::{Arg, Command, CommandFactory, ValueHint};
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 use clap_complete::env::{CompleteEnv, Shells};
 
 use crate::city::fold;
 use crate::cli::Cli;
-use crate::columns::COLUMNS;
 
 /// The variable through which a completion script asks the binary for candidates.
 const VAR: &str = "_KRAKOW_PARTNERS_COMPLETE";
@@ -99,73 +98,192 @@ fn insert_after(script: String, marker: &str, text: &str) -> std::io::Result<Str
     Ok(format!("{head}{text}{tail}"))
 }
 
-/// The command line as the completion engine sees it.
+/// The command line as the completion engine sees it: every command's options are also
+/// the top level's, since the parser takes them before the command too
+/// (`krakow-partners --format <TAB>`).
 pub fn command() -> Command {
-    Cli::command()
+    let cli = Cli::command();
+    let before = options_of_every_command(&cli);
+    cli.args(before)
         .mut_args(values)
         .mut_subcommands(|sub| sub.mut_args(values))
 }
 
-/// What an argument of `cli.rs` (by its name there, wherever it is) takes where clap
-/// cannot tell: a file, or values from the data or the column table. Every other
-/// argument's values are clap's own (the enumerations) or none.
-fn values(arg: Arg) -> Arg {
-    let from = |complete: fn(&OsStr) -> Vec<CompletionCandidate>| {
-        arg.clone().add(ArgValueCompleter::new(complete))
-    };
-    match arg.get_id().as_str() {
-        "data" | "output" | "file" => arg.value_hint(ValueHint::FilePath),
-        "dir" => arg.value_hint(ValueHint::DirPath),
-        "fields" | "sort" => from(fields),
-        "country" => from(countries),
-        "city" => from(city_names),
-        // distance's two ends
-        "from" | "to" => from(ends),
-        // man's page
-        "command" => from(pages),
-        // The enumerations: clap's own values, matched in any case and after a '!'.
-        _ if arg.get_action().takes_values() && !arg.get_possible_values().is_empty() => {
-            let values: Vec<(String, StyledStr)> = arg
-                .get_possible_values()
-                .iter()
-                .filter(|v| !v.is_hide_set())
-                .map(|v| {
-                    (
-                        v.get_name().to_string(),
-                        v.get_help().cloned().unwrap_or_default(),
-                    )
-                })
-                .collect();
-            arg.add(ArgValueCompleter::new(move |typed: &OsStr| {
-                named(&values, typed)
-            }))
+/// Each option of any command, once, as an option of the top level: its names, what it
+/// takes, and the values of every command's option of that name (whichever command
+/// follows, each of them may be right). Only what completion reads is copied: the
+/// relations between options are the commands' own.
+fn options_of_every_command(cli: &Command) -> Vec<Arg> {
+    let commands: Vec<&Command> = cli.get_subcommands().collect();
+    let mut options: Vec<Arg> = Vec::new();
+    let mut shorts: Vec<char> = Vec::new();
+    let every = commands.iter().flat_map(|c| c.get_arguments());
+    for arg in every.filter(|a| !a.is_positional()) {
+        let id = arg.get_id();
+        if matches!(id.as_str(), "help" | "version") || options.iter().any(|o| o.get_id() == id) {
+            continue;
         }
-        _ => arg,
+        let mut option = arg
+            .clone()
+            .conflicts_with(Resettable::<clap::Id>::Reset)
+            .overrides_with(Resettable::<clap::Id>::Reset)
+            .requires(Resettable::<clap::Id>::Reset);
+        // `-n` is list's --limit and records' --top: the first keeps it here.
+        match arg.get_short() {
+            Some(short) if !shorts.contains(&short) => shorts.push(short),
+            Some(_) => option = option.short(None),
+            None => {}
+        }
+        let same = commands.iter().flat_map(|c| c.get_arguments());
+        let mut values: Vec<PossibleValue> = Vec::new();
+        for value in same
+            .filter(|a| a.get_id() == id)
+            .flat_map(|a| a.get_possible_values())
+        {
+            if !values.iter().any(|v| v.get_name() == value.get_name()) {
+                values.push(value);
+            }
+        }
+        if !values.is_empty() {
+            option = option.value_parser(PossibleValuesParser::new(values));
+        }
+        options.push(option);
+    }
+    options
+}
+
+/// Where the candidates for an argument's values come from: the names (each with a
+/// line of help) that what was typed begins, in any case, with or without diacritics.
+type Source = Box<dyn Fn(&str) -> Vec<(String, StyledStr)> + Send + Sync>;
+
+/// What an argument of `cli.rs` (by its name there, wherever it is) completes to: a
+/// file, values from the data, or the values its parser takes (the enumerations,
+/// fields, formats and sort keys of each command). Every other argument completes to
+/// nothing, never to file names.
+fn values(arg: Arg) -> Arg {
+    let source: Source = match arg.get_id().as_str() {
+        "data" | "output" | "file" => return arg.value_hint(ValueHint::FilePath),
+        "dir" => return arg.value_hint(ValueHint::DirPath),
+        "country" => Box::new(countries),
+        "city" => Box::new(city_names),
+        // distance's two ends
+        "from" | "to" => Box::new(ends),
+        // man's page
+        "command" => Box::new(pages),
+        _ if arg.get_action().takes_values() && !arg.get_possible_values().is_empty() => {
+            Box::new(enumerated(&arg))
+        }
+        _ => return arg,
+    };
+    let word = Word {
+        delimiter: arg.get_value_delimiter(),
+        sign: sign(&arg),
+    };
+    // The list is split here, not by the engine, to leave out the values it holds.
+    arg.value_delimiter(None)
+        .add(ArgValueCompleter::new(move |typed: &OsStr| {
+            word.complete(typed, &source)
+        }))
+}
+
+/// The sign an argument's value may start with: a filter's `!` (refusing the value),
+/// `--sort`'s `-` (from the largest down).
+fn sign(arg: &Arg) -> Option<char> {
+    match arg.get_id().as_str() {
+        "continent" | "country" | "agreement" | "status" => Some(crate::picks::REFUSE),
+        "sort" => Some('-'),
+        _ => None,
     }
 }
 
-/// The values of an enumeration that begin with what was typed, in any case; a `!`
-/// typed first (refusing the value) is kept.
-fn named(values: &[(String, StyledStr)], typed: &OsStr) -> Vec<CompletionCandidate> {
-    let typed = unquoted(typed);
-    let (bang, typed) = match typed.strip_prefix('!') {
-        Some(rest) => ("!", rest),
-        None => ("", typed.as_str()),
-    };
-    values
+/// The values an argument's parser takes (short names, hidden, left out).
+fn enumerated(arg: &Arg) -> impl Fn(&str) -> Vec<(String, StyledStr)> + use<> {
+    let values: Vec<(String, StyledStr)> = arg
+        .get_possible_values()
         .iter()
-        .filter(|(value, _)| begins(value, typed))
-        .map(|(value, help)| {
-            CompletionCandidate::new(format!("{bang}{value}")).help(Some(help.clone()))
+        .filter(|v| !v.is_hide_set())
+        .map(|v| {
+            let help = v.get_help().cloned().unwrap_or_default();
+            (v.get_name().to_string(), help)
         })
-        .collect()
+        .collect();
+    move |typed: &str| {
+        let fit = values.iter().filter(|(value, _)| begins(value, typed));
+        fit.cloned().collect()
+    }
+}
+
+/// How the shell's word is read: a list (`europe,as`), a sign before the value.
+struct Word {
+    delimiter: Option<char>,
+    sign: Option<char>,
+}
+
+impl Word {
+    /// The candidates for the word `typed`: the values that fit its last item, less the
+    /// ones it already holds, each beginning with exactly what was typed, so that a
+    /// shell neither drops it (zsh and fish keep only candidates that begin with the
+    /// word) nor shortens the word to a common start (bash: `kyo` must not become `Ky`).
+    fn complete(&self, typed: &OsStr, source: &Source) -> Vec<CompletionCandidate> {
+        let typed = unquoted(typed);
+        let (given, last) = match self.delimiter.and_then(|d| typed.rsplit_once(d)) {
+            Some((given, last)) => (Some(given), last),
+            None => (None, typed.as_str()),
+        };
+        let (sign, last) = match self.sign.and_then(|c| Some((c, last.strip_prefix(c)?))) {
+            Some((c, rest)) => (Some(c), rest),
+            None => (None, last),
+        };
+        let held: Vec<String> = match (given, self.delimiter) {
+            (Some(given), Some(d)) => given
+                .split(d)
+                .map(|v| fold(self.sign.map_or(v, |c| v.trim_start_matches(c))))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let head = match (given, self.delimiter) {
+            (Some(given), Some(d)) => format!("{given}{d}"),
+            _ => String::new(),
+        };
+        let sign = sign.map(String::from).unwrap_or_default();
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for (name, help) in source(last) {
+            if held.contains(&fold(&name)) {
+                continue;
+            }
+            let shown = keeping(last, &name);
+            if seen.insert(shown.clone()) {
+                out.push(CompletionCandidate::new(format!("{head}{sign}{shown}")).help(Some(help)));
+            }
+        }
+        out
+    }
+}
+
+/// `name` beginning with `typed` as typed (`norym` and Norymberga: `norymberga`), where
+/// it begins with it only in another case or with other diacritics; the parser takes
+/// either, and a shell keeps only candidates that begin with the word typed.
+fn keeping(typed: &str, name: &str) -> String {
+    if name.starts_with(typed) {
+        return name.to_string();
+    }
+    let folded = fold(typed);
+    let start = name.char_indices().map(|(i, _)| i).chain([name.len()]);
+    match start.skip(1).find(|&i| fold(&name[..i]) == folded) {
+        Some(i) => format!("{typed}{}", &name[i..]),
+        None => name.to_string(),
+    }
 }
 
 /// Either end of `distance`: a partner city, or Kraków itself.
-fn ends(typed: &OsStr) -> Vec<CompletionCandidate> {
+fn ends(typed: &str) -> Vec<(String, StyledStr)> {
     let mut names = city_names(typed);
-    if begins("Kraków", &unquoted(typed)) {
-        names.push(CompletionCandidate::new("Kraków"));
+    if begins("Kraków", typed) {
+        names.push((
+            "Kraków".to_string(),
+            StyledStr::from("the Main Market Square"),
+        ));
     }
     names
 }
@@ -173,60 +291,47 @@ fn ends(typed: &OsStr) -> Vec<CompletionCandidate> {
 /// Every city's English name; once something is typed, every name or alias it begins
 /// (in any case, with or without diacritics), so `kos` offers Košice and `norym`
 /// Norymberga.
-fn city_names(typed: &OsStr) -> Vec<CompletionCandidate> {
+fn city_names(typed: &str) -> Vec<(String, StyledStr)> {
     let cities = crate::load::bundled().unwrap_or_default();
-    let typed = unquoted(typed);
-    let mut names: Vec<(&str, StyledStr)> = Vec::new();
+    let mut names: Vec<(String, StyledStr)> = Vec::new();
     for city in &cities {
         let about = StyledStr::from(format!("{}, {}", city.name, city.country_shown()));
         if typed.is_empty() {
-            names.push((&city.name, about));
+            names.push((city.name.to_string(), about));
             continue;
         }
-        for name in city.all_names().filter(|n| begins(n, &typed)) {
-            names.push((name, about.clone()));
+        for name in city.all_names().filter(|n| begins(n, typed)) {
+            names.push((name.to_string(), about.clone()));
         }
     }
-    candidates(names)
+    names
 }
 
 /// Every country of the data, by English name and by ISO code.
-fn countries(typed: &OsStr) -> Vec<CompletionCandidate> {
+fn countries(typed: &str) -> Vec<(String, StyledStr)> {
     let cities = crate::load::bundled().unwrap_or_default();
-    let typed = unquoted(typed);
-    let mut names: Vec<(&str, StyledStr)> = Vec::new();
+    let mut names: Vec<(String, StyledStr)> = Vec::new();
     for city in &cities {
         let (Some(country), Some(code)) = (&city.country, &city.country_code) else {
             continue;
         };
-        names.push((country, StyledStr::from(code.to_string())));
-        names.push((code, StyledStr::from(country.to_string())));
+        names.push((country.to_string(), StyledStr::from(code.to_string())));
+        names.push((code.to_string(), StyledStr::from(country.to_string())));
     }
-    names.retain(|(name, _)| begins(name, &typed));
-    candidates(names)
-}
-
-/// Every field of the column table, with its label.
-fn fields(typed: &OsStr) -> Vec<CompletionCandidate> {
-    let typed = unquoted(typed);
-    let names = COLUMNS
-        .iter()
-        .filter(|c| begins(c.key, &typed))
-        .map(|c| (c.key, StyledStr::from(c.label)))
-        .collect();
-    candidates(names)
+    names.retain(|(name, _)| begins(name, typed));
+    names
 }
 
 /// The commands that have a manual page of their own.
-fn pages(typed: &OsStr) -> Vec<CompletionCandidate> {
-    let typed = unquoted(typed);
+fn pages(typed: &str) -> Vec<(String, StyledStr)> {
     let cli = Cli::command();
-    let names = cli
-        .get_subcommands()
-        .filter(|c| begins(c.get_name(), &typed))
-        .map(|c| (c.get_name(), c.get_about().cloned().unwrap_or_default()))
-        .collect();
-    candidates(names)
+    cli.get_subcommands()
+        .filter(|c| begins(c.get_name(), typed))
+        .map(|c| {
+            let about = c.get_about().cloned().unwrap_or_default();
+            (c.get_name().to_string(), about)
+        })
+        .collect()
 }
 
 /// The word typed so far as the shell passed it, without the backslashes or the
@@ -245,14 +350,4 @@ fn unquoted(typed: &OsStr) -> String {
 /// Whether `name` begins with `typed`, in any case, with or without diacritics.
 fn begins(name: &str, typed: &str) -> bool {
     fold(name).starts_with(&fold(typed))
-}
-
-/// Candidates in order, each once.
-fn candidates(mut names: Vec<(&str, StyledStr)>) -> Vec<CompletionCandidate> {
-    let mut seen = std::collections::HashSet::new();
-    names.retain(|(name, _)| seen.insert(*name));
-    names
-        .into_iter()
-        .map(|(name, about)| CompletionCandidate::new(name).help(Some(about)))
-        .collect()
 }

@@ -2,6 +2,8 @@
 
 use std::io::IsTerminal;
 
+use clap::ValueEnum;
+
 use crate::cli::{
     ColorChoice, Command, DistanceArgs, ListArgs, RecordsArgs, ShowArgs, StatsArgs, TimelineArgs,
 };
@@ -13,12 +15,12 @@ use crate::render::{Format, View};
 pub fn view(command: &Command) -> Result<View, UsageError> {
     let terminal = std::io::stdout().is_terminal();
     let (output, names, choice) = match command {
-        Command::List(a) => (&a.output, a.names.names, ListArgs::FIELDS),
-        Command::Records(a) => (&a.output, a.names.names, RecordsArgs::FIELDS),
-        Command::Show(a) => (&a.output, a.names.names, ShowArgs::FIELDS),
-        Command::Stats(a) => (&a.output, None, StatsArgs::FIELDS),
-        Command::Distance(a) => (&a.output, None, DistanceArgs::FIELDS),
-        Command::Timeline(a) => (&a.output, None, TimelineArgs::FIELDS),
+        Command::List(a) => (&a.output, a.names.names, ListArgs::ACCEPTS.fields),
+        Command::Records(a) => (&a.output, a.names.names, RecordsArgs::ACCEPTS.fields),
+        Command::Show(a) => (&a.output, a.names.names, ShowArgs::ACCEPTS.fields),
+        Command::Stats(a) => (&a.output, None, StatsArgs::ACCEPTS.fields),
+        Command::Distance(a) => (&a.output, None, DistanceArgs::ACCEPTS.fields),
+        Command::Timeline(a) => (&a.output, None, TimelineArgs::ACCEPTS.fields),
         // Problems for programs when asked for; otherwise text, as the others write.
         Command::Validate(a) => {
             let format = a.report.chosen_format().unwrap_or(Format::Tsv);
@@ -42,11 +44,16 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
             });
         }
     };
-    let format = match output.chosen_format() {
-        Some(format) => format,
-        None if terminal => Format::Table,
-        None => Format::Tsv,
+    let (format, default) = match output.chosen_format() {
+        Some(format) => (format, ""),
+        None if terminal => (Format::Table, ", the default on a terminal"),
+        None => (Format::Tsv, ", the default into a pipe"),
     };
+    for (option, formats) in output.for_some_formats() {
+        if !formats.contains(&format) {
+            return Err(for_other_formats(option, formats, format, default));
+        }
+    }
     let fields = match output.fields.as_slice() {
         [] => None,
         typed => Some(choice.pick(typed)?),
@@ -65,6 +72,31 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
         wide: output.wide,
         no_header: output.no_header,
     })
+}
+
+/// "--wide is for --format table (the answer here is json)".
+fn for_other_formats(
+    option: &str,
+    formats: &[Format],
+    format: Format,
+    default: &str,
+) -> UsageError {
+    let names: Vec<String> = formats.iter().map(|f| name(*f)).collect();
+    let names = match names.as_slice() {
+        [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.join(""),
+    };
+    UsageError(format!(
+        "{option} is for --format {names} (the answer here is {}{default})",
+        name(format)
+    ))
+}
+
+/// A format's name, as `--format` takes it.
+fn name(format: Format) -> String {
+    format
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
 }
 
 /// Whether tables are coloured: `--color always|never` as asked; else never when

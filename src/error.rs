@@ -16,7 +16,13 @@ pub struct UsageError(pub String);
 impl UsageError {
     /// "unknown country 'germny'; did you mean Germany? (valid: ...)"
     pub fn unknown(what: &str, typed: &str, valid: &[&str]) -> UsageError {
-        let hint = suggest::did_you_mean(typed, valid)
+        UsageError::unknown_among(what, typed, valid, valid)
+    }
+
+    /// The same, suggesting from `names` (which may hold more names than the valid ones
+    /// listed: short names, aliases).
+    pub fn unknown_among(what: &str, typed: &str, names: &[&str], valid: &[&str]) -> UsageError {
+        let hint = suggest::did_you_mean(typed, names)
             .map(|h| format!("; {h}"))
             .unwrap_or_default();
         UsageError(format!(

@@ -16,6 +16,11 @@ pub struct Choice {
     pub cities: bool,
 }
 
+/// `validate`: no columns to choose.
+pub const NONE: Choice = Choice {
+    own: &[],
+    cities: false,
+};
 /// `list` and `show`: a city's fields.
 pub const CITIES: Choice = Choice {
     own: &[],
@@ -68,6 +73,21 @@ impl Choice {
         own.chain(cities).collect()
     }
 
+    /// The short names of a city's fields it takes too (`distance` for `distance_km`).
+    pub fn shorts(self) -> impl Iterator<Item = &'static str> {
+        let cities = COLUMNS.iter().filter(move |_| self.cities);
+        cities.filter_map(|c| c.short)
+    }
+
+    /// "unknown field 'x'; did you mean …? (valid: …)": suggestions from every name it
+    /// takes, short ones too; the keys listed.
+    pub fn unknown(self, typed: &str) -> UsageError {
+        let keys = self.keys();
+        let mut names = keys.clone();
+        names.extend(self.shorts());
+        UsageError::unknown_among("field", typed, &names, &keys)
+    }
+
     /// The columns `typed` names, in its order, in any case; an unknown or repeated
     /// name is a usage error.
     pub fn pick(self, typed: &[String]) -> Result<Vec<Pick>, UsageError> {
@@ -81,7 +101,7 @@ impl Choice {
                 (None, false) => None,
             };
             let Some(pick) = pick else {
-                return Err(UsageError::unknown("field", text, &self.keys()));
+                return Err(self.unknown(text));
             };
             if picks.contains(&pick) {
                 return Err(UsageError(format!(

@@ -8,6 +8,8 @@ use clap::parser::ValueSource;
 use clap::{ArgMatches, CommandFactory, FromArgMatches};
 
 use crate::cli::Cli;
+use crate::error::UsageError;
+use crate::suggest;
 
 /// Why the command line does not lead to a command being run.
 pub enum Stop {
@@ -138,19 +140,93 @@ fn names(option: &clap::Arg, arg: &str) -> bool {
     }
 }
 
-/// clap's error with the tool's prefix instead of `error:`; an option another command
-/// takes is refused with the commands that take it.
+/// clap's error in the tool's voice: one line, `krakow-partners:` first; a "did you
+/// mean" ranked by closeness (`suggest.rs`, as everywhere else) instead of clap's; an
+/// option another command takes refused with the commands that take it.
 fn message(cli: &clap::Command, args: &[OsString], e: &clap::Error) -> String {
-    if let Some(refusal) = not_an_option_here(cli, args, e) {
-        return refusal;
-    }
     let text = e.render().to_string();
-    let text = text.trim_end();
-    match text.strip_prefix("error: ") {
-        Some(rest) => format!("krakow-partners: {rest}"),
+    let Some(text) = text.strip_prefix("error: ") else {
         // The help, for a command line with no command.
-        None => text.to_string(),
+        return text.trim_end().to_string();
+    };
+    let said = after_double_dash(args, e)
+        .or_else(|| not_an_option_here(cli, args, e))
+        .or_else(|| unknown(cli, args, e))
+        .unwrap_or_else(|| first_paragraph(text));
+    format!("krakow-partners: {said}")
+}
+
+/// clap's message up to its first blank line (before its tips and usage), on one line.
+fn first_paragraph(text: &str) -> String {
+    let lines = text.lines().take_while(|l| !l.trim().is_empty());
+    lines.map(str::trim).collect::<Vec<_>>().join(" ")
+}
+
+/// A context string of clap's error.
+fn context(e: &clap::Error, kind: ContextKind) -> Option<&str> {
+    match e.get(kind) {
+        Some(ContextValue::String(text)) => Some(text),
+        _ => None,
     }
+}
+
+/// An unknown command, option or value, with the nearest known ones.
+fn unknown(cli: &clap::Command, args: &[OsString], e: &clap::Error) -> Option<String> {
+    match e.kind() {
+        ErrorKind::InvalidSubcommand => {
+            let typed = context(e, ContextKind::InvalidSubcommand)?;
+            let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+            Some(UsageError::unknown("command", typed, &names).0)
+        }
+        ErrorKind::InvalidValue => {
+            let typed = context(e, ContextKind::InvalidValue)?;
+            let option = context(e, ContextKind::InvalidArg)?;
+            let option = option.split(' ').next().unwrap_or(option);
+            let Some(ContextValue::Strings(valid)) = e.get(ContextKind::ValidValue) else {
+                return None;
+            };
+            let valid: Vec<&str> = valid.iter().map(String::as_str).collect();
+            Some(UsageError::unknown(&format!("{option} value"), typed, &valid).0)
+        }
+        ErrorKind::UnknownArgument => {
+            let typed = context(e, ContextKind::InvalidArg)?;
+            let typed = typed.split('=').next().unwrap_or(typed);
+            let command = cli.find_subcommand(args.get(1)?.to_str()?)?;
+            let longs: Vec<String> = command
+                .get_arguments()
+                .filter_map(|a| a.get_long())
+                .map(|long| format!("--{long}"))
+                .collect();
+            let longs: Vec<&str> = longs.iter().map(String::as_str).collect();
+            let hint = suggest::did_you_mean(typed, &longs)
+                .map(|h| format!("; {h}"))
+                .unwrap_or_default();
+            Some(format!(
+                "{} does not take {typed}{hint} (see krakow-partners {} --help)",
+                command.get_name(),
+                command.get_name()
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// A word after `--` that the command has no place for: a value, never an option, so
+/// the message says so rather than naming options.
+fn after_double_dash(args: &[OsString], e: &clap::Error) -> Option<String> {
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let typed = context(e, ContextKind::InvalidArg)?;
+    let dashes = args.iter().position(|a| a == "--")?;
+    let after = args[dashes + 1..].iter().any(|a| a.to_str() == Some(typed));
+    let command = args.get(1)?.to_str()?;
+    after.then(|| {
+        format!(
+            "{command} has no place for the value '{typed}' (after --, every word is a value, \
+             and {command} takes no more)"
+        )
+    })
 }
 
 /// "map does not take --format (an option of list, records, …)": an unknown argument
@@ -173,11 +249,11 @@ fn not_an_option_here(cli: &clap::Command, args: &[OsString], e: &clap::Error) -
     match takers.as_slice() {
         [] => None,
         [one] => Some(format!(
-            "krakow-partners: {} does not take {option} (an option of {one})",
+            "{} does not take {option} (an option of {one})",
             command.get_name()
         )),
         [rest @ .., last] => Some(format!(
-            "krakow-partners: {} does not take {option} (an option of {} and {last})",
+            "{} does not take {option} (an option of {} and {last})",
             command.get_name(),
             rest.join(", ")
         )),
@@ -239,12 +315,21 @@ mod tests {
 
     #[test]
     fn clap_errors_use_the_tools_prefix() {
-        let message = usage("kp lsit");
-        assert!(
-            message.starts_with("krakow-partners: unrecognized subcommand 'lsit'"),
-            "{message}"
+        assert_eq!(
+            usage("kp lsit"),
+            "krakow-partners: unknown command 'lsit'; did you mean list? (valid: list, \
+             records, show, stats, distance, timeline, map, validate, completions, man, help)"
         );
-        assert!(message.contains("Usage: "), "{message}");
+        assert_eq!(
+            usage("kp show -- --all --fields name"),
+            "krakow-partners: show has no place for the value '--fields' (after --, every \
+             word is a value, and show takes no more)"
+        );
+        assert_eq!(
+            usage("kp list --feilds name"),
+            "krakow-partners: list does not take --feilds; did you mean --fields? (see \
+             krakow-partners list --help)"
+        );
         // No command at all: the help, as it is.
         assert!(usage("kp").starts_with("Ask questions"));
     }

@@ -8,6 +8,9 @@ use std::marker::PhantomData;
 use clap::builder::{EnumValueParser, PossibleValue, TypedValueParser};
 use clap::{Arg, Command, ValueEnum};
 
+/// What a value is refused with, written before it.
+pub const REFUSE: char = '!';
+
 /// One value as typed: taken, or refused with a leading `!`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Pick<T> {
@@ -18,7 +21,7 @@ pub struct Pick<T> {
 impl<T> Pick<T> {
     /// Splits off a leading `!`: the text of the value, and whether it is refused.
     pub fn split(text: &str) -> (&str, bool) {
-        match text.trim_start().strip_prefix('!') {
+        match text.trim_start().strip_prefix(REFUSE) {
             Some(rest) => (rest, true),
             None => (text, false),
         }

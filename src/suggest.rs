@@ -84,9 +84,10 @@ impl Typed {
     }
 }
 
-/// The Levenshtein distance between `a` and `b` if it is at most `most`, else `None`:
-/// only the cells within `most` of the diagonal are worked out (the others are more
-/// than `most` anyway), and it stops at the first row whose cells all exceed `most`.
+/// The edit distance between `a` and `b` (insertions, deletions, substitutions and
+/// swaps of two neighbours: `lsit` is one from `list`) if it is at most `most`, else
+/// `None`: only the cells within `most` of the diagonal are worked out (the others are
+/// more than `most` anyway), and it stops at the first row whose cells all exceed `most`.
 fn within(a: &[u8], b: &[u8], most: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > most {
         return None;
@@ -94,8 +95,11 @@ fn within(a: &[u8], b: &[u8], most: usize) -> Option<usize> {
     // Every value past `most` is the same to the answer: `over`.
     let over = most + 1;
     let mut row: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
+    // The row before the last, for swaps.
+    let mut before = vec![over; b.len() + 1];
     for (i, &ca) in a.iter().enumerate() {
         let i = i + 1;
+        let last = row.clone();
         // The band of this row; the length check above keeps `low - 1 <= b.len()`.
         let low = i.saturating_sub(most).max(1);
         let high = (i + most).min(b.len());
@@ -104,14 +108,18 @@ fn within(a: &[u8], b: &[u8], most: usize) -> Option<usize> {
         let mut least = row[low - 1];
         for j in low..=high {
             let above = row[j];
-            let value = (above + 1)
+            let mut value = (above + 1)
                 .min(row[j - 1] + 1)
-                .min(diagonal + usize::from(ca != b[j - 1]))
-                .min(over);
+                .min(diagonal + usize::from(ca != b[j - 1]));
+            if i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = value.min(before[j - 2] + 1);
+            }
+            let value = value.min(over);
             diagonal = above;
             row[j] = value;
             least = least.min(value);
         }
+        before = last;
         if least > most {
             return None;
         }
@@ -120,20 +128,27 @@ fn within(a: &[u8], b: &[u8], most: usize) -> Option<usize> {
 }
 
 /// The values nearest what was typed among those offered so far: up to three, nearest
-/// first, ties in the values' order, each value once with what came with it first.
+/// first, ties in the order offered, each value once with what came with it first.
 pub struct Nearest<T> {
     held: Vec<Near<T>>,
+    /// How many values were offered: the place of the next one, for ties.
+    offered: usize,
 }
 
 struct Near<T> {
     distance: usize,
+    /// Its place among the values offered: the earlier of two as near comes first.
+    order: usize,
     name: String,
     with: T,
 }
 
 impl<T> Default for Nearest<T> {
     fn default() -> Self {
-        Nearest { held: Vec::new() }
+        Nearest {
+            held: Vec::new(),
+            offered: 0,
+        }
     }
 }
 
@@ -146,12 +161,15 @@ impl<T> Nearest<T> {
             Some(farthest) => farthest.distance,
             None => usize::MAX,
         };
+        let order = self.offered;
+        self.offered += 1;
         let Some(distance) = typed.distance(folded, most) else {
             return;
         };
         if !self.held.iter().any(|held| held.name == name) {
             self.insert(Near {
                 distance,
+                order,
                 name: name.to_string(),
                 with: with(),
             });
@@ -161,7 +179,7 @@ impl<T> Nearest<T> {
     fn insert(&mut self, near: Near<T>) {
         let at = self
             .held
-            .partition_point(|held| (held.distance, &held.name) < (near.distance, &near.name));
+            .partition_point(|held| (held.distance, held.order) <= (near.distance, near.order));
         if at < MOST {
             self.held.insert(at, near);
             self.held.truncate(MOST);
@@ -170,11 +188,13 @@ impl<T> Nearest<T> {
 
     /// Adds what was offered to `later` (offered after everything offered to this one).
     pub fn join(&mut self, later: Nearest<T>) {
-        for near in later.held {
+        for mut near in later.held {
+            near.order += self.offered;
             if !self.held.iter().any(|held| held.name == near.name) {
                 self.insert(near);
             }
         }
+        self.offered += later.offered;
     }
 
     /// The values held, nearest first, each with what came with it.
@@ -218,28 +238,36 @@ pub fn phrase(suggestions: &[&str]) -> Option<String> {
 mod tests {
     use super::*;
 
-    /// The plain Levenshtein distance, to check the banded one against.
+    /// The plain distance (the whole matrix, swaps of neighbours counted as one edit),
+    /// to check the banded one against.
     fn full(a: &str, b: &str) -> usize {
-        let b: Vec<char> = b.chars().collect();
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut diagonal = row[0];
-            row[0] = i + 1;
-            for (j, cb) in b.iter().enumerate() {
-                let above = row[j + 1];
-                row[j + 1] = (above + 1)
-                    .min(row[j] + 1)
-                    .min(diagonal + usize::from(ca != *cb));
-                diagonal = above;
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let mut value = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    value = value.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = value;
             }
         }
-        row[b.len()]
+        d[a.len()][b.len()]
     }
 
     #[test]
     fn typos_find_their_word() {
         assert_eq!(within(b"kitten", b"sitting", 3), Some(3));
         assert_eq!(within(b"kitten", b"sitting", 2), None);
+        assert_eq!(within(b"lsit", b"list", 1), Some(1));
         assert_eq!(
             closest("olomuc", &["Olomouc", "Orléans", "Rome"]),
             ["Olomouc"]
@@ -271,6 +299,11 @@ mod tests {
             "aaaa",
             "zujow 999999",
             "zujow 99999",
+            "lsit",
+            "list",
+            "abcd",
+            "badc",
+            "ca",
         ];
         for a in words {
             for b in words {
@@ -284,13 +317,13 @@ mod tests {
     }
 
     #[test]
-    fn the_three_nearest_are_kept_nearest_first_whatever_the_order_offered() {
+    fn the_three_nearest_are_kept_nearest_first_ties_in_the_order_offered() {
         let known = ["Rome", "Roma", "Rom", "Romy", "Rime", "Lome"];
         let nearest = closest("rome", &known);
-        assert_eq!(nearest, ["Rome", "Lome", "Rime"]);
+        assert_eq!(nearest, ["Rome", "Roma", "Rom"]);
         let mut reversed = known;
         reversed.reverse();
-        assert_eq!(closest("rome", &reversed), nearest);
+        assert_eq!(closest("rome", &reversed), ["Rome", "Lome", "Rime"]);
         // Offered in two parts and joined, the same three.
         let typed = Typed::new("rome").unwrap();
         let part = |names: &[&'static str]| {

@@ -18,7 +18,6 @@ use anyhow::{Context, Result};
 
 use crate::answer::Answer;
 use crate::cli::Command;
-use crate::error::UsageError;
 use crate::filter::{Chosen, Countries, Filter};
 use crate::load::Source;
 use crate::render::{self, Format, View};
@@ -27,7 +26,6 @@ use crate::sink::Sink;
 /// Runs the command and writes its answer onto `out`; `filters` are the filters given,
 /// as typed, for the note an empty answer gets on a terminal.
 pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -> Result<()> {
-    header_fits(view)?;
     let source;
     let answer = match command {
         Command::Validate(args) => {
@@ -56,17 +54,14 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
             show::run(args, &source)?
         }
         Command::Stats(args) => {
-            not_geojson(view, "stats")?;
             source = Source::open(args.input.data.as_deref())?;
             stats::run(args, &source)?
         }
         Command::Distance(args) => {
-            not_geojson(view, "distance")?;
             source = Source::open(args.input.data.as_deref())?;
             distance::run(args, &source)?
         }
         Command::Timeline(args) => {
-            not_geojson(view, "timeline")?;
             source = Source::open(args.input.data.as_deref())?;
             timeline::run(args, &source)?
         }
@@ -91,27 +86,6 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
     }
     crate::memory::doing("writing the answer".to_string());
     render::write(&answer, view, out).context("cannot write to standard output")?;
-    Ok(())
-}
-
-/// Refuses GeoJSON for answers that are not places (counts, a distance).
-fn not_geojson(view: &View, answer: &str) -> Result<(), UsageError> {
-    if view.format == Format::Geojson {
-        return Err(UsageError(format!(
-            "{answer} has no place to put on a map: --format geojson is for list, show \
-             and records (valid here: table, tsv, json, ndjson, csv)"
-        )));
-    }
-    Ok(())
-}
-
-/// Refuses --no-header for a format without a header line.
-fn header_fits(view: &View) -> Result<(), UsageError> {
-    if view.no_header && !matches!(view.format, Format::Csv | Format::Tsv) {
-        return Err(UsageError(
-            "--no-header is for --format csv and tsv (the others have no header line)".into(),
-        ));
-    }
     Ok(())
 }
 

@@ -82,7 +82,7 @@ fn candidates(line: &str) -> Vec<String> {
 fn named_values_complete_in_any_case_and_after_a_refusing_bang() {
     assert_eq!(
         candidates("krakow-partners list --continent EU"),
-        ["europe"]
+        ["EUrope"]
     );
     assert_eq!(
         candidates("krakow-partners list --continent !eu"),
@@ -92,7 +92,68 @@ fn named_values_complete_in_any_case_and_after_a_refusing_bang() {
         candidates("krakow-partners list --status !"),
         ["!active", "!suspended", "!ended"]
     );
-    assert_eq!(candidates("krakow-partners list --format J"), ["json"]);
+    assert_eq!(candidates("krakow-partners list --format J"), ["Json"]);
+}
+
+#[test]
+fn what_was_typed_is_kept_whatever_its_case_and_diacritics() {
+    // Every candidate begins with the word as typed: zsh and fish keep no other, and
+    // bash would shorten the word to the candidates' common start (kyo to Ky).
+    assert_eq!(
+        candidates("krakow-partners show kyo"),
+        ["kyoto", "kyoto-shi"]
+    );
+    assert_eq!(candidates("krakow-partners show norym"), ["norymberga"]);
+    assert_eq!(candidates("krakow-partners show kos")[0], "kosice");
+    assert_eq!(
+        candidates("krakow-partners list --country ger"),
+        ["germany"]
+    );
+    for line in [
+        "krakow-partners show kyo",
+        "krakow-partners show NORYM",
+        "krakow-partners list --country ger",
+        "krakow-partners list --continent !EU",
+        "krakow-partners list --sort -Pop",
+        "krakow-partners list --fields name,CO",
+    ] {
+        let typed = line.rsplit(' ').next().unwrap();
+        let offered = candidates(line);
+        assert!(!offered.is_empty(), "{line}");
+        for candidate in offered {
+            assert!(candidate.starts_with(typed), "{line}: {candidate}");
+        }
+    }
+}
+
+#[test]
+fn a_list_offers_no_value_it_holds() {
+    let rest = candidates("krakow-partners list --continent europe,");
+    assert_eq!(rest.len(), CONTINENTS.len() - 1, "{rest:?}");
+    assert!(!rest.contains(&"europe,europe".to_string()), "{rest:?}");
+    assert!(rest.contains(&"europe,asia".to_string()), "{rest:?}");
+    let refused = candidates("krakow-partners list --continent !europe,!");
+    assert!(
+        !refused.contains(&"!europe,!europe".to_string()),
+        "{refused:?}"
+    );
+    let fields = candidates("krakow-partners stats --fields group,count,");
+    assert_eq!(fields, ["group,count,cities"]);
+}
+
+#[test]
+fn options_before_the_command_complete_too() {
+    let formats = candidates("krakow-partners --format ");
+    assert_eq!(
+        formats,
+        ["table", "tsv", "json", "ndjson", "csv", "geojson"]
+    );
+    assert_eq!(candidates("krakow-partners --continent eu"), ["europe"]);
+    assert!(candidates("krakow-partners --json ").contains(&"list".to_string()));
+    assert_eq!(
+        candidates("krakow-partners --json stats --format "),
+        ["table", "tsv", "json", "ndjson", "csv"]
+    );
 }
 
 #[test]
@@ -174,12 +235,12 @@ fn fields_and_sort_keys_from_the_column_table() {
 #[test]
 fn countries_by_name_and_code() {
     assert_eq!(
-        candidates("krakow-partners list --country germ"),
+        candidates("krakow-partners list --country Germ"),
         ["Germany"]
     );
-    assert_eq!(candidates("krakow-partners list --country de"), ["DE"]);
+    assert_eq!(candidates("krakow-partners list --country DE"), ["DE"]);
     assert_eq!(
-        candidates("krakow-partners records --country united"),
+        candidates("krakow-partners records --country United"),
         ["United Kingdom", "United States"]
     );
     let all = candidates("krakow-partners list --country ");
@@ -191,14 +252,14 @@ fn countries_by_name_and_code() {
 
 #[test]
 fn city_names_in_any_spelling() {
-    assert_eq!(candidates("krakow-partners show kos")[0], "Košice");
-    assert_eq!(candidates("krakow-partners show norym"), ["Norymberga"]);
+    assert_eq!(candidates("krakow-partners show Koš")[0], "Košice");
+    assert_eq!(candidates("krakow-partners show Norym"), ["Norymberga"]);
     assert_eq!(
-        candidates("krakow-partners distance kyiv lv"),
+        candidates("krakow-partners distance kyiv Lv"),
         ["Lviv", "Lvov"]
     );
     // distance takes Kraków itself as either end.
-    assert_eq!(candidates("krakow-partners distance kyiv kra"), ["Kraków"]);
+    assert_eq!(candidates("krakow-partners distance kyiv Kra"), ["Kraków"]);
     assert_eq!(candidates("krakow-partners show kra"), [""; 0]);
     let mut all = candidates("krakow-partners distance ");
     all.retain(|c| !c.starts_with("--"));
@@ -290,7 +351,7 @@ fn bash_completes_after_the_command() {
     assert_eq!(joined, ["europe"]);
     let fields = bash(&["krakow-partners", "list", "--fields", "name,la"], test).unwrap();
     assert_eq!(fields, ["name,last_attested", "name,lat"]);
-    let countries = bash(&["krakow-partners", "stats", "--country", "united"], test).unwrap();
+    let countries = bash(&["krakow-partners", "stats", "--country", "United"], test).unwrap();
     assert_eq!(countries, [r"United\ Kingdom", r"United\ States"]);
     let city = bash(&["krakow-partners", "show", r"Frankfurt\ a"], test).unwrap();
     assert_eq!(city, [r"Frankfurt\ am\ Main"]);
@@ -298,6 +359,11 @@ fn bash_completes_after_the_command() {
     assert_eq!(file, ["cities.csv"]);
     let none = bash(&["krakow-partners", "list", "--search", ""], test).unwrap();
     assert_eq!(none, [""; 0]);
+    // The word is never shortened: kyo is not cut back to a common Ky.
+    let kyoto = bash(&["krakow-partners", "show", "kyo"], test).unwrap();
+    assert_eq!(kyoto, ["kyoto", "kyoto-shi"]);
+    let before = bash(&["krakow-partners", "--format", "nd"], test).unwrap();
+    assert_eq!(before, ["ndjson"]);
 }
 
 /// Completes `line` in a real fish (`complete -C`) after sourcing the script; `None`
@@ -346,10 +412,108 @@ fn fish_completes_after_the_command() {
         cities.contains(&"Frankfurt am Main".to_string()),
         "{cities:?}"
     );
-    let to = fish("krakow-partners distance kyiv lv", test).unwrap();
+    let to = fish("krakow-partners distance kyiv Lv", test).unwrap();
     assert_eq!(to, ["Lviv", "Lvov"]);
     let file = fish("krakow-partners list --data ci", test).unwrap();
     assert_eq!(file, ["cities.csv"]);
     let none = fish("krakow-partners list --search ", test).unwrap();
     assert_eq!(none, [""; 0]);
+    let city = fish("krakow-partners show norym", test).unwrap();
+    assert_eq!(city, ["norymberga"]);
+    let country = fish("krakow-partners list --country ger", test).unwrap();
+    assert_eq!(country, ["germany"]);
+    let fields = fish("krakow-partners stats --fields ", test).unwrap();
+    assert_eq!(fields, ["group", "count", "cities"]);
+}
+
+/// The line after `line` and a Tab in a real, interactive zsh (on a pseudo-terminal,
+/// through zsh's own zpty), the script loaded from `$fpath` as an installed one is;
+/// `None` where zsh is missing.
+fn zsh(line: &str, test: &str) -> Option<String> {
+    if !installed("zsh", test) {
+        return None;
+    }
+    let dir = dir_with_a_file();
+    std::fs::write(
+        dir.path().join("_krakow-partners"),
+        stdout(&["completions", "zsh"]),
+    )
+    .unwrap();
+    // Keys are read in order: the Tab's completion is over before ^X writes the line.
+    let drive = r#"
+        zmodload zsh/zpty
+        zpty -b z 'zsh -f -i'
+        zpty -w z "fpath=($PWD \$fpath); autoload -U compinit; compinit -u -D"
+        zpty -w z 'dump() { print -r -- "$BUFFER" > line.out }; zle -N dump; bindkey "^X" dump'
+        zpty -n -w z "$1"$'\t\x18'
+        for i in {1..300}; do [[ -s line.out ]] && break; sleep 0.1; done
+        zpty -d z
+        cat line.out
+    "#;
+    let out = Command::new("zsh")
+        .args(["-f", "-c", drive, "zsh"])
+        .arg(line)
+        .current_dir(dir.path())
+        .env("PATH", path_with_binary())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{line}: {out:?}");
+    Some(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .trim_end()
+            .to_string(),
+    )
+}
+
+#[test]
+fn zsh_completes_in_any_case_and_spelling() {
+    let test = "zsh_completes_in_any_case_and_spelling";
+    let Some(city) = zsh("krakow-partners show norym", test) else {
+        return;
+    };
+    assert_eq!(city, "krakow-partners show norymberga");
+    let country = zsh("krakow-partners list --country ger", test).unwrap();
+    assert_eq!(country, "krakow-partners list --country germany");
+    let format = zsh("krakow-partners --format nd", test).unwrap();
+    assert_eq!(format, "krakow-partners --format ndjson");
+    let fields = zsh("krakow-partners records --fields rec", test).unwrap();
+    assert_eq!(fields, "krakow-partners records --fields record");
+}
+
+#[test]
+fn every_name_of_every_city_completes_from_its_start_as_typed() {
+    let cities = json(&["list", "--all"]);
+    for city in &cities {
+        let mut names: Vec<&str> = ["name", "name_pl", "name_local"]
+            .iter()
+            .filter_map(|k| city[k].as_str())
+            .collect();
+        names.extend(
+            city["aliases"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.as_str()),
+        );
+        for name in names {
+            // The first word's start, typed in lower case.
+            let typed: String = name
+                .split(' ')
+                .next()
+                .unwrap()
+                .chars()
+                .take(3)
+                .collect::<String>()
+                .to_lowercase();
+            let offered = candidates(&format!("krakow-partners show {typed}"));
+            assert!(!offered.is_empty(), "{name}: {typed}");
+            for candidate in &offered {
+                assert!(
+                    candidate.starts_with(&typed),
+                    "{name}: {typed} → {candidate}"
+                );
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod accepts;
 mod completions;
 mod data;
 mod distance;

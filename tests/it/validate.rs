@@ -93,7 +93,7 @@ fn a_sound_file_for_programs_is_an_empty_array_and_the_summary_on_stderr() {
     assert!(out.stdout.is_empty());
     // Only formats that write one object per problem.
     let err = fails(&["validate", "--format", "csv"], 2);
-    assert!(err.contains("[possible values: json, ndjson]"), "{err}");
+    assert!(err.contains("(valid: json, ndjson)"), "{err}");
     // One file: FILE or --data, not both.
     let err = fails(&["validate", "a.csv", "--data", "b.csv"], 2);
     assert!(err.contains("cannot be used with '--data <FILE>'"), "{err}");

@@ -205,22 +205,19 @@ fn version_gives_the_datas_date() {
 #[test]
 fn every_usage_error_speaks_with_the_tools_prefix() {
     for (args, starts) in [
-        (
-            &["list", "--frob"][..],
-            "unexpected argument '--frob' found",
-        ),
-        (&["lsit"], "unrecognized subcommand 'lsit'"),
+        (&["list", "--frob"][..], "list does not take --frob"),
+        (&["lsit"], "unknown command 'lsit'; did you mean list?"),
         (
             &["list", "--format", "xml"],
-            "invalid value 'xml' for '--format <FORMAT>'",
+            "unknown --format value 'xml' (valid: table,",
         ),
         (
             &["show"],
-            "the following required arguments were not provided:",
+            "the following required arguments were not provided: <CITY>",
         ),
         (
             &["list", "--continent", "atlantis"],
-            "invalid value 'atlantis'",
+            "unknown --continent value 'atlantis'",
         ),
     ] {
         let err = fails(args, 2);
@@ -229,8 +226,8 @@ fn every_usage_error_speaks_with_the_tools_prefix() {
             "{args:?}: {err}"
         );
         assert!(!err.contains("error:"), "{err}");
-        // clap's usage line still helps.
-        assert!(err.contains("For more information, try '--help'."), "{err}");
+        // One line, as every message.
+        assert_eq!(err.lines().count(), 1, "{err}");
     }
 }
 
@@ -249,8 +246,16 @@ fn an_option_given_twice_takes_its_last_value() {
         3
     );
     assert_eq!(
-        stdout(&["--wide", "list", "--wide", "-n", "1", "-f", "name"]),
-        "name\nBordeaux\n"
+        stdout(&[
+            "--no-header",
+            "list",
+            "--no-header",
+            "-n",
+            "1",
+            "-f",
+            "name"
+        ]),
+        "Bordeaux\n"
     );
     // A list option gathers every value given.
     assert_eq!(
