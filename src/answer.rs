@@ -98,9 +98,13 @@ impl Answer<'_> {
             Answer::Cities(cities) => city_list(Cities::Held(cities), fields(), view),
             Answer::Listed(listed) => city_list(Cities::Reread(listed), fields(), view),
             Answer::City { city, today } => {
+                // People read a card; programs and tools get what `list` writes for
+                // this one city with every field (so TSV and CSV load back), JSON as
+                // one object (a city, as DESIGN.md's contract has it).
                 let (shape, today) = match (audience, &chosen) {
                     (Audience::People, None) => (Shape::Card, Some(*today)),
-                    (Audience::People | Audience::Lines, _) => (Shape::Card, None),
+                    (Audience::People, _) => (Shape::Card, None),
+                    (Audience::Lines, _) => (Shape::List, None),
                     (Audience::Programs, _) => (Shape::Object, None),
                 };
                 let mut fields = chosen.clone().unwrap_or_else(|| columns::set(Set::Show));
@@ -108,8 +112,8 @@ impl Answer<'_> {
                     // People read these within the lines they belong to (CityRows::card).
                     fields.retain(|f| !FOLDED.contains(f));
                 }
-                let label = |f: Field| match (audience, chosen.is_some()) {
-                    (Audience::People, false) => f.column().label,
+                let label = |f: Field| match (shape, chosen.is_some()) {
+                    (Shape::Card, false) => f.column().label,
                     _ => f.header(),
                 };
                 Grid {

@@ -176,13 +176,17 @@ pub enum Command {
                             krakow-partners list --country germany --sort signed\n  \
                             krakow-partners list --all --as-of 2022-01-01 --search moscow"
     )]
-    #[command(mut_arg("fields", |a| fields_help(a, ListArgs::FIELDS)))]
+    #[command(
+        mut_arg("fields", |a| fields_help(a, ListArgs::FIELDS)),
+        mut_arg("format", |a| format_help(a, Answers::Cities))
+    )]
     List(ListArgs),
 
     /// Superlatives: the nearest, farthest, oldest, highest… partner city.
     #[command(
         after_help = records_help(),
-        mut_arg("fields", |a| fields_help(a, RecordsArgs::FIELDS))
+        mut_arg("fields", |a| fields_help(a, RecordsArgs::FIELDS)),
+        mut_arg("format", |a| format_help(a, Answers::Records))
     )]
     Records(RecordsArgs),
 
@@ -191,7 +195,8 @@ pub enum Command {
         after_help = "Every status is searched unless --status is given.\n\nExamples:\n  \
                             krakow-partners show kosice\n  krakow-partners show Norymberga\n  \
                             krakow-partners show moscow --json",
-        mut_arg("fields", |a| fields_help(a, ShowArgs::FIELDS))
+        mut_arg("fields", |a| fields_help(a, ShowArgs::FIELDS)),
+        mut_arg("format", |a| format_help(a, Answers::City))
     )]
     Show(ShowArgs),
 
@@ -201,7 +206,8 @@ pub enum Command {
                       groups the largest first, ties by name.\n\nExamples:\n  \
                       krakow-partners stats --by country\n  \
                       krakow-partners stats --by continent --as-of 2022-03-15",
-        mut_arg("fields", |a| fields_help(a, StatsArgs::FIELDS))
+        mut_arg("fields", |a| fields_help(a, StatsArgs::FIELDS)),
+        mut_arg("format", |a| format_help(a, Answers::Rows))
     )]
     Stats(StatsArgs),
 
@@ -209,7 +215,8 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  krakow-partners distance kosice\n  \
                       krakow-partners distance leipzig nuremberg",
-        mut_arg("fields", |a| fields_help(a, DistanceArgs::FIELDS))
+        mut_arg("fields", |a| fields_help(a, DistanceArgs::FIELDS)),
+        mut_arg("format", |a| format_help(a, Answers::Leg))
     )]
     Distance(DistanceArgs),
 
@@ -218,7 +225,8 @@ pub enum Command {
         after_help = "Cities whose date is unknown are counted last, as \"unknown\", so the \
                       totals match stats.\n\nExamples:\n  krakow-partners timeline\n  \
                       krakow-partners timeline --by decade --all",
-        mut_arg("fields", |a| fields_help(a, TimelineArgs::FIELDS))
+        mut_arg("fields", |a| fields_help(a, TimelineArgs::FIELDS)),
+        mut_arg("format", |a| format_help(a, Answers::Rows))
     )]
     Timeline(TimelineArgs),
 
@@ -602,6 +610,78 @@ fn fields_help(arg: clap::Arg, choice: Choice) -> clap::Arg {
         choice.keys().join(", ")
     );
     arg.help(text.clone()).long_help(text)
+}
+
+/// What a command answers with, which decides what each format writes for it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Answers {
+    /// `list`: cities.
+    Cities,
+    /// `records`: records, each with its city.
+    Records,
+    /// `show`: one city.
+    City,
+    /// `stats`, `timeline`: rows of counts.
+    Rows,
+    /// `distance`: one row.
+    Leg,
+}
+
+/// `--format`'s values with what each writes for a command's answer; GeoJSON is not
+/// offered where there is no place to draw (and is refused, saying so, if given).
+fn format_help(arg: clap::Arg, answers: Answers) -> clap::Arg {
+    let many = !matches!(answers, Answers::City | Answers::Leg);
+    let table = match answers {
+        Answers::City => "The city as a card of labels and values, for people",
+        _ => "Aligned table with units in the headers, for people",
+    };
+    let tsv = match answers {
+        Answers::City => {
+            "Tab-separated values: a header line and the city's row (every field: it loads back with --data)"
+        }
+        Answers::Leg => "Tab-separated values: a header line and one row",
+        _ => "Tab-separated values: a header line, then a row each",
+    };
+    let csv = match answers {
+        Answers::Cities => {
+            "Comma-separated values: the data file's header plus distance_km, then a row each"
+        }
+        Answers::City => {
+            "Comma-separated values: a header line and the city's row (every field: it loads back with --data)"
+        }
+        Answers::Leg => "Comma-separated values: a header line and one row",
+        _ => "Comma-separated values: a header line, then a row each",
+    };
+    let json = match answers {
+        Answers::City => "The city as one JSON object (as list writes it in its array)",
+        Answers::Leg => "One JSON object",
+        _ => "A JSON array of objects",
+    };
+    let ndjson = match many {
+        true => "One JSON object per line",
+        false => "One JSON object on one line",
+    };
+    let geojson = match answers {
+        Answers::City => "A GeoJSON FeatureCollection (RFC 7946) of the city's point",
+        Answers::Records => "A GeoJSON FeatureCollection (RFC 7946): a point per record's city",
+        _ => "A GeoJSON FeatureCollection (RFC 7946) of points, for maps and GIS tools",
+    };
+    let drawn = matches!(answers, Answers::Cities | Answers::Records | Answers::City);
+    let values = Format::value_variants().iter().filter_map(|format| {
+        let help = match format {
+            Format::Table => table,
+            Format::Tsv => tsv,
+            Format::Json => json,
+            Format::Ndjson => ndjson,
+            Format::Csv => csv,
+            Format::Geojson => geojson,
+        };
+        let hide = *format == Format::Geojson && !drawn;
+        Some(format.to_possible_value()?.help(help).hide(hide))
+    });
+    arg.value_parser(
+        PossibleValuesParser::new(values).try_map(|name| Format::from_str(&name, true)),
+    )
 }
 
 /// `validate --format`: the formats that write one object per problem.

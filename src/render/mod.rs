@@ -23,18 +23,19 @@ use crate::parallel;
 
 pub use grid::{Col, Emit, Grid, Rows, Shape};
 
-/// The output formats.
+/// The output formats. (What each writes for a command is said in that command's
+/// `--format` help: `cli::format_help`.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Aligned table with units in the headers, for people.
     Table,
     /// Tab-separated values with a header line.
     Tsv,
-    /// A JSON array.
+    /// JSON: an array of objects, one object for one city or one leg.
     Json,
     /// One JSON object per line.
     Ndjson,
-    /// Comma-separated values with the data file's header.
+    /// Comma-separated values with a header line.
     Csv,
     /// A GeoJSON FeatureCollection of points (RFC 7946), for maps and GIS tools.
     Geojson,
