@@ -62,21 +62,29 @@ pub fn find(typed: &str) -> Option<&'static Country> {
 }
 
 /// Fills in a city's country name from its code, or its code from its name, where
-/// the ISO table has it; a name or code it lacks leaves the other unknown. Whether
-/// either is known.
+/// the ISO table has it; a name or code it lacks leaves the other unknown. A name the
+/// table knows by a code or a short name (`CZ`, `USA`, `UK`) becomes its English name
+/// (`Czechia`, `United States`, `United Kingdom`), unless a code given says another
+/// country. Whether either is known.
 pub fn fill<'a>(name: &mut Option<Cow<'a, str>>, code: &mut Option<Cow<'a, str>>) -> bool {
     match (name.as_deref(), code.as_deref()) {
-        (Some(_), Some(_)) => {}
-        (Some(typed), None) => *code = find(typed).map(|c| Cow::Borrowed(c.code)),
-        (None, Some(typed)) => {
-            *name = COUNTRIES
-                .iter()
-                .find(|c| c.code == typed)
-                .map(|c| Cow::Borrowed(c.name));
-        }
         (None, None) => return false,
+        (Some(typed), given) => {
+            if let Some(country) = find(typed)
+                && given.is_none_or(|given| given == country.code)
+            {
+                *name = Some(Cow::Borrowed(country.name));
+                *code = Some(Cow::Borrowed(country.code));
+            }
+        }
+        (None, Some(typed)) => *name = by_code(typed).map(|c| Cow::Borrowed(c.name)),
     }
     true
+}
+
+/// The country of an alpha-2 code, as the data's `country_code` holds it.
+pub fn by_code(code: &str) -> Option<&'static Country> {
+    COUNTRIES.iter().find(|c| c.code == code)
 }
 
 /// Every English name, for suggestions.
@@ -127,7 +135,24 @@ mod tests {
             filled(Some("Germany"), None),
             (true, some("Germany"), some("DE"))
         );
-        assert_eq!(filled(Some("USA"), None), (true, some("USA"), some("US")));
+        // A code or a short name reads as the country's English name.
+        assert_eq!(
+            filled(Some("USA"), None),
+            (true, some("United States"), some("US"))
+        );
+        assert_eq!(
+            filled(Some("cz"), None),
+            (true, some("Czechia"), some("CZ"))
+        );
+        assert_eq!(
+            filled(Some("UK"), Some("GB")),
+            (true, some("United Kingdom"), some("GB"))
+        );
+        // A code that says another country: both kept as written (validation's job).
+        assert_eq!(
+            filled(Some("UK"), Some("DE")),
+            (true, some("UK"), some("DE"))
+        );
         assert_eq!(
             filled(None, Some("CZ")),
             (true, some("Czechia"), some("CZ"))

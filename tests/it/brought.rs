@@ -1,0 +1,145 @@
+//! Files people bring: the tool's own GeoJSON read back, a spreadsheet's `;`-separated
+//! CSV refused with how to convert it, and countries given as codes or short names.
+
+use serde_json::Value;
+
+use crate::common::*;
+
+fn listed(input: &str, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["--data", "-"];
+    all.extend(args);
+    all.push("--json");
+    let out = run_with_stdin(&all, input);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn geojson_reads_back_as_the_cities_it_was_written_from() {
+    let geojson = stdout(&["list", "--all", "--format", "geojson"]);
+    assert_eq!(
+        listed(&geojson, &["list", "--all"]),
+        json(&["list", "--all"])
+    );
+    // From a file called .geojson too.
+    let file = tempfile::Builder::new()
+        .suffix(".geojson")
+        .tempfile()
+        .unwrap();
+    std::fs::write(file.path(), &geojson).unwrap();
+    let path = file.path().to_str().unwrap();
+    assert_eq!(
+        stdout(&["--data", path, "list", "--all", "--json"]),
+        stdout(&["list", "--all", "--json"])
+    );
+}
+
+#[test]
+fn a_geojson_point_is_the_place_and_properties_must_agree_with_it() {
+    let feature = |properties: &str| {
+        format!(
+            "{{\"type\": \"FeatureCollection\", \"features\": [\n\
+             {{\"type\": \"Feature\", \"geometry\": {{\"type\": \"Point\", \"coordinates\": [19.94, 50.06]}},\n\
+             \"properties\": {properties}}}]}}"
+        )
+    };
+    let cities = listed(&feature(r#"{"name": "A", "country": "PL"}"#), &["list"]);
+    assert_eq!(cities[0]["lat"], 50.06);
+    assert_eq!(cities[0]["lon"], 19.94);
+    assert_eq!(cities[0]["country"], "Poland");
+    let wrong = feature(r#"{"name": "A", "country": "PL", "lat": 51, "lon": 19.94}"#);
+    let out = run_with_stdin(&["--data", "-", "list"], &wrong);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.trim_end(),
+        "krakow-partners: <stdin>:2: [0] lat: the properties say 51, the point's coordinates 50.06 (they must agree)"
+    );
+}
+
+#[test]
+fn a_semicolon_separated_file_is_refused_saying_how_to_convert_it() {
+    let excel =
+        "name;country;lat;lon\r\nOłomuniec;Czechy;49,59;17,25\r\nKoszyce;Słowacja;48,72;21,26\r\n";
+    let file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+    std::fs::write(file.path(), excel).unwrap();
+    let path = file.path().to_str().unwrap();
+    let stderr = fails(&["--data", path, "list"], 1);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("krakow-partners: "), "{stderr}");
+    assert!(
+        stderr.contains(":1: the columns are separated by ';'"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("CSV UTF-8 (comma delimited)"), "{stderr}");
+}
+
+#[test]
+fn a_country_given_as_a_code_or_short_name_reads_as_its_name() {
+    let file = data_file_with(
+        "name,country,lat,lon",
+        "Olomouc,CZ,49.59,17.25\nRochester,USA,43.16,-77.61\nEdinburgh,UK,55.95,-3.19",
+    );
+    let path = file.path().to_str().unwrap();
+    let cities = json(&["--data", path, "list"]);
+    let countries: Vec<(&str, &str)> = cities
+        .iter()
+        .map(|c| {
+            (
+                c["country"].as_str().unwrap(),
+                c["country_code"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        countries,
+        [
+            ("United Kingdom", "GB"),
+            ("Czechia", "CZ"),
+            ("United States", "US")
+        ]
+    );
+    let stats = stdout(&[
+        "--data", path, "stats", "--by", "country", "--fields", "group",
+    ]);
+    assert_eq!(stats, "group\nCzechia\nUnited Kingdom\nUnited States\n");
+}
+
+#[test]
+fn the_bundled_countries_are_read_as_written() {
+    let text = std::fs::read_to_string("data/partners.csv").unwrap();
+    let mut rows = csv::Reader::from_reader(text.as_bytes());
+    let header = rows.headers().unwrap().clone();
+    let at = |key: &str| header.iter().position(|h| h == key).unwrap();
+    let written: Vec<(String, String, String)> = rows
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (
+                r[at("name")].to_string(),
+                r[at("country")].to_string(),
+                r[at("continent")].to_string(),
+            )
+        })
+        .collect();
+    let cities = json(&["list", "--all", "--sort", "name"]);
+    let read: Vec<(String, String, String)> = cities
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap().to_string(),
+                c["country"].as_str().unwrap().to_string(),
+                c["continent"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let mut written = written;
+    written.sort();
+    let mut read = read;
+    read.sort();
+    assert_eq!(read, written);
+}
