@@ -338,9 +338,11 @@ impl CityRows<'_, '_> {
     fn push<'s>(&self, city: &'s City<'_>, cells: &mut Vec<Value<'s>>) {
         for field in &self.fields {
             let name = self.names.of(city).map(|name| &**name);
-            let value = match (field, name, self.today) {
-                (Field::Name, Some(name), _) => Value::Text(Cow::Borrowed(name)),
-                (_, _, Some(today)) => card(*field, city, today),
+            let country = self.names.country_of(city);
+            let value = match (field, name, country, self.today) {
+                (Field::Name, Some(name), _, _) => Value::Text(Cow::Borrowed(name)),
+                (_, _, _, Some(today)) => card(*field, city, country, today),
+                (Field::Country, _, Some(country), None) => Value::Text(Cow::Borrowed(country)),
                 _ => field.value(city),
             };
             cells.push(value);
@@ -349,11 +351,17 @@ impl CityRows<'_, '_> {
 }
 
 /// A field as a card for people reads it: with the values folded into it (see
-/// [`FOLDED`]) and a signing date's age.
-fn card<'s>(field: Field, city: &'s City<'_>, today: Date) -> Value<'s> {
+/// [`FOLDED`]) and a signing date's age; the country by the name `country` where one
+/// is chosen (Polish).
+fn card<'s>(
+    field: Field,
+    city: &'s City<'_>,
+    country: Option<&'static str>,
+    today: Date,
+) -> Value<'s> {
     let text = |text: String| Value::Text(text.into());
     match field {
-        Field::Country => match (&city.country, &city.country_code) {
+        Field::Country => match (country.or(city.country.as_deref()), &city.country_code) {
             (Some(country), Some(code)) => text(format!("{country} ({code})")),
             _ => Value::Text(city.country_shown().into()),
         },

@@ -62,7 +62,8 @@ impl Format {
     }
 }
 
-/// Which of a city's names tables and TSV show in the name column.
+/// Which of a city's names tables and TSV show in the name column (and, for Polish,
+/// which name of its country).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Names {
     /// English, as the City of Kraków writes it (Kyiv, Nuremberg).
@@ -82,6 +83,20 @@ impl Names {
             Names::En => None,
             Names::Pl => city.name_pl.as_ref(),
             Names::Local => city.name_local.as_ref(),
+        }
+    }
+
+    /// The country's name this choice shows for a city: Polish from the country table
+    /// for `pl`; `None` for the data's own (English) name, also where the table does
+    /// not know the country (a local name of countries is not in it).
+    pub fn country_of(self, city: &City) -> Option<&'static str> {
+        match self {
+            Names::Pl => city
+                .country_code
+                .as_deref()
+                .and_then(crate::countries::by_code)
+                .map(|country| country.name_pl),
+            Names::En | Names::Local => None,
         }
     }
 }

@@ -143,3 +143,77 @@ fn the_bundled_countries_are_read_as_written() {
     read.sort();
     assert_eq!(read, written);
 }
+
+#[test]
+fn a_missing_continent_is_the_countrys_and_a_rows_own_wins() {
+    let file = data_file_with(
+        "name,country,country_code,continent,lat,lon",
+        "Olomouc,Czechia,,,49.59,17.25\n\
+         Tbilisi,,GE,,41.72,44.79\n\
+         Panama City,Panama,,,8.98,-79.52\n\
+         Base,Antarctica,,,-77.85,166.67\n\
+         Odd,Japan,,europe,35,135\n\
+         Nowhere,Atlantis,,,0,0",
+    );
+    let path = file.path().to_str().unwrap();
+    let cities = json(&["--data", path, "list", "--sort", "name"]);
+    let continents: Vec<(&str, &Value)> = cities
+        .iter()
+        .map(|c| (c["name"].as_str().unwrap(), &c["continent"]))
+        .collect();
+    assert_eq!(
+        continents,
+        [
+            ("Base", &Value::Null),
+            ("Nowhere", &Value::Null),
+            ("Odd", &Value::from("europe")),
+            ("Olomouc", &Value::from("europe")),
+            ("Panama City", &Value::from("north-america")),
+            ("Tbilisi", &Value::from("asia")),
+        ]
+    );
+    // Without a continent column at all.
+    let file = data_file_with(
+        "name,country,lat,lon",
+        "Olomouc,CZ,49.59,17.25\nKyoto,Japan,35,135",
+    );
+    let path = file.path().to_str().unwrap();
+    let europe = json(&["--data", path, "list", "--continent", "europe"]);
+    assert_eq!(names(&europe), ["Olomouc"]);
+}
+
+#[test]
+fn names_pl_puts_countries_in_polish_for_people_and_english_for_programs() {
+    let tsv = stdout(&[
+        "list",
+        "--names",
+        "pl",
+        "--search",
+        "kosice",
+        "--fields",
+        "name,country",
+    ]);
+    assert_eq!(tsv, "name\tcountry\nKoszyce\tSłowacja\n");
+    let card = stdout(&["show", "kosice", "--names", "pl", "--format", "table"]);
+    assert!(card.contains("Słowacja (SK)"), "{card}");
+    let records = stdout(&[
+        "records",
+        "nearest",
+        "--names",
+        "pl",
+        "--fields",
+        "name,country",
+    ]);
+    assert!(records.contains("Koszyce\tSłowacja"), "{records}");
+    let json = one(&["show", "kosice", "--names", "pl"]);
+    assert_eq!(json["country"], "Slovakia");
+    let map = stdout(&["map", "--names", "pl", "--search", "kosice"]);
+    assert!(map.contains("Koszyce (Košice), Słowacja"), "{map}");
+    // A country the table does not know keeps the data's name.
+    let file = data_file_with("name,country,lat,lon", "Farville,Atlantis,0,0");
+    let path = file.path().to_str().unwrap();
+    let tsv = stdout(&[
+        "--data", path, "list", "--names", "pl", "--fields", "country",
+    ]);
+    assert_eq!(tsv, "country\nAtlantis\n");
+}
