@@ -7,6 +7,7 @@
 //! - `source`: where the bytes come from; `sniff`: CSV, TSV, JSON, GeoJSON or nothing;
 //! - `csv_rows`, `tsv_rows`: splitting CSV and TSV text into rows; `delimited`: either,
 //!   and a CSV or TSV file read; `header`: which column each field is;
+//! - `semicolons`: a spreadsheet's `;`-separated CSV with decimal commas, rewritten as CSV;
 //! - `parts`: large files read in parts on every core; `duplicates`: each city once;
 //! - `validate`: a row's cells against the column table's rules; `json`: JSON files;
 //!   `geojson`: GeoJSON FeatureCollections (a city per feature).
@@ -19,6 +20,7 @@ mod header;
 mod json;
 mod lines;
 mod parts;
+mod semicolons;
 mod sniff;
 mod source;
 mod tsv_rows;
@@ -62,7 +64,8 @@ pub fn gather<'a, S: Sink<'a>>(
     }
 }
 
-/// Why a `;`-separated file is refused, and how to make one the tool reads.
+/// Why a `;`-separated file is refused where it is given as bytes to read in place
+/// (`Source` rewrites such a file as CSV before it is read: `semicolons`).
 const SEMICOLONS: &str = "the columns are separated by ';' (a spreadsheet's CSV in a Polish \
      locale, with decimal commas such as 50,06): save it as \"CSV UTF-8 (comma delimited)\" \
      with '.' as the decimal separator, or as tab-separated text";
@@ -246,11 +249,13 @@ mod tests {
                 (Some("Atlantis"), None)
             ]
         );
+        // The continent comes from the country; the rest is unknown.
         let city = &cities[0];
         assert_eq!(
             (city.continent, city.capital, city.agreement, city.status),
-            (None, None, None, None)
+            (Some(crate::city::Continent::Europe), None, None, None)
         );
+        assert_eq!(cities[2].continent, None);
         assert!(city.sources.is_empty());
     }
 

@@ -1,4 +1,4 @@
-//! Which format a data file is in (CSV, TSV, JSON, GeoJSON or nothing): by its content, with its name's extension as a hint
+//! Which format a data file is in (CSV, TSV, `;`-separated, JSON, GeoJSON or nothing): by its content, with its name's extension as a hint
 //! where the content alone does not tell.
 
 use std::path::Path;
@@ -13,7 +13,7 @@ pub enum Kind {
     /// A GeoJSON FeatureCollection, as `--format geojson` writes it.
     GeoJson,
     /// Values separated by `;`, as a spreadsheet in a Polish (or German, French…)
-    /// locale saves "CSV", with decimal commas: refused, saying how to convert it.
+    /// locale saves "CSV", with decimal commas: rewritten as CSV before it is read.
     Semicolons,
     /// Nothing but white space: an empty dataset.
     Empty,

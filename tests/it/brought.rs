@@ -62,20 +62,34 @@ fn a_geojson_point_is_the_place_and_properties_must_agree_with_it() {
 }
 
 #[test]
-fn a_semicolon_separated_file_is_refused_saying_how_to_convert_it() {
-    let excel =
-        "name;country;lat;lon\r\nOłomuniec;Czechy;49,59;17,25\r\nKoszyce;Słowacja;48,72;21,26\r\n";
+fn a_spreadsheets_semicolon_separated_csv_with_decimal_commas_is_read() {
+    let excel = "name;name_pl;country;lat;lon;aliases;notes\r\n\
+                 Olomouc;Ołomuniec;CZ;49,59;17,25;\"Olmütz;Holomouc\";Moravia, Czechia\r\n\
+                 \r\n\
+                 Košice;Koszyce;Slovakia;48,72;21,26;;\r\n";
     let file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
     std::fs::write(file.path(), excel).unwrap();
     let path = file.path().to_str().unwrap();
-    let stderr = fails(&["--data", path, "list"], 1);
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("krakow-partners: "), "{stderr}");
+    let cities = json(&["--data", path, "list", "--sort", "name"]);
+    assert_eq!(names(&cities), ["Košice", "Olomouc"]);
+    assert_eq!(cities[1]["lat"], 49.59);
+    assert_eq!(cities[1]["lon"], 17.25);
+    assert_eq!(
+        cities[1]["aliases"],
+        serde_json::json!(["Olmütz", "Holomouc"])
+    );
+    assert_eq!(cities[1]["notes"], "Moravia, Czechia");
+    assert_eq!(cities[1]["country"], "Czechia");
+    assert_eq!(cities[0]["continent"], "europe");
+    // From standard input too, and problems at the file's own lines.
+    let bad = "name;country;lat;lon\nA;PL;50,06;19,94\n\nB;PL;95,5;19\n";
+    let out = run_with_stdin(&["--data", "-", "list"], bad);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(":1: the columns are separated by ';'"),
+        stderr.starts_with("krakow-partners: <stdin>:4: lat: 95.5 is out of range"),
         "{stderr}"
     );
-    assert!(stderr.contains("CSV UTF-8 (comma delimited)"), "{stderr}");
 }
 
 #[test]
