@@ -50,9 +50,9 @@ pub struct Cli {
 /// Where the cities come from: for every command that reads them.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Read the cities from this CSV, TSV, JSON or NDJSON file ('-' for standard input)
-    /// instead of the built-in data; it needs only name, country or country_code, lat and
-    /// lon.
+    /// Read the cities from this CSV (a spreadsheet's ';'-separated one too), TSV, JSON,
+    /// NDJSON or GeoJSON file ('-' for standard input) instead of the built-in data; it
+    /// needs only name, country or country_code, lat and lon.
     #[arg(long, value_name = "FILE", help_heading = "Input")]
     pub data: Option<PathBuf>,
 }
@@ -289,7 +289,7 @@ pub struct ManArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// The data file to check, CSV, JSON or NDJSON ('-' for standard input).
+    /// The data file to check, CSV, TSV, JSON, NDJSON or GeoJSON ('-' for standard input).
     #[arg(value_name = "FILE", conflicts_with = "data")]
     pub file: Option<PathBuf>,
 
