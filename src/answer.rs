@@ -98,9 +98,13 @@ impl Answer<'_> {
             Answer::Cities(cities) => city_list(Cities::Held(cities), fields(), view),
             Answer::Listed(listed) => city_list(Cities::Reread(listed), fields(), view),
             Answer::City { city, today } => {
+                // People read a card; programs and tools get what `list` writes for
+                // this one city with every field (so TSV and CSV load back), JSON as
+                // one object (a city, as DESIGN.md's contract has it).
                 let (shape, today) = match (audience, &chosen) {
                     (Audience::People, None) => (Shape::Card, Some(*today)),
-                    (Audience::People | Audience::Lines, _) => (Shape::Card, None),
+                    (Audience::People, _) => (Shape::Card, None),
+                    (Audience::Lines, _) => (Shape::List, None),
                     (Audience::Programs, _) => (Shape::Object, None),
                 };
                 let mut fields = chosen.clone().unwrap_or_else(|| columns::set(Set::Show));
@@ -108,8 +112,8 @@ impl Answer<'_> {
                     // People read these within the lines they belong to (CityRows::card).
                     fields.retain(|f| !FOLDED.contains(f));
                 }
-                let label = |f: Field| match (audience, chosen.is_some()) {
-                    (Audience::People, false) => f.column().label,
+                let label = |f: Field| match (shape, chosen.is_some()) {
+                    (Shape::Card, false) => f.column().label,
                     _ => f.header(),
                 };
                 Grid {
@@ -334,9 +338,11 @@ impl CityRows<'_, '_> {
     fn push<'s>(&self, city: &'s City<'_>, cells: &mut Vec<Value<'s>>) {
         for field in &self.fields {
             let name = self.names.of(city).map(|name| &**name);
-            let value = match (field, name, self.today) {
-                (Field::Name, Some(name), _) => Value::Text(Cow::Borrowed(name)),
-                (_, _, Some(today)) => card(*field, city, today),
+            let country = self.names.country_of(city);
+            let value = match (field, name, country, self.today) {
+                (Field::Name, Some(name), _, _) => Value::Text(Cow::Borrowed(name)),
+                (_, _, _, Some(today)) => card(*field, city, country, today),
+                (Field::Country, _, Some(country), None) => Value::Text(Cow::Borrowed(country)),
                 _ => field.value(city),
             };
             cells.push(value);
@@ -345,11 +351,17 @@ impl CityRows<'_, '_> {
 }
 
 /// A field as a card for people reads it: with the values folded into it (see
-/// [`FOLDED`]) and a signing date's age.
-fn card<'s>(field: Field, city: &'s City<'_>, today: Date) -> Value<'s> {
+/// [`FOLDED`]) and a signing date's age; the country by the name `country` where one
+/// is chosen (Polish).
+fn card<'s>(
+    field: Field,
+    city: &'s City<'_>,
+    country: Option<&'static str>,
+    today: Date,
+) -> Value<'s> {
     let text = |text: String| Value::Text(text.into());
     match field {
-        Field::Country => match (&city.country, &city.country_code) {
+        Field::Country => match (country.or(city.country.as_deref()), &city.country_code) {
             (Some(country), Some(code)) => text(format!("{country} ({code})")),
             _ => Value::Text(city.country_shown().into()),
         },

@@ -53,9 +53,9 @@ pub struct Cli {
 /// Where the cities come from: for every command that reads them.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Read the cities from this CSV, TSV, JSON or NDJSON file ('-' for standard input)
-    /// instead of the built-in data; it needs only name, country or country_code, lat and
-    /// lon.
+    /// Read the cities from this CSV (a spreadsheet's ';'-separated one too), TSV, JSON,
+    /// NDJSON or GeoJSON file ('-' for standard input) instead of the built-in data; it
+    /// needs only name, country or country_code, lat and lon.
     #[arg(long, value_name = "FILE", help_heading = "Input")]
     pub data: Option<PathBuf>,
 }
@@ -304,7 +304,7 @@ pub struct ManArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// The data file to check, CSV, JSON or NDJSON ('-' for standard input).
+    /// The data file to check, CSV, TSV, JSON, NDJSON or GeoJSON ('-' for standard input).
     #[arg(value_name = "FILE", conflicts_with = "data")]
     pub file: Option<PathBuf>,
 
@@ -321,6 +321,7 @@ impl ValidateArgs {
     pub const ACCEPTS: Accepts = Accepts {
         fields: fields::NONE,
         formats: &[Format::Json, Format::Ndjson],
+        answers: Answers::Problems,
     };
 }
 
@@ -375,6 +376,7 @@ impl ShowArgs {
     pub const ACCEPTS: Accepts = Accepts {
         fields: fields::CITIES,
         formats: EVERY_FORMAT,
+        answers: Answers::City,
     };
 }
 
@@ -404,6 +406,7 @@ impl StatsArgs {
     pub const ACCEPTS: Accepts = Accepts {
         fields: fields::GROUPS,
         formats: NOT_PLACES,
+        answers: Answers::Rows,
     };
 }
 
@@ -428,6 +431,7 @@ impl DistanceArgs {
     pub const ACCEPTS: Accepts = Accepts {
         fields: fields::LEG,
         formats: NOT_PLACES,
+        answers: Answers::Leg,
     };
 }
 
@@ -457,6 +461,7 @@ impl TimelineArgs {
     pub const ACCEPTS: Accepts = Accepts {
         fields: fields::TIMELINE,
         formats: NOT_PLACES,
+        answers: Answers::Rows,
     };
 }
 
@@ -496,6 +501,7 @@ impl ListArgs {
     pub const ACCEPTS: Accepts = Accepts {
         fields: fields::CITIES,
         formats: EVERY_FORMAT,
+        answers: Answers::Cities,
     };
 }
 
@@ -526,6 +532,7 @@ impl RecordsArgs {
     pub const ACCEPTS: Accepts = Accepts {
         fields: fields::RECORDS,
         formats: EVERY_FORMAT,
+        answers: Answers::Records,
     };
 }
 
@@ -654,6 +661,67 @@ pub struct Accepts {
     pub fields: Choice,
     /// What `--format` takes.
     pub formats: &'static [Format],
+    /// What the command answers with: what each format writes for it, in its help.
+    pub answers: Answers,
+}
+
+/// What a command answers with, which decides what each format writes for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answers {
+    /// `list`: cities.
+    Cities,
+    /// `records`: records, each with its city.
+    Records,
+    /// `show`: one city.
+    City,
+    /// `stats`, `timeline`: rows of counts.
+    Rows,
+    /// `distance`: one row.
+    Leg,
+    /// `validate`: the problems of a file.
+    Problems,
+}
+
+impl Answers {
+    /// What `format` writes for this answer, for `--format`'s help.
+    fn written_as(self, format: Format) -> &'static str {
+        use Answers::*;
+        match (format, self) {
+            (Format::Table, City) => "The city as a card of labels and values, for people",
+            (Format::Table, _) => "Aligned table with units in the headers, for people",
+            (Format::Tsv, City) => {
+                "Tab-separated values: a header line and the city's row (every field: it loads \
+                 back with --data)"
+            }
+            (Format::Tsv, Leg) => "Tab-separated values: a header line and one row",
+            (Format::Tsv, _) => "Tab-separated values: a header line, then a row each",
+            (Format::Csv, Cities) => {
+                "Comma-separated values: the data file's header plus distance_km, then a row each"
+            }
+            (Format::Csv, City) => {
+                "Comma-separated values: a header line and the city's row (every field: it \
+                 loads back with --data)"
+            }
+            (Format::Csv, Leg) => "Comma-separated values: a header line and one row",
+            (Format::Csv, _) => "Comma-separated values: a header line, then a row each",
+            (Format::Json, City) => "The city as one JSON object (as list writes it in its array)",
+            (Format::Json, Leg) => "One JSON object",
+            (Format::Json, Problems) => {
+                "A JSON array: each problem an object {file, line, item, column, value, message}"
+            }
+            (Format::Json, _) => "A JSON array of objects",
+            (Format::Ndjson, City | Leg) => "One JSON object on one line",
+            (Format::Ndjson, Problems) => "Each problem a JSON object on a line of its own",
+            (Format::Ndjson, _) => "One JSON object per line",
+            (Format::Geojson, City) => "A GeoJSON FeatureCollection (RFC 7946) of the city's point",
+            (Format::Geojson, Records) => {
+                "A GeoJSON FeatureCollection (RFC 7946): a point per record's city"
+            }
+            (Format::Geojson, _) => {
+                "A GeoJSON FeatureCollection (RFC 7946) of points, for maps and GIS tools"
+            }
+        }
+    }
 }
 
 /// Every format: for answers whose rows are places.
@@ -692,7 +760,10 @@ fn accepts(arg: clap::Arg, accepts: &Accepts) -> clap::Arg {
                 .value_parser(FieldsParser(accepts.fields))
         }
         "format" => {
-            let formats = accepts.formats.iter().filter_map(|f| f.to_possible_value());
+            let formats = accepts
+                .formats
+                .iter()
+                .filter_map(|f| Some(f.to_possible_value()?.help(accepts.answers.written_as(*f))));
             let parser =
                 PossibleValuesParser::new(formats).try_map(|name| Format::from_str(&name, true));
             arg.value_parser(parser)

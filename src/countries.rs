@@ -1,14 +1,17 @@
 //! The countries of the world as `--country` takes them: ISO 3166-1 alpha-2 and
 //! alpha-3 codes, English names and the short names people type (USA, UK, Czech
-//! Republic, Holland), from `data/countries.tsv`, in any case and without diacritics.
+//! Republic, Holland), from `data/countries.tsv`, in any case and without diacritics;
+//! and for each its continent (a row without one gets its country's) and Polish name
+//! (`--names pl`).
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use crate::city::fold;
+use crate::city::{Continent, fold};
 
-/// The table: `code`, `code3`, `name` and `also` (other names, `;`-separated),
-/// tab-separated under a header.
+/// The table: `code`, `code3`, `name`, `also` (other names, `;`-separated),
+/// `continent` (empty for Antarctica) and `name_pl`, tab-separated under a header
+/// (`tools/countries.py` fills the last two; `data/SOURCES.md` says from where).
 const TABLE: &str = include_str!("../data/countries.tsv");
 
 /// One country of ISO 3166-1.
@@ -21,6 +24,10 @@ pub struct Country {
     /// The English short name: `Germany`.
     pub name: &'static str,
     also: Vec<&'static str>,
+    /// The continent, by UN M49; `None` for Antarctica.
+    pub continent: Option<Continent>,
+    /// The Polish short name: `Niemcy`.
+    pub name_pl: &'static str,
 }
 
 impl Country {
@@ -48,6 +55,8 @@ static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
                     .split(';')
                     .filter(|n| !n.is_empty())
                     .collect(),
+                continent: cells.next()?.parse().ok(),
+                name_pl: cells.next()?,
             })
         })
         .collect()
@@ -62,21 +71,29 @@ pub fn find(typed: &str) -> Option<&'static Country> {
 }
 
 /// Fills in a city's country name from its code, or its code from its name, where
-/// the ISO table has it; a name or code it lacks leaves the other unknown. Whether
-/// either is known.
+/// the ISO table has it; a name or code it lacks leaves the other unknown. A name the
+/// table knows by a code or a short name (`CZ`, `USA`, `UK`) becomes its English name
+/// (`Czechia`, `United States`, `United Kingdom`), unless a code given says another
+/// country. Whether either is known.
 pub fn fill<'a>(name: &mut Option<Cow<'a, str>>, code: &mut Option<Cow<'a, str>>) -> bool {
     match (name.as_deref(), code.as_deref()) {
-        (Some(_), Some(_)) => {}
-        (Some(typed), None) => *code = find(typed).map(|c| Cow::Borrowed(c.code)),
-        (None, Some(typed)) => {
-            *name = COUNTRIES
-                .iter()
-                .find(|c| c.code == typed)
-                .map(|c| Cow::Borrowed(c.name));
-        }
         (None, None) => return false,
+        (Some(typed), given) => {
+            if let Some(country) = find(typed)
+                && given.is_none_or(|given| given == country.code)
+            {
+                *name = Some(Cow::Borrowed(country.name));
+                *code = Some(Cow::Borrowed(country.code));
+            }
+        }
+        (None, Some(typed)) => *name = by_code(typed).map(|c| Cow::Borrowed(c.name)),
     }
     true
+}
+
+/// The country of an alpha-2 code, as the data's `country_code` holds it.
+pub fn by_code(code: &str) -> Option<&'static Country> {
+    COUNTRIES.iter().find(|c| c.code == code)
 }
 
 /// Every English name, for suggestions.
@@ -127,7 +144,24 @@ mod tests {
             filled(Some("Germany"), None),
             (true, some("Germany"), some("DE"))
         );
-        assert_eq!(filled(Some("USA"), None), (true, some("USA"), some("US")));
+        // A code or a short name reads as the country's English name.
+        assert_eq!(
+            filled(Some("USA"), None),
+            (true, some("United States"), some("US"))
+        );
+        assert_eq!(
+            filled(Some("cz"), None),
+            (true, some("Czechia"), some("CZ"))
+        );
+        assert_eq!(
+            filled(Some("UK"), Some("GB")),
+            (true, some("United Kingdom"), some("GB"))
+        );
+        // A code that says another country: both kept as written (validation's job).
+        assert_eq!(
+            filled(Some("UK"), Some("DE")),
+            (true, some("UK"), some("DE"))
+        );
         assert_eq!(
             filled(None, Some("CZ")),
             (true, some("Czechia"), some("CZ"))
@@ -143,6 +177,26 @@ mod tests {
             (true, some("Deutschland"), some("DE"))
         );
         assert_eq!(filled(None, None), (false, None, None));
+    }
+
+    #[test]
+    fn every_country_but_antarctica_has_a_continent_and_a_polish_name() {
+        for country in COUNTRIES.iter() {
+            assert!(!country.name_pl.is_empty(), "{}", country.code);
+            assert_eq!(
+                country.continent.is_none(),
+                country.code == "AQ",
+                "{}",
+                country.code
+            );
+        }
+        let continent = |code| by_code(code).and_then(|c| c.continent);
+        assert_eq!(continent("RU"), Some(Continent::Europe));
+        assert_eq!(continent("GE"), Some(Continent::Asia));
+        assert_eq!(continent("PA"), Some(Continent::NorthAmerica));
+        assert_eq!(continent("CU"), Some(Continent::NorthAmerica));
+        assert_eq!(by_code("RU").map(|c| c.name_pl), Some("Rosja"));
+        assert_eq!(by_code("DE").map(|c| c.name_pl), Some("Niemcy"));
     }
 
     #[test]

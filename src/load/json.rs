@@ -23,21 +23,8 @@ pub fn read<'a, S: Sink<'a>>(
     file: &str,
     new: &New<'_, S>,
 ) -> Result<S, LoadError> {
-    let bytes = without_bom(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count();
-        LoadError::one(file, line as u64, None, "is not valid UTF-8 text".into())
-    })?;
-    let fail = |e: serde_json::Error| {
-        let what = if e.is_eof() {
-            "the JSON ends too early".to_string()
-        } else if e.is_data() {
-            "expected a JSON array of city objects, or one object a line".to_string()
-        } else {
-            format!("not valid JSON ({e})")
-        };
-        LoadError::one(file, e.line().max(1) as u64, None, what)
-    };
+    let text = utf8(bytes, file)?;
+    let fail = |e: serde_json::Error| failed(&e, file);
     let items: Vec<&RawValue> = match text.trim_start().as_bytes().first() {
         // NDJSON (or objects one after another however laid out).
         Some(b'{') => serde_json::Deserializer::from_str(text)
@@ -46,10 +33,31 @@ pub fn read<'a, S: Sink<'a>>(
             .map_err(fail)?,
         _ => serde_json::from_str(text).map_err(fail)?,
     };
+    read_items(text, &items, file, new, Items::Cities)
+}
+
+/// What the items of a JSON file are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Items {
+    /// City objects.
+    Cities,
+    /// GeoJSON features, their problems named by the feature's index.
+    Features,
+}
+
+/// Reads `items`, each a value inside `text`, into cities.
+pub fn read_items<'a, S: Sink<'a>>(
+    text: &'a str,
+    items: &[&'a RawValue],
+    file: &str,
+    new: &New<'_, S>,
+    kind: Items,
+) -> Result<S, LoadError> {
+    let bytes = text.as_bytes();
     // Each city is reported at the line its object starts on.
     let mut places = Vec::with_capacity(items.len());
     let (mut line, mut counted) = (1, 0);
-    for item in &items {
+    for item in items {
         let offset = item.get().as_ptr() as usize - text.as_ptr() as usize;
         line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..offset]).count() as u64;
         counted = offset;
@@ -63,8 +71,13 @@ pub fn read<'a, S: Sink<'a>>(
     };
     let mut part = Part::new(new(), 0);
     for (index, (item, &(line, offset))) in items.iter().zip(&places).enumerate() {
-        part.in_item(shares_its_line(index).then_some(index as u64));
-        match object(item.get()) {
+        let named = kind == Items::Features || shares_its_line(index);
+        part.in_item(named.then_some(index as u64));
+        let read = match kind {
+            Items::Cities => object(item.get()),
+            Items::Features => super::geojson::feature(item.get()),
+        };
+        match read {
             Ok(object) => {
                 for (column, message) in object.problems {
                     part.problem(line, column, message);
@@ -76,6 +89,27 @@ pub fn read<'a, S: Sink<'a>>(
     }
     part.finish_part(bytes.len(), line);
     part.finish(file)
+}
+
+/// The file's text without its byte order mark, or where it is not UTF-8.
+pub fn utf8<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, LoadError> {
+    let bytes = without_bom(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count();
+        LoadError::one(file, line as u64, None, "is not valid UTF-8 text".into())
+    })
+}
+
+/// What is wrong with a file serde_json could not read, at its line.
+pub fn failed(e: &serde_json::Error, file: &str) -> LoadError {
+    let what = if e.is_eof() {
+        "the JSON ends too early".to_string()
+    } else if e.is_data() {
+        "expected a JSON array of city objects, or one object a line".to_string()
+    } else {
+        format!("not valid JSON ({e})")
+    };
+    LoadError::one(file, e.line().max(1) as u64, None, what)
 }
 
 /// A city object read: each stored column's cell (or what is wrong with its value),
@@ -195,7 +229,7 @@ fn string(value: &RawValue) -> Cell<'_> {
 }
 
 /// A parser's message without its place (which is within one value, not the file).
-fn plain(e: &serde_json::Error) -> String {
+pub fn plain(e: &serde_json::Error) -> String {
     let text = e.to_string();
     match text.split_once(" at line ") {
         Some((what, _)) => what.to_string(),

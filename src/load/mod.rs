@@ -4,19 +4,23 @@
 //! `krakow-partners: file:line: column: what is wrong (what is allowed)`. Each sound
 //! city goes to the command's [`Sink`] as it is read.
 //!
-//! - `source`: where the bytes come from; `sniff`: CSV, TSV, JSON or nothing;
+//! - `source`: where the bytes come from; `sniff`: CSV, TSV, JSON, GeoJSON or nothing;
 //! - `csv_rows`, `tsv_rows`: splitting CSV and TSV text into rows; `delimited`: either,
 //!   and a CSV or TSV file read; `header`: which column each field is;
+//! - `semicolons`: a spreadsheet's `;`-separated CSV with decimal commas, rewritten as CSV;
 //! - `parts`: large files read in parts on every core; `duplicates`: each city once;
-//! - `validate`: a row's cells against the column table's rules; `json`: JSON files.
+//! - `validate`: a row's cells against the column table's rules; `json`: JSON files;
+//!   `geojson`: GeoJSON FeatureCollections (a city per feature).
 
 mod csv_rows;
 mod delimited;
 mod duplicates;
+mod geojson;
 mod header;
 mod json;
 mod lines;
 mod parts;
+mod semicolons;
 mod sniff;
 mod source;
 mod tsv_rows;
@@ -47,9 +51,11 @@ pub fn gather<'a, S: Sink<'a>>(
 ) -> Result<S, LoadError> {
     match sniff::sniff(bytes, file) {
         Kind::Json => json::read(bytes, file, new),
+        Kind::GeoJson => geojson::read(bytes, file, new),
         Kind::Delimited(dialect) => {
             delimited::read(bytes, file, dialect, parts_for(bytes.len()), new)
         }
+        Kind::Semicolons => Err(LoadError::one(file, 1, None, SEMICOLONS.to_string())),
         Kind::Empty => {
             let mut part = parts::Part::new(new(), 0);
             part.finish_part(0, 1);
@@ -57,6 +63,12 @@ pub fn gather<'a, S: Sink<'a>>(
         }
     }
 }
+
+/// Why a `;`-separated file is refused where it is given as bytes to read in place
+/// (`Source` rewrites such a file as CSV before it is read: `semicolons`).
+const SEMICOLONS: &str = "the columns are separated by ';' (a spreadsheet's CSV in a Polish \
+     locale, with decimal commas such as 50,06): save it as \"CSV UTF-8 (comma delimited)\" \
+     with '.' as the decimal separator, or as tab-separated text";
 
 /// How many parts to read a file of `len` bytes in: below a few megabytes a thread
 /// costs more than it saves.
@@ -92,6 +104,8 @@ pub struct Reread<'a> {
     text: &'a [u8],
     /// A CSV or TSV file's dialect and header's columns; `None` for JSON.
     layout: Option<(Dialect, header::Layout)>,
+    /// Whether the file's objects are GeoJSON features.
+    features: bool,
 }
 
 impl<'a> Reread<'a> {
@@ -99,8 +113,9 @@ impl<'a> Reread<'a> {
     /// was, when it loaded).
     pub fn new(bytes: &'a [u8], file: &str) -> Option<Reread<'a>> {
         let text = sniff::without_bom(bytes);
-        let layout = match sniff::sniff(bytes, file) {
-            Kind::Json | Kind::Empty => None,
+        let kind = sniff::sniff(bytes, file);
+        let layout = match kind {
+            Kind::Json | Kind::GeoJson | Kind::Semicolons | Kind::Empty => None,
             Kind::Delimited(dialect) => {
                 let mut fields = Vec::new();
                 match delimited::Rows::new(dialect, text, 0, 1).next_row(&mut fields) {
@@ -109,7 +124,12 @@ impl<'a> Reread<'a> {
                 }
             }
         };
-        Some(Reread { text, layout })
+        let features = kind == Kind::GeoJson;
+        Some(Reread {
+            text,
+            layout,
+            features,
+        })
     }
 
     /// Asks the processor to bring the row (or object) at byte `at` into its cache,
@@ -156,7 +176,10 @@ impl<'a> Reread<'a> {
                 let mut objects = serde_json::Deserializer::from_slice(&self.text[at..])
                     .into_iter::<&serde_json::value::RawValue>();
                 let object = objects.next()?.ok()?;
-                let object = json::object(object.get()).ok()?;
+                let object = match self.features {
+                    true => geojson::feature(object.get()).ok()?,
+                    false => json::object(object.get()).ok()?,
+                };
                 validate::city(0, object.cells.into_iter(), &mut problems)
             }
         }
@@ -226,11 +249,13 @@ mod tests {
                 (Some("Atlantis"), None)
             ]
         );
+        // The continent comes from the country; the rest is unknown.
         let city = &cities[0];
         assert_eq!(
             (city.continent, city.capital, city.agreement, city.status),
-            (None, None, None, None)
+            (Some(crate::city::Continent::Europe), None, None, None)
         );
+        assert_eq!(cities[2].continent, None);
         assert!(city.sources.is_empty());
     }
 

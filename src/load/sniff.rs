@@ -1,4 +1,4 @@
-//! Which format a data file is in: by its content, with its name's extension as a hint
+//! Which format a data file is in (CSV, TSV, `;`-separated, JSON, GeoJSON or nothing): by its content, with its name's extension as a hint
 //! where the content alone does not tell.
 
 use std::path::Path;
@@ -10,6 +10,11 @@ pub enum Kind {
     Delimited(Dialect),
     /// A JSON array of city objects, or objects one after another (NDJSON).
     Json,
+    /// A GeoJSON FeatureCollection, as `--format geojson` writes it.
+    GeoJson,
+    /// Values separated by `;`, as a spreadsheet in a Polish (or German, French…)
+    /// locale saves "CSV", with decimal commas: rewritten as CSV before it is read.
+    Semicolons,
     /// Nothing but white space: an empty dataset.
     Empty,
 }
@@ -32,7 +37,8 @@ pub fn without_bom(bytes: &[u8]) -> &[u8] {
 /// white space is `[` or `{`, or when its name ends in `.json` (so that a broken JSON
 /// file is told what is wrong with it as JSON); else TSV when its first line has more
 /// tabs than commas, CSV when more commas than tabs, and by the name's extension when
-/// neither (a header of one column).
+/// neither (a header of one column); semicolon-separated when it has more `;` than
+/// either (the tool's own CSV has `;` only inside its quoted lists, past the header).
 pub fn sniff(bytes: &[u8], name: &str) -> Kind {
     let text = without_bom(bytes);
     let extension = Path::new(name)
@@ -44,15 +50,21 @@ pub fn sniff(bytes: &[u8], name: &str) -> Kind {
             .as_deref()
             .is_some_and(|e| extensions.contains(&e))
     };
+    if named(&["geojson"]) || is_feature_collection(text) {
+        return Kind::GeoJson;
+    }
     match text.iter().find(|b| !b.is_ascii_whitespace()) {
         None => return Kind::Empty,
         Some(b'[' | b'{') => return Kind::Json,
-        Some(_) if named(&["json", "ndjson", "jsonl", "geojson"]) => return Kind::Json,
+        Some(_) if named(&["json", "ndjson", "jsonl"]) => return Kind::Json,
         Some(_) => {}
     }
     let first_line = &text[..memchr::memchr(b'\n', text).unwrap_or(text.len())];
     let count = |byte| memchr::memchr_iter(byte, first_line).count();
     let (tabs, commas) = (count(b'\t'), count(b','));
+    if count(b';') > tabs.max(commas) {
+        return Kind::Semicolons;
+    }
     let dialect = match tabs.cmp(&commas) {
         std::cmp::Ordering::Greater => Dialect::Tsv,
         std::cmp::Ordering::Less => Dialect::Csv,
@@ -60,6 +72,20 @@ pub fn sniff(bytes: &[u8], name: &str) -> Kind {
         std::cmp::Ordering::Equal => Dialect::Csv,
     };
     Kind::Delimited(dialect)
+}
+
+/// Whether the text begins `{"type": "FeatureCollection"` (white space allowed between
+/// the tokens), as GeoJSON written by this tool and by most GIS tools does.
+fn is_feature_collection(text: &[u8]) -> bool {
+    let mut rest = text;
+    for token in [&b"{"[..], b"\"type\"", b":", b"\"FeatureCollection\""] {
+        rest = rest.trim_ascii_start();
+        match rest.strip_prefix(token) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -79,9 +105,23 @@ mod tests {
         // A broken JSON file is JSON still.
         assert_eq!(sniff(b"not json at all {", "bad.json"), Kind::Json);
         assert_eq!(sniff(b"name,country\n", "x.JSON"), Kind::Json);
+        // Excel's CSV in a Polish locale.
+        assert_eq!(
+            sniff(b"name;country;lat;lon\nA;Poland;50,06;19,94\n", "a.csv"),
+            Kind::Semicolons
+        );
+        assert_eq!(sniff(b"name,aliases\nA,\"B;C;D\"\n", "a.csv"), csv);
         // One column: the name decides.
         assert_eq!(sniff(b"name\n", "a.tsv"), tsv);
         assert_eq!(sniff(b"name\n", "a"), csv);
+        let collection = b"{\n  \"type\": \"FeatureCollection\",\n  \"features\": []}";
+        assert_eq!(sniff(collection, "-"), Kind::GeoJson);
+        assert_eq!(
+            sniff(b"{\"type\":\"FeatureCollection\"}", "a.json"),
+            Kind::GeoJson
+        );
+        assert_eq!(sniff(b"{\"type\": \"Feature\"}", "-"), Kind::Json);
+        assert_eq!(sniff(b"{}", "a.geojson"), Kind::GeoJson);
         for empty in [&b""[..], b"\n\r\n  ", b"\xEF\xBB\xBF"] {
             assert_eq!(sniff(empty, "a.csv"), Kind::Empty);
         }

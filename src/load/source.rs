@@ -353,6 +353,11 @@ impl Source {
             })?,
             false => read_file(path, &name, limit)?,
         };
+        // A spreadsheet's `;`-separated CSV is read as the CSV it stands for.
+        let bytes = match super::sniff(&bytes, &name) {
+            super::Kind::Semicolons => super::semicolons::to_csv(&bytes),
+            _ => bytes,
+        };
         Ok(Source {
             name,
             bytes: Cow::Owned(bytes),

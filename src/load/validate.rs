@@ -66,6 +66,13 @@ pub fn city<'a>(
             "is empty, and no country_code is given (a row needs one of them)".into(),
         );
     }
+    // A file without continents still answers --continent: the country tells it.
+    if city.continent.is_none()
+        && read(Field::Continent)
+        && let Some(code) = city.country_code.as_deref()
+    {
+        city.continent = countries::by_code(code).and_then(|c| c.continent);
+    }
     if read(Field::Agreement)
         && read(Field::Signed)
         && city.agreement == Some(Agreement::None)

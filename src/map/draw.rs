@@ -217,12 +217,7 @@ fn tooltip(lang: Language, city: &City, label: &str) -> String {
     if label != city.name {
         let _ = write!(t, " ({})", city.name);
     }
-    let _ = write!(
-        t,
-        ", {}: {}",
-        city.country_shown(),
-        lang.kind(city.agreement)
-    );
+    let _ = write!(t, ", {}: {}", lang.country(city), lang.kind(city.agreement));
     if let Some(date) = city.signed {
         let _ = write!(t, ", {date}");
     }

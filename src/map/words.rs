@@ -24,6 +24,18 @@ impl Language {
         }
     }
 
+    /// A city's country as the map names it: in Polish from the country table (the
+    /// data's own name where the table does not know it).
+    pub fn country<'c>(self, city: &'c City) -> &'c str {
+        let names = match self {
+            Language::Polish => Names::Pl,
+            Language::English => Names::En,
+        };
+        names
+            .country_of(city)
+            .unwrap_or_else(|| city.country_shown())
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Language::English => "Kraków's international partner cities",
@@ -232,7 +244,7 @@ impl Language {
         }
         if !filter.countries.taken.is_empty() {
             // The countries as the data names them, whatever spelling or code was typed.
-            let mut countries: Vec<&str> = cities.iter().map(City::country_shown).collect();
+            let mut countries: Vec<&str> = cities.iter().map(|c| self.country(c)).collect();
             countries.sort_unstable();
             countries.dedup();
             parts.push(countries.join(", "));

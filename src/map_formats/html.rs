@@ -94,6 +94,7 @@ pub fn page(map: &Drawn) -> String {
                     .names
                     .of(city)
                     .map_or_else(|| field.value(city), |name| Value::Text(name.clone())),
+                Field::Country => Value::Text(lang.country(city).into()),
                 Field::Agreement => city
                     .agreement
                     .map_or(Value::Unknown, |a| Value::Text(lang.agreement(a).into())),

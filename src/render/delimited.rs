@@ -1,5 +1,5 @@
-//! CSV and TSV: a header line of keys (unless left out), then one line per row (a card
-//! in TSV: one `key<TAB>value` line per column).
+//! CSV and TSV: a header line of keys (unless left out), then one line per row, whatever
+//! the answer's shape (`show`'s one city too: the same as `list` writes it).
 //!
 //! TSV is IANA text/tab-separated-values: never quoted; a tab, line feed, carriage
 //! return or backslash in a value is written `\t`, `\n`, `\r`, `\\`, so every line is
@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::grid::{Grid, Shape};
+use super::grid::Grid;
 use super::write_rows;
 use crate::load::Dialect;
 use crate::terminal;
@@ -34,21 +34,6 @@ pub fn write(grid: &Grid, dialect: Dialect, care: Care, out: &mut dyn Write) -> 
 }
 
 fn write_tsv(grid: &Grid, care: Care, out: &mut dyn Write) -> io::Result<()> {
-    let mut text = String::new();
-    if grid.shape == Shape::Card {
-        let mut line = Vec::new();
-        grid.row(0, |cells, _| {
-            for (col, value) in grid.columns.iter().zip(cells) {
-                line.extend_from_slice(col.key.as_bytes());
-                line.push(b'\t');
-                cell(value, care, &mut text);
-                tsv_field(&text, care, &mut line);
-                line.push(b'\n');
-            }
-            Ok(())
-        })?;
-        return out.write_all(&line);
-    }
     if !care.no_header {
         let keys: Vec<&str> = grid.columns.iter().map(|c| c.key).collect();
         out.write_all(keys.join("\t").as_bytes())?;

@@ -13,7 +13,8 @@ pub enum Shape {
     List,
     /// One row: a JSON object, a table of one row.
     Object,
-    /// One row read as a card: a JSON object, a table (and TSV) of label and value.
+    /// One row read as a card: a JSON object, a table of label and value (CSV and TSV
+    /// write it as a list of one row).
     Card,
 }
 

@@ -23,18 +23,19 @@ use crate::parallel;
 
 pub use grid::{Col, Emit, Grid, Rows, Shape};
 
-/// The output formats.
+/// The output formats. (What each writes for a command is said in that command's
+/// `--format` help: `cli::format_help`.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Aligned table with units in the headers, for people.
     Table,
     /// Tab-separated values with a header line.
     Tsv,
-    /// A JSON array.
+    /// JSON: an array of objects, one object for one city or one leg.
     Json,
     /// One JSON object per line.
     Ndjson,
-    /// Comma-separated values with the data file's header.
+    /// Comma-separated values with a header line.
     Csv,
     /// A GeoJSON FeatureCollection of points (RFC 7946), for maps and GIS tools.
     Geojson,
@@ -61,7 +62,8 @@ impl Format {
     }
 }
 
-/// Which of a city's names tables and TSV show in the name column.
+/// Which of a city's names tables and TSV show in the name column (and, for Polish,
+/// which name of its country).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Names {
     /// English, as the City of Kraków writes it (Kyiv, Nuremberg).
@@ -81,6 +83,20 @@ impl Names {
             Names::En => None,
             Names::Pl => city.name_pl.as_ref(),
             Names::Local => city.name_local.as_ref(),
+        }
+    }
+
+    /// The country's name this choice shows for a city: Polish from the country table
+    /// for `pl`; `None` for the data's own (English) name, also where the table does
+    /// not know the country (a local name of countries is not in it).
+    pub fn country_of(self, city: &City) -> Option<&'static str> {
+        match self {
+            Names::Pl => city
+                .country_code
+                .as_deref()
+                .and_then(crate::countries::by_code)
+                .map(|country| country.name_pl),
+            Names::En | Names::Local => None,
         }
     }
 }

@@ -19,6 +19,7 @@ mod tables;
 mod timeline;
 mod validate;
 
+mod brought;
 mod faults;
 mod formats;
 mod fuzz_corpus;

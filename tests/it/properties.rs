@@ -12,12 +12,13 @@ use proptest::prelude::*;
 
 use crate::common::written;
 
-const COUNTRIES: [(&str, &str); 5] = [
-    ("Germany", "DE"),
-    ("Ukraine", "UA"),
-    ("Česko", "CZ"),
-    ("日本", "JP"),
-    ("Chile", "CL"),
+/// Countries by name and code, and the continent a row without one gets from its code.
+const COUNTRIES: [(&str, &str, Continent); 5] = [
+    ("Germany", "DE", Continent::Europe),
+    ("Ukraine", "UA", Continent::Europe),
+    ("Česko", "CZ", Continent::Europe),
+    ("日本", "JP", Continent::Asia),
+    ("Chile", "CL", Continent::SouthAmerica),
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -119,7 +120,8 @@ fn city(index: usize) -> impl Strategy<Value = City<'static>> {
                     aliases,
                     country: Some(COUNTRIES[country].0.into()),
                     country_code: Some(COUNTRIES[country].1.into()),
-                    continent,
+                    // As the loader reads it: a missing continent is the country's.
+                    continent: continent.or(Some(COUNTRIES[country].2)),
                     capital,
                     agreement,
                     signed,

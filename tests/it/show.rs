@@ -262,3 +262,118 @@ fn every_name_of_every_city_finds_that_city() {
         }
     }
 }
+
+/// Every field `show` writes for programs and tools, in its order.
+fn every_field() -> String {
+    let mut fields: Vec<&str> = HEADER.split(',').collect();
+    fields.extend(["distance_km", "density_per_km2", "bearing_deg", "bearing"]);
+    fields.join(",")
+}
+
+#[test]
+fn show_writes_what_list_writes_for_that_one_city_in_every_format() {
+    let fields = every_field();
+    for format in ["tsv", "csv", "ndjson", "geojson"] {
+        for extra in [
+            &["--fields", &fields][..],
+            &["--fields", "lat,name,lon"][..],
+        ] {
+            let mut show = vec!["show", "kyoto", "--format", format];
+            show.extend(extra);
+            let mut list = vec!["list", "--search", "kyoto", "--format", format];
+            list.extend(extra);
+            assert_eq!(stdout(&show), stdout(&list), "{format} {extra:?}");
+        }
+    }
+    for format in ["tsv", "csv"] {
+        let show = ["show", "kyoto", "--format", format, "--no-header"];
+        let list = [
+            "list",
+            "--search",
+            "kyoto",
+            "--format",
+            format,
+            "--no-header",
+        ];
+        let list = [&list[..], &["--fields", &fields]].concat();
+        assert_eq!(stdout(&show), stdout(&list), "{format}");
+    }
+    // Without --fields too: show's own fields are every field.
+    for format in ["tsv", "csv", "ndjson"] {
+        let list = stdout(&[
+            "list", "--search", "kyoto", "--format", format, "--fields", &fields,
+        ]);
+        assert_eq!(
+            stdout(&["show", "kyoto", "--format", format]),
+            list,
+            "{format}"
+        );
+    }
+    // JSON: the city as one object, the one list writes in its array.
+    let shown = one(&["show", "kyoto"]);
+    let listed = json(&["list", "--search", "kyoto", "--fields", &fields]);
+    assert_eq!(listed, vec![shown]);
+}
+
+#[test]
+fn show_tsv_has_a_header_line_unless_told_not_to() {
+    let tsv = stdout(&[
+        "show",
+        "kyoto",
+        "--format",
+        "tsv",
+        "--fields",
+        "name,country",
+    ]);
+    assert_eq!(tsv, "name\tcountry\nKyoto\tJapan\n");
+    let bare = [
+        "show",
+        "kyoto",
+        "--format",
+        "tsv",
+        "--fields",
+        "name,country",
+        "--no-header",
+    ];
+    assert_eq!(stdout(&bare), "Kyoto\tJapan\n");
+    let csv = [
+        "show",
+        "kyoto",
+        "--format",
+        "csv",
+        "--fields",
+        "name,country",
+        "--no-header",
+    ];
+    assert_eq!(stdout(&csv), "Kyoto,Japan\n");
+}
+
+#[test]
+fn show_loads_back_with_data_in_every_format() {
+    let expected = json(&["list", "--all", "--search", "kyoto"]);
+    for format in ["tsv", "csv", "json", "ndjson", "geojson"] {
+        let shown = stdout(&["show", "kyoto", "--format", format]);
+        let out = run_with_stdin(&["--data", "-", "list", "--all", "--json"], &shown);
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let back: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(back, expected, "{format}");
+    }
+}
+
+#[test]
+fn format_help_says_what_each_format_writes_for_the_command() {
+    let show = stdout(&["show", "--help"]);
+    assert!(show.contains("The city as one JSON object"), "{show}");
+    assert!(!show.contains("JSON array"), "{show}");
+    let distance = stdout(&["distance", "--help"]);
+    assert!(distance.contains("One JSON object"), "{distance}");
+    assert!(!distance.contains("JSON array"), "{distance}");
+    assert!(!distance.contains("geojson"), "{distance}");
+    let list = stdout(&["list", "--help"]);
+    assert!(list.contains("A JSON array of objects"), "{list}");
+    assert!(list.contains("geojson"), "{list}");
+}

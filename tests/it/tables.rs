@@ -55,26 +55,17 @@ fn run(args: &[&str], width: Option<usize>) -> (String, String) {
 
 /// The values a TSV answer holds, each with its column's key (a card's label): lists
 /// as their items. Free text (notes) may wrap between words, so it is not among them.
-fn values(tsv: &str, card: bool) -> Vec<(String, String)> {
+fn values(tsv: &str) -> Vec<(String, String)> {
     let mut lines = tsv.lines();
-    let keys: Vec<String> = if card {
-        Vec::new()
-    } else {
-        lines
-            .next()
-            .unwrap()
-            .split('\t')
-            .map(str::to_owned)
-            .collect()
-    };
+    let keys: Vec<String> = lines
+        .next()
+        .unwrap()
+        .split('\t')
+        .map(str::to_owned)
+        .collect();
     let mut values = Vec::new();
     for line in lines {
-        let cells: Vec<&str> = line.split('\t').collect();
-        let pairs: Vec<(String, &str)> = if card {
-            vec![(cells[0].to_owned(), cells[1])]
-        } else {
-            keys.iter().cloned().zip(cells).collect()
-        };
+        let pairs = keys.iter().cloned().zip(line.split('\t'));
         for (key, cell) in pairs {
             // A record's unit is read with its value in a table ("178 km"), or "date".
             if key == "notes" || key == "unit" {
@@ -151,7 +142,6 @@ fn left_out(stderr: &str) -> Vec<String> {
 #[test]
 fn no_value_is_split_at_any_width_with_any_fields() {
     for (command, all) in commands() {
-        let card = command[0] == "show";
         for fields in [None, Some(all.as_str())] {
             let mut args = command.clone();
             if let Some(fields) = fields {
@@ -160,7 +150,7 @@ fn no_value_is_split_at_any_width_with_any_fields() {
             let mut tsv_args = args.clone();
             tsv_args.extend(["--format", "tsv"]);
             let (tsv, _) = run(&tsv_args, None);
-            let expected = values(&tsv, card);
+            let expected = values(&tsv);
             assert!(!expected.is_empty(), "{args:?}");
             for width in WIDTHS {
                 let mut table_args = args.clone();
