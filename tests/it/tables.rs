@@ -259,25 +259,36 @@ fn a_real_terminal_of_each_width_gets_the_table_columns_gives() {
         return;
     }
     let bin = assert_cmd::cargo::cargo_bin("krakow-partners");
-    for (args, _) in commands() {
-        for width in WIDTHS {
-            let line = format!(
-                "stty cols {width} rows 40; {} {} --color never",
-                bin.display(),
-                args.join(" ")
-            );
-            let out = std::process::Command::new("script")
-                .args(["-qec", &line, "/dev/null"])
-                .env_remove("COLUMNS")
-                .output()
-                .unwrap();
-            let terminal = table_lines(&String::from_utf8_lossy(&out.stdout));
-            let (piped, _) = run(&[&args[..], &["--format", "table"]].concat(), Some(width));
-            assert!(!terminal.is_empty(), "{args:?} at {width}");
-            assert_eq!(terminal, table_lines(&piped), "{args:?} at {width}");
-            for l in &terminal {
-                assert!(l.width() <= width, "{args:?} at {width}: {l}");
-            }
+    for (command, all) in commands() {
+        // The default fields, and every field.
+        for args in [
+            command.clone(),
+            [&command[..], &["--fields", &all]].concat(),
+        ] {
+            same_on_a_terminal(&bin, &args);
+        }
+    }
+}
+
+/// The table `args` give on a pseudo-terminal of each width is the one `COLUMNS` gives.
+fn same_on_a_terminal(bin: &std::path::Path, args: &[&str]) {
+    for width in WIDTHS {
+        let line = format!(
+            "stty cols {width} rows 40; {} {} --color never",
+            bin.display(),
+            args.join(" ")
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .env_remove("COLUMNS")
+            .output()
+            .unwrap();
+        let terminal = table_lines(&String::from_utf8_lossy(&out.stdout));
+        let (piped, _) = run(&[args, &["--format", "table"]].concat(), Some(width));
+        assert!(!terminal.is_empty(), "{args:?} at {width}");
+        assert_eq!(terminal, table_lines(&piped), "{args:?} at {width}");
+        for l in &terminal {
+            assert!(l.width() <= width, "{args:?} at {width}: {l}");
         }
     }
 }
