@@ -133,7 +133,9 @@ mod signals {
     use std::sync::Once;
     use std::sync::atomic::{AtomicPtr, Ordering};
 
-    /// The temporary file to remove, or null.
+    /// The temporary file to remove, or null. The paths it has held are never freed: a
+    /// handler running on another thread may still be reading one (a few bytes a file
+    /// written, a dozen files at most in a run).
     static TEMP: AtomicPtr<c_char> = AtomicPtr::new(std::ptr::null_mut());
 
     /// The signals that end a program by default and that a user sends: Ctrl-C,
@@ -145,22 +147,13 @@ mod signals {
         static INSTALL: Once = Once::new();
         INSTALL.call_once(install);
         if let Ok(path) = CString::new(path.as_os_str().as_bytes()) {
-            let old = TEMP.swap(path.into_raw(), Ordering::SeqCst);
-            free(old);
+            TEMP.store(path.into_raw(), Ordering::SeqCst);
         }
     }
 
     /// From now on a signal removes nothing.
     pub fn removes_nothing() {
-        free(TEMP.swap(std::ptr::null_mut(), Ordering::SeqCst));
-    }
-
-    fn free(path: *mut c_char) {
-        if !path.is_null() {
-            // SAFETY: TEMP only ever holds a pointer from `CString::into_raw`, taken
-            // out of it by this swap alone.
-            drop(unsafe { CString::from_raw(path) });
-        }
+        TEMP.store(std::ptr::null_mut(), Ordering::SeqCst);
     }
 
     fn install() {
@@ -190,8 +183,8 @@ mod signals {
 
     extern "C" fn on_signal(signal: c_int) {
         let temp = TEMP.load(Ordering::SeqCst);
-        // SAFETY: unlink, signal and raise are async-signal-safe; `temp` is a live C
-        // string (it is freed only after it is swapped out of TEMP).
+        // SAFETY: unlink, signal and raise are async-signal-safe; `temp` is a C string
+        // that is never freed.
         unsafe {
             if !temp.is_null() {
                 libc::unlink(temp);
