@@ -59,10 +59,15 @@ pub fn doing(what: String) {
 /// Runs `work` with failed allocations on this thread let through to it (as
 /// `try_reserve` and `read_to_end` report them), rather than ending the program.
 pub fn fallibly<T>(work: impl FnOnce() -> T) -> T {
-    let before = FALLIBLE.with(|f| f.replace(true));
-    let result = work();
-    FALLIBLE.with(|f| f.set(before));
-    result
+    /// Puts the flag back as it was, however `work` ends.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let _ = FALLIBLE.try_with(|f| f.set(self.0));
+        }
+    }
+    let _restore = Restore(FALLIBLE.with(|f| f.replace(true)));
+    work()
 }
 
 /// `pointer`, or the end of the program when it is null and the caller cannot recover.
@@ -79,7 +84,11 @@ fn checked(pointer: *mut u8, size: usize) -> *mut u8 {
 fn out_of_memory(size: usize) -> ! {
     if REPORTED.swap(true, Ordering::AcqRel) {
         loop {
-            std::thread::park();
+            // SAFETY: pause only waits for a signal; nothing here may allocate.
+            #[cfg(unix)]
+            unsafe {
+                libc::pause();
+            }
         }
     }
     let mut line = Line::default();

@@ -15,6 +15,12 @@ use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to the file at `path`, whole or not at all.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    // A device or a descriptor (/dev/stdout, /proc/self/fd/3) is written into as it is,
+    // even where it leads to a regular file: the caller's file, opened by the caller.
+    if path.starts_with("/dev") || path.starts_with("/proc") {
+        let mut target = OpenOptions::new().append(true).open(path)?;
+        return target.write_all(bytes).and_then(|()| target.flush());
+    }
     // A link is followed, so that the file it names is replaced, not the link.
     let path = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     match fs::metadata(&path) {
@@ -78,6 +84,8 @@ fn slowly_for_tests(_: &mut &File, _: &[u8]) -> io::Result<usize> {
 struct Temp {
     path: PathBuf,
     file: File,
+    /// Renamed into place: there is nothing to remove.
+    kept: bool,
 }
 
 impl Temp {
@@ -88,6 +96,8 @@ impl Temp {
         };
         let name = target.file_name().unwrap_or_default().to_string_lossy();
         let pid = std::process::id();
+        // The handlers are in place before the file exists.
+        signals::install();
         // A name no other file has: one left by `kill -9` of an earlier run with the
         // same process id is never opened, let alone removed.
         let mut attempt = 0;
@@ -99,7 +109,11 @@ impl Temp {
             match OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(file) => {
                     signals::removes(&path);
-                    return Ok(Temp { path, file });
+                    return Ok(Temp {
+                        path,
+                        file,
+                        kept: false,
+                    });
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => {
                     attempt += 1;
@@ -110,16 +124,18 @@ impl Temp {
     }
 
     /// The file was renamed into place: nothing is left to remove.
-    fn kept(self) {
-        signals::removes_nothing();
-        std::mem::forget(self);
+    fn kept(mut self) {
+        self.kept = true;
     }
 }
 
 impl Drop for Temp {
     fn drop(&mut self) {
+        // Removed before the handlers forget it: a signal in between finds it gone.
+        if !self.kept {
+            let _ = fs::remove_file(&self.path);
+        }
         signals::removes_nothing();
-        let _ = fs::remove_file(&self.path);
     }
 }
 
@@ -142,10 +158,14 @@ mod signals {
     /// Ctrl-\, `kill`, a closed terminal.
     const ENDING: [c_int; 4] = [libc::SIGINT, libc::SIGQUIT, libc::SIGTERM, libc::SIGHUP];
 
+    /// Puts the handlers in place, once.
+    pub fn install() {
+        static INSTALL: Once = Once::new();
+        INSTALL.call_once(put_in_place);
+    }
+
     /// From now on a signal removes `path` first.
     pub fn removes(path: &Path) {
-        static INSTALL: Once = Once::new();
-        INSTALL.call_once(install);
         if let Ok(path) = CString::new(path.as_os_str().as_bytes()) {
             TEMP.store(path.into_raw(), Ordering::SeqCst);
         }
@@ -156,7 +176,7 @@ mod signals {
         TEMP.store(std::ptr::null_mut(), Ordering::SeqCst);
     }
 
-    fn install() {
+    fn put_in_place() {
         for signal in ENDING {
             // SAFETY: sigaction with a zeroed, then filled, struct; the handler only
             // makes async-signal-safe calls.
@@ -197,6 +217,7 @@ mod signals {
 
 #[cfg(not(unix))]
 mod signals {
+    pub fn install() {}
     pub fn removes(_: &std::path::Path) {}
     pub fn removes_nothing() {}
 }

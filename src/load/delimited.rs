@@ -84,7 +84,12 @@ pub fn read<'a, S: Sink<'a>>(
     rows.skip_blank_lines();
     let (body, line) = rows.position();
     let read = |from, line, to| read_part(dialect, text, from, line, to, &layout, new);
-    read_in_parts(text, body, line, parts, read).finish(file)
+    // Lines are counted as the dialect splits rows.
+    let lines_in = match dialect {
+        Dialect::Csv => super::lines::ends,
+        Dialect::Tsv => super::lines::feeds,
+    };
+    read_in_parts(text, body, line, parts, lines_in, read).finish(file)
 }
 
 /// The rows from byte `from` (on line `line`) until one ends at or past `to`.

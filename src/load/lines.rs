@@ -16,6 +16,12 @@ pub fn ends(bytes: &[u8]) -> u64 {
     (feeds + lone_returns) as u64
 }
 
+/// How many line feeds `bytes` holds: the lines of a TSV file, whose rows end at a
+/// line feed alone (a `\r` before it is trimmed, one elsewhere is text).
+pub fn feeds(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -135,6 +135,7 @@ pub fn read_in_parts<'a, S, R>(
     start: usize,
     line: u64,
     count: usize,
+    lines_in: fn(&[u8]) -> u64,
     read: R,
 ) -> Part<S>
 where
@@ -156,7 +157,7 @@ where
     // ends before it (a vectorised count, a few milliseconds for 100 MB).
     let mut lines = vec![line];
     for w in bounds.windows(2).take(bounds.len() - 2) {
-        lines.push(lines[lines.len() - 1] + super::lines::ends(&text[w[0]..w[1]]));
+        lines.push(lines[lines.len() - 1] + lines_in(&text[w[0]..w[1]]));
     }
     if bounds.len() == 2 {
         // One part: no threads to start.

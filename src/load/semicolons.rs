@@ -33,7 +33,7 @@ pub fn to_csv(bytes: &[u8]) -> Vec<u8> {
         while matches!(text.get(at), Some(b'\n' | b'\r')) {
             at += 1;
         }
-        line += memchr::memchr_iter(b'\n', &text[read..at]).count();
+        line += super::lines::ends(&text[read..at]);
         read = at;
         while written < line {
             out.push(b'\n');
@@ -50,7 +50,7 @@ pub fn to_csv(bytes: &[u8]) -> Vec<u8> {
                 true => quoted(&decimal_point(field), &mut out),
                 false => quoted(field, &mut out),
             }
-            written += memchr::memchr_iter(b'\n', field).count();
+            written += super::lines::ends(field);
         }
         out.push(b'\n');
         written += 1;

@@ -113,34 +113,25 @@ fn is_out_of_memory(error: &io::Error) -> bool {
 /// at before anything more is read, then the rest, up to `limit` bytes.
 fn read_whole(mut reader: impl Read, name: &str, limit: u64) -> anyhow::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    let read = memory::fallibly(|| -> io::Result<()> {
-        (&mut reader)
-            .take(FIRST_BLOCK as u64)
-            .read_to_end(&mut bytes)?;
-        if bytes.len() < FIRST_BLOCK {
-            return Ok(());
-        }
-        looks_like_text(&bytes, name, false).map_err(io::Error::other)?;
-        (&mut reader)
-            .take(limit.saturating_add(1).saturating_sub(bytes.len() as u64))
-            .read_to_end(&mut bytes)?;
-        Ok(())
-    });
-    match read {
-        Err(e) if is_out_of_memory(&e) => {
-            return Err(out_of_memory(
+    // Only the reading itself may see its memory refused: anything else that runs out
+    // (a message being made) is the allocator's to report.
+    let mut read_up_to = |bytes: &mut Vec<u8>, most: u64| -> anyhow::Result<()> {
+        match memory::fallibly(|| (&mut reader).take(most).read_to_end(bytes)) {
+            Ok(_) => Ok(()),
+            Err(e) if is_out_of_memory(&e) => Err(out_of_memory(
                 name,
                 &format!("after {}", shown(bytes.len() as u64)),
-            ));
+            )),
+            Err(e) => Err(e.into()),
         }
-        Err(e) => match e.downcast::<LoadError>() {
-            Ok(refused) => return Err(refused.into()),
-            Err(e) => return Err(e.into()),
-        },
-        Ok(()) => {}
-    }
-    if bytes.len() < FIRST_BLOCK {
-        looks_like_text(&bytes, name, true)?;
+    };
+    read_up_to(&mut bytes, FIRST_BLOCK as u64)?;
+    // The first block is looked at before more is read: it may be all there is.
+    let whole = bytes.len() < FIRST_BLOCK;
+    looks_like_text(&bytes, name, whole)?;
+    if !whole {
+        let rest = limit.saturating_add(1).saturating_sub(bytes.len() as u64);
+        read_up_to(&mut bytes, rest)?;
     }
     if bytes.len() as u64 > limit {
         return Err(too_large(name, limit));
@@ -164,7 +155,10 @@ fn read_in_pieces(
         return Err(too_large(name, limit));
     };
     let mut first = vec![0; FIRST_BLOCK];
-    file.read_exact_at(&mut first, 0)?;
+    if file.read_exact_at(&mut first, 0).is_err() {
+        // It shrank since it was measured: read again from its start, whole.
+        return Ok(None);
+    }
     looks_like_text(&first, name, false)?;
     let mut bytes = Vec::new();
     if memory::fallibly(|| bytes.try_reserve_exact(size)).is_err() {

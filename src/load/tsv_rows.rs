@@ -37,7 +37,7 @@ impl<'a> Rows<'a> {
 
     /// Moves past blank lines, so that [`Rows::position`] is where a row starts.
     pub fn skip_blank_lines(&mut self) {
-        (self.pos, self.line) = past_blank_lines(self.text, self.pos, self.line);
+        (self.pos, self.line) = past_blank_lines(self.text, self.pos, self.line, false);
     }
 
     /// Reads the next row into `fields` and returns the line it is on, or what makes

@@ -83,7 +83,7 @@ impl<'a> Rows<'a> {
 
     /// Moves past blank lines, so that [`Rows::position`] is where a row starts.
     pub fn skip_blank_lines(&mut self) {
-        (self.pos, self.line) = past_blank_lines(self.text, self.pos, self.line);
+        (self.pos, self.line) = past_blank_lines(self.text, self.pos, self.line, true);
     }
 
     /// Reads the next row into `fields` and returns the line it starts on, or what
@@ -244,13 +244,19 @@ fn unquoted<'a>(row: &'a [u8], fields: &mut Vec<Cow<'a, str>>) -> Option<()> {
 }
 
 /// Where the first row at or after `pos` (on `line`) starts, past blank lines, and its
-/// line. CSV and TSV skip blank lines alike.
-pub fn past_blank_lines(text: &[u8], mut pos: usize, mut line: u64) -> (usize, u64) {
+/// line. CSV and TSV skip blank lines alike; a lone `\r` ends a line where it ends a
+/// row (`lone_returns`: CSV).
+pub fn past_blank_lines(
+    text: &[u8],
+    mut pos: usize,
+    mut line: u64,
+    lone_returns: bool,
+) -> (usize, u64) {
     loop {
         match text.get(pos) {
             Some(b'\n') => line += 1,
             // The `\n` of a `\r\n` counts its line.
-            Some(b'\r') if text.get(pos + 1) != Some(&b'\n') => line += 1,
+            Some(b'\r') if lone_returns && text.get(pos + 1) != Some(&b'\n') => line += 1,
             Some(b'\r') => {}
             _ => return (pos, line),
         }
