@@ -247,72 +247,62 @@ fn table_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn a_real_terminal_of_each_width_gets_the_table_columns_gives() {
-    // A pseudo-terminal whose size is set (`stty cols`), as a person's is, under
-    // `script`; where it is missing, the rest of the suite still checks the widths.
-    if std::process::Command::new("script")
+/// Whether `script` (util-linux) is here to give a pseudo-terminal; where it is missing,
+/// the rest of the suite still checks the widths through `COLUMNS`.
+fn have_script() -> bool {
+    std::process::Command::new("script")
         .arg("--version")
         .output()
-        .is_err()
-    {
-        return;
-    }
-    let bin = assert_cmd::cargo::cargo_bin("krakow-partners");
-    for (command, all) in commands() {
-        // The default fields, and every field.
-        for args in [
-            command.clone(),
-            [&command[..], &["--fields", &all]].concat(),
-        ] {
-            same_on_a_terminal(&bin, &args);
-        }
-    }
+        .is_ok()
 }
 
-/// The table `args` give on a pseudo-terminal of each width is the one `COLUMNS` gives.
-fn same_on_a_terminal(bin: &std::path::Path, args: &[&str]) {
-    for width in WIDTHS {
-        let line = format!(
-            "stty cols {width} rows 40; {} {} --color never",
-            bin.display(),
-            args.join(" ")
-        );
-        let out = std::process::Command::new("script")
-            .args(["-qec", &line, "/dev/null"])
-            .env_remove("COLUMNS")
-            .output()
-            .unwrap();
-        let terminal = table_lines(&String::from_utf8_lossy(&out.stdout));
-        let (piped, _) = run(&[args, &["--format", "table"]].concat(), Some(width));
-        assert!(!terminal.is_empty(), "{args:?} at {width}");
-        assert_eq!(terminal, table_lines(&piped), "{args:?} at {width}");
-        for l in &terminal {
-            assert!(l.width() <= width, "{args:?} at {width}: {l}");
-        }
-    }
-}
-
-#[test]
-fn a_terminal_that_reports_no_size_gets_80_columns() {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        return;
-    }
+/// The table lines `args` print on a pseudo-terminal sized by `stty` (`cols 80 rows 40`).
+fn on_a_terminal(size: &str, args: &[&str]) -> Vec<String> {
     let bin = assert_cmd::cargo::cargo_bin("krakow-partners");
     let line = format!(
-        "stty cols 0 rows 0; {} list --all --color never",
-        bin.display()
+        "stty {size}; {} {} --color never",
+        bin.display(),
+        args.join(" ")
     );
     let out = std::process::Command::new("script")
         .args(["-qec", &line, "/dev/null"])
         .env_remove("COLUMNS")
         .output()
         .unwrap();
-    let terminal = table_lines(&String::from_utf8_lossy(&out.stdout));
+    table_lines(&String::from_utf8_lossy(&out.stdout))
+}
+
+#[test]
+fn a_real_terminal_of_each_width_gets_the_table_columns_gives() {
+    // A pseudo-terminal whose size is set, as a person's is.
+    if !have_script() {
+        return;
+    }
+    for (command, all) in commands() {
+        // The default fields, and every field.
+        for args in [
+            command.clone(),
+            [&command[..], &["--fields", &all]].concat(),
+        ] {
+            for width in WIDTHS {
+                let terminal = on_a_terminal(&format!("cols {width} rows 40"), &args);
+                let (piped, _) = run(&[&args[..], &["--format", "table"]].concat(), Some(width));
+                assert!(!terminal.is_empty(), "{args:?} at {width}");
+                assert_eq!(terminal, table_lines(&piped), "{args:?} at {width}");
+                for l in &terminal {
+                    assert!(l.width() <= width, "{args:?} at {width}: {l}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_terminal_that_reports_no_size_gets_80_columns() {
+    if !have_script() {
+        return;
+    }
+    let terminal = on_a_terminal("cols 0 rows 0", &["list", "--all"]);
     let (piped, _) = run(&["list", "--all", "--format", "table"], Some(80));
     assert!(!terminal.is_empty());
     assert_eq!(terminal, table_lines(&piped));
