@@ -8,12 +8,14 @@ use crate::city::{City, Date};
 use crate::columns::{self, Field, Keep, Set};
 use crate::error::{LoadError, PROBLEM_COLUMNS, ProblemRows};
 use crate::fields::Pick;
-use crate::geo::{self, Leg};
+use crate::geo::{self, Centre, Leg};
 use crate::groups::Group;
 use crate::listing::Listed;
+use crate::pairs::{Matrix, Pairs};
 use crate::periods::Period;
 use crate::render::{Audience, Col, Emit, Format, Grid, Names, Rows, Shape, View};
-use crate::superlatives::Record;
+use crate::superlatives::{By, Record};
+use crate::tally::Summary;
 use crate::value::Value;
 
 pub enum Answer<'a> {
@@ -27,10 +29,25 @@ pub enum Answer<'a> {
     Records(Vec<Record<'a>>),
     /// `stats`: counts per group.
     Groups(Vec<Group<'a>>),
+    /// `stats --of`: counts per group, and a numeric field summed up over each.
+    Summaries {
+        of: Field,
+        groups: Vec<(Group<'a>, Summary<'a>)>,
+    },
     /// `timeline`: agreements signed and ended per period.
     Timeline(Vec<Period<'a>>),
     /// `distance`: from one place to another.
     Leg(Leg),
+    /// `distance --pairs`: between every two places, nearest first.
+    Pairs(Pairs),
+    /// `distance --matrix`: between every two places, as a square.
+    Matrix(Matrix),
+    /// An answer whose distances and bearings are measured from a partner city
+    /// (`--from`), which tables name.
+    Measured {
+        from: Centre,
+        answer: Box<Answer<'a>>,
+    },
     /// `validate` for programs: every problem found in a file (none when it is sound).
     Problems(LoadError),
     /// Text written as it is, whatever the format: a map, a completion script, a
@@ -49,19 +66,36 @@ pub const RECORD_COLUMNS: &[Col] = &[
 ];
 const UNIT: Col = Col::new("unit", "Unit", false);
 
-/// A group's columns (`stats`).
+/// A group's columns (`stats`); those after `cities` are `--of`'s, which a narrow
+/// table leaves out first (the cities at the least and most first of all).
 pub const GROUP_COLUMNS: &[Col] = &[
     Col::new("group", "Group", false),
     Col::new("count", "Count", true),
-    Col::new("cities", "Cities", false).wrapping(),
+    Col::wrapping("cities", "Cities"),
+    Col::with("known", "Known", true, false, Keep::Rank(4)),
+    Col::new("sum", "Sum", true),
+    Col::with("mean", "Mean", true, false, Keep::Rank(5)),
+    Col::new("median", "Median", true),
+    Col::with("min", "Min", true, false, Keep::Rank(3)),
+    Col::with("min_cities", "At min", false, true, Keep::Rank(2)),
+    Col::with("max", "Max", true, false, Keep::Rank(3)),
+    Col::with("max_cities", "At max", false, true, Keep::Rank(2)),
 ];
+
+/// How many of [`GROUP_COLUMNS`] a group has without `--of`.
+const GROUP_OWN: usize = 3;
+
+/// `--of`'s columns: what `--fields` may name only with `--of`.
+pub fn tally_columns() -> impl Iterator<Item = &'static str> {
+    GROUP_COLUMNS[GROUP_OWN..].iter().map(|c| &*c.key)
+}
 
 /// A period's columns (`timeline`); people also see a bar after the count.
 pub const PERIOD_COLUMNS: &[Col] = &[
     Col::new("period", "Period", false),
     Col::new("count", "Signed", true),
-    Col::new("cities", "Cities", false).wrapping(),
-    Col::new("ended", "Ended or suspended", false).wrapping(),
+    Col::wrapping("cities", "Cities"),
+    Col::wrapping("ended", "Ended or suspended"),
 ];
 
 /// A leg's columns (`distance`).
@@ -87,6 +121,11 @@ impl Format {
 impl Answer<'_> {
     /// The answer as a grid for `view`; `None` for text.
     pub fn grid<'s>(&'s self, view: &View) -> Option<Grid<'s>> {
+        self.grid_from(view, &Centre::krakow())
+    }
+
+    /// The answer as a grid, its cities' distances and bearings measured from `from`.
+    fn grid_from<'s>(&'s self, view: &View, from: &Centre) -> Option<Grid<'s>> {
         let audience = view.format.audience();
         let chosen = chosen_fields(view);
         let fields = || {
@@ -95,8 +134,8 @@ impl Answer<'_> {
                 .unwrap_or_else(|| columns::set(view.format.default_fields()))
         };
         let grid = match self {
-            Answer::Cities(cities) => city_list(Cities::Held(cities), fields(), view),
-            Answer::Listed(listed) => city_list(Cities::Reread(listed), fields(), view),
+            Answer::Cities(cities) => city_list(Cities::Held(cities), fields(), view, from),
+            Answer::Listed(listed) => city_list(Cities::Reread(listed), fields(), view, from),
             Answer::City { city, today } => {
                 // People read a card; programs and tools get what `list` writes for
                 // this one city with every field (so TSV and CSV load back), JSON as
@@ -113,23 +152,21 @@ impl Answer<'_> {
                     fields.retain(|f| !FOLDED.contains(f));
                 }
                 let label = |f: Field| match (shape, chosen.is_some()) {
-                    (Shape::Card, false) => f.column().label,
-                    _ => f.header(),
+                    (Shape::Card, false) => f.column().label_from(from),
+                    _ => f.column().header_from(from),
                 };
                 Grid {
                     shape,
                     columns: fields
                         .iter()
-                        .map(|f| Col {
-                            header: label(*f),
-                            ..city_col(*f, view.fields.is_some())
-                        })
+                        .map(|f| city_col(*f, view.fields.is_some(), from).headed(label(*f)))
                         .collect(),
                     rows: Box::new(CityRows {
                         cities: Cities::Held(std::slice::from_ref(&**city)),
                         fields,
                         names: view.names_shown(),
                         today,
+                        from: from.clone(),
                     }),
                 }
             }
@@ -143,19 +180,21 @@ impl Answer<'_> {
                 };
                 // People read the unit with the value ("178 km"), unless they ask for
                 // the unit on its own.
-                let joined = audience == Audience::People && !picked(view, UNIT.key);
+                let joined = audience == Audience::People && !picked(view, &UNIT.key);
                 let mut columns = RECORD_COLUMNS.to_vec();
                 if joined {
                     columns.retain(|c| c.key != UNIT.key);
                 }
-                columns.extend(fields.iter().map(|f| Col {
-                    header: if *f == Field::Name {
-                        "City"
-                    } else {
-                        f.header()
-                    },
-                    nest: Some("city"),
-                    ..city_col(*f, view.fields.is_some())
+                columns.extend(fields.iter().map(|f| {
+                    let col = city_col(*f, view.fields.is_some(), from);
+                    let col = match f {
+                        Field::Name => col.headed("City"),
+                        _ => col,
+                    };
+                    Col {
+                        nest: Some("city"),
+                        ..col
+                    }
                 }));
                 own_chosen(
                     view,
@@ -170,6 +209,7 @@ impl Answer<'_> {
                                 fields,
                                 names: view.names_shown(),
                                 today: None,
+                                from: from.clone(),
                             },
                         }),
                     },
@@ -179,10 +219,34 @@ impl Answer<'_> {
                 view,
                 Grid {
                     shape: Shape::List,
-                    columns: GROUP_COLUMNS.to_vec(),
+                    columns: GROUP_COLUMNS[..GROUP_OWN].to_vec(),
                     rows: Box::new(GroupRows(groups)),
                 },
             ),
+            Answer::Summaries { of, groups } => {
+                // The numbers in a table's headers carry the field's unit.
+                let unit = of.column().unit();
+                let columns = GROUP_COLUMNS.iter().map(|c| match (unit, c.numeric) {
+                    (Some(unit), true) if c.key != "count" && c.key != "known" => {
+                        c.clone().headed(format!("{} ({unit})", c.header))
+                    }
+                    _ => c.clone(),
+                });
+                let grid = Grid {
+                    shape: Shape::List,
+                    columns: columns.collect(),
+                    rows: Box::new(SummaryRows(groups)),
+                };
+                match (&view.fields, audience) {
+                    (Some(_), _) | (None, Audience::Programs) => own_chosen(view, grid),
+                    // People are shown the summary, not every city of the group.
+                    (None, Audience::People | Audience::Lines) => {
+                        let keys = GROUP_COLUMNS.iter().map(|c| &*c.key);
+                        let keys: Vec<&str> = keys.filter(|k| *k != "cities").collect();
+                        grid.select(&keys)
+                    }
+                }
+            }
             Answer::Timeline(periods) => {
                 // The bar goes with the table's own columns, not with columns chosen.
                 let bar = audience == Audience::People && view.fields.is_none();
@@ -207,6 +271,9 @@ impl Answer<'_> {
                     rows: Box::new(LegRows(leg)),
                 },
             ),
+            Answer::Pairs(pairs) => own_chosen(view, pairs.grid()),
+            Answer::Matrix(matrix) => matrix.grid(),
+            Answer::Measured { from, answer } => return answer.grid_from(view, from),
             Answer::Problems(report) => Grid {
                 shape: Shape::List,
                 columns: PROBLEM_COLUMNS.to_vec(),
@@ -224,7 +291,11 @@ impl Answer<'_> {
             Answer::Listed(listed) => (listed.len(), "no cities"),
             Answer::Records(records) => (records.len(), "no records"),
             Answer::Groups(groups) => (groups.len(), "no cities"),
+            Answer::Summaries { groups, .. } => (groups.len(), "no cities"),
             Answer::Timeline(periods) => (periods.len(), "no agreements"),
+            Answer::Pairs(pairs) => (pairs.len(), "no pairs of cities"),
+            Answer::Matrix(matrix) => (matrix.len(), "no cities"),
+            Answer::Measured { answer, .. } => return answer.nothing(),
             Answer::City { .. }
             | Answer::Leg(_)
             | Answer::Problems(_)
@@ -245,6 +316,7 @@ impl Answer<'_> {
             }
             Answer::Text(text) => out.write_all(text.as_bytes()),
             Answer::Bytes(bytes) => out.write_all(bytes),
+            Answer::Measured { answer, .. } => answer.write_text(terminal, out),
             _ => Ok(()),
         }
     }
@@ -261,10 +333,10 @@ fn chosen_fields(view: &View) -> Option<Vec<Field>> {
 }
 
 /// Whether the user chose the answer's own column `key`.
-fn picked(view: &View, key: &'static str) -> bool {
+fn picked(view: &View, key: &str) -> bool {
     view.fields
         .as_ref()
-        .is_some_and(|picks| picks.contains(&Pick::Own(key)))
+        .is_some_and(|picks| picks.iter().any(|p| matches!(p, Pick::Own(k) if *k == key)))
 }
 
 /// A grid with only the columns the user chose, in their order; all of them if they
@@ -280,18 +352,24 @@ fn own_chosen<'s>(view: &View, grid: Grid<'s>) -> Grid<'s> {
 }
 
 /// A list of cities as a grid.
-fn city_list<'s>(cities: Cities<'s, '_>, fields: Vec<Field>, view: &View) -> Grid<'s> {
+fn city_list<'s>(
+    cities: Cities<'s, '_>,
+    fields: Vec<Field>,
+    view: &View,
+    from: &Centre,
+) -> Grid<'s> {
     Grid {
         shape: Shape::List,
         columns: fields
             .iter()
-            .map(|f| city_col(*f, view.fields.is_some()))
+            .map(|f| city_col(*f, view.fields.is_some(), from))
             .collect(),
         rows: Box::new(CityRows {
             cities,
             fields,
             names: view.names_shown(),
             today: None,
+            from: from.clone(),
         }),
     }
 }
@@ -306,12 +384,13 @@ const FOLDED: &[Field] = &[
     Field::Bearing,
 ];
 
-/// A city's field as a column; fields the user chose are never left out of a table.
-fn city_col(field: Field, chosen: bool) -> Col {
+/// A city's field as a column, headed with where it is measured from; fields the user
+/// chose are never left out of a table.
+fn city_col(field: Field, chosen: bool, from: &Centre) -> Col {
     let column = field.column();
     Col {
-        key: column.key,
-        header: column.header,
+        key: column.key.into(),
+        header: column.header_from(from),
         numeric: column.is_numeric(),
         nest: None,
         wrap: column.wraps(),
@@ -332,6 +411,8 @@ struct CityRows<'c, 'a> {
     names: Names,
     /// For people reading one city: the day its age is counted to.
     today: Option<Date>,
+    /// Where distances and bearings are measured from.
+    from: Centre,
 }
 
 impl CityRows<'_, '_> {
@@ -341,9 +422,9 @@ impl CityRows<'_, '_> {
             let country = self.names.country_of(city);
             let value = match (field, name, country, self.today) {
                 (Field::Name, Some(name), _, _) => Value::Text(Cow::Borrowed(name)),
-                (_, _, _, Some(today)) => card(*field, city, country, today),
+                (_, _, _, Some(today)) => card(*field, city, country, today, &self.from),
                 (Field::Country, _, Some(country), None) => Value::Text(Cow::Borrowed(country)),
-                _ => field.value(city),
+                _ => field.value(city, &self.from),
             };
             cells.push(value);
         }
@@ -358,6 +439,7 @@ fn card<'s>(
     city: &'s City<'_>,
     country: Option<&'static str>,
     today: Date,
+    from: &Centre,
 ) -> Value<'s> {
     let text = |text: String| Value::Text(text.into());
     match field {
@@ -367,22 +449,22 @@ fn card<'s>(
         },
         Field::Status => match (city.status, city.status_since) {
             (Some(status), Some(since)) => text(format!("{status} since {since}")),
-            _ => field.value(city),
+            _ => field.value(city, from),
         },
         Field::Signed => match city.signed {
             Some(signed) if signed.years_until(today) >= 0 => text(format!(
                 "{signed} ({} years ago)",
                 signed.years_until(today)
             )),
-            _ => field.value(city),
+            _ => field.value(city, from),
         },
         Field::Population => match (city.population, city.population_year) {
-            (Some(_), Some(year)) => text(format!("{} ({year})", field.value(city).pretty())),
-            _ => field.value(city),
+            (Some(_), Some(year)) => text(format!("{} ({year})", field.value(city, from).pretty())),
+            _ => field.value(city, from),
         },
         Field::DistanceKm => {
-            let km = field.value(city).pretty();
-            match geo::bearing_from_krakow(city.lat, city.lon) {
+            let km = field.value(city, from).pretty();
+            match from.bearing(city.lat, city.lon) {
                 Some(bearing) => text(format!(
                     "{km} km, {} ({bearing:.0}°)",
                     geo::compass(bearing)
@@ -393,7 +475,7 @@ fn card<'s>(
         Field::Sources if !city.sources.is_empty() => {
             text(city.sources.iter().collect::<Vec<_>>().join("\n"))
         }
-        _ => field.value(city),
+        _ => field.value(city, from),
     }
 }
 
@@ -445,8 +527,14 @@ impl Rows for RecordRows<'_, '_> {
         cells.push(Value::Text(about.name.into()));
         cells.push(Value::count(record.rank));
         let value = record.value();
+        let from = self.cities.from.city().filter(|_| about.by == By::Distance);
         if self.joined {
-            cells.push(Value::Text(about.unit.with(&value).into()));
+            let text = about.unit.with(&value);
+            cells.push(Value::Text(match from {
+                // People read where a distance is measured from with it.
+                Some(city) => format!("{text} from {}", city.name).into(),
+                None => text.into(),
+            }));
         } else {
             cells.push(value);
             cells.push(Value::Text(about.unit.as_str().into()));
@@ -471,6 +559,44 @@ impl Rows for GroupRows<'_, '_> {
             Value::list(&group.cities),
         ];
         emit(&cells, None)
+    }
+}
+
+struct SummaryRows<'g, 'a>(&'g [(Group<'a>, Summary<'a>)]);
+
+impl Rows for SummaryRows<'_, '_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn row(&self, i: usize, emit: &mut Emit) -> io::Result<()> {
+        let (group, summary) = &self.0[i];
+        let or_unknown = |v: &Option<Value<'static>>| v.clone().unwrap_or(Value::Unknown);
+        let (min, min_cities) = extreme(&summary.least);
+        let (max, max_cities) = extreme(&summary.most);
+        let cells = [
+            Value::Text(Cow::Borrowed(&group.group)),
+            Value::count(group.cities.len()),
+            Value::list(&group.cities),
+            Value::count(summary.known),
+            or_unknown(&summary.sum),
+            or_unknown(&summary.mean),
+            or_unknown(&summary.median),
+            min,
+            min_cities,
+            max,
+            max_cities,
+        ];
+        emit(&cells, None)
+    }
+}
+
+/// The least or most value of a summary, and the cities at it; unknown where no city
+/// gives a value.
+fn extreme<'e>(extreme: &'e Option<(Value<'static>, Vec<Cow<'_, str>>)>) -> (Value<'e>, Value<'e>) {
+    match extreme {
+        Some((value, cities)) => (value.clone(), Value::list(cities)),
+        None => (Value::Unknown, Value::Unknown),
     }
 }
 

@@ -19,6 +19,9 @@ macro_rules! named_enum {
             /// Every value, in the order they are documented.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Every value's name, in the same order.
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
+
             /// The name used in the data, on the command line and in JSON.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }

@@ -7,7 +7,8 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::city::{Agreement, Continent, Date, DateRange, Status};
-use crate::columns::Field;
+use crate::columns::{COLUMNS, Field};
+use crate::conditions::Condition;
 use crate::fields::{self, Choice};
 use crate::filter::Filter;
 use crate::groups::GroupBy;
@@ -160,6 +161,20 @@ pub struct NamesArgs {
     pub names: Option<Names>,
 }
 
+/// Where distances and bearings are measured from: for the commands whose rows are
+/// cities.
+#[derive(Debug, Args)]
+pub struct FromArgs {
+    /// Measure distance_km, bearing_deg and bearing (and --where and --sort on them)
+    /// from this partner city instead of Kraków: any of its names, as show takes them.
+    ///
+    /// Tables say so in their headers ("Distance from Vienna (km)"), the map in its
+    /// title; JSON, CSV and TSV keep their keys. Records nearest and farthest leave
+    /// the city itself out; list and show give it 0 km and no bearing.
+    #[arg(long, value_name = "CITY", help_heading = "Distances")]
+    pub from: Option<String>,
+}
+
 /// How `validate` reports problems to programs.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Output")]
@@ -196,7 +211,10 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  krakow-partners list --continent europe,asia\n  \
                             krakow-partners list --country germany --sort signed\n  \
-                            krakow-partners list --all --as-of 2022-01-01 --search moscow"
+                            krakow-partners list --all --as-of 2022-01-01 --search moscow\n  \
+                            krakow-partners list --where 'population>1e6'\n  \
+                            krakow-partners list --where 'signed<1990' --where capital=true\n  \
+                            krakow-partners list --from vienna --sort distance --limit 3"
     )]
     #[command(mut_args(|a| accepts(a, &ListArgs::ACCEPTS)))]
     List(ListArgs),
@@ -212,7 +230,8 @@ pub enum Command {
     #[command(
         after_help = "Every status is searched unless --status is given.\n\nExamples:\n  \
                             krakow-partners show kosice\n  krakow-partners show Norymberga\n  \
-                            krakow-partners show moscow --json",
+                            krakow-partners show moscow --json\n  \
+                            krakow-partners show kyoto --from nanjing",
         mut_args(|a| accepts(a, &ShowArgs::ACCEPTS))
     )]
     Show(ShowArgs),
@@ -222,15 +241,22 @@ pub enum Command {
         after_help = "Decades and years are in time order, the unknown last; other \
                       groups the largest first, ties by name.\n\nExamples:\n  \
                       krakow-partners stats --by country\n  \
-                      krakow-partners stats --by continent --as-of 2022-03-15",
+                      krakow-partners stats --by continent --as-of 2022-03-15\n  \
+                      krakow-partners stats --by continent --of population\n  \
+                      krakow-partners stats --of distance_km --where 'population>1e6'",
         mut_args(|a| accepts(a, &StatsArgs::ACCEPTS))
     )]
     Stats(StatsArgs),
 
-    /// Distance and initial bearing between two partner cities, or from Kraków to one.
+    /// Distance and initial bearing between two partner cities, or from Kraków to one;
+    /// between every two chosen cities with --pairs or --matrix.
     #[command(
-        after_help = "Examples:\n  krakow-partners distance kosice\n  \
-                      krakow-partners distance leipzig nuremberg",
+        after_help = "Names are found as show finds them, among every status unless \
+                      --status is given.\n\nExamples:\n  krakow-partners distance kosice\n  \
+                      krakow-partners distance leipzig nuremberg\n  \
+                      krakow-partners distance --pairs --limit 3\n  \
+                      krakow-partners distance --pairs --continent asia\n  \
+                      krakow-partners distance --matrix kyoto nanjing tbilisi --format csv",
         mut_args(|a| accepts(a, &DistanceArgs::ACCEPTS))
     )]
     Distance(DistanceArgs),
@@ -259,6 +285,7 @@ pub enum Command {
                             krakow-partners map --continent europe -o europe.png\n  \
                             krakow-partners map --all -o partners.html\n  \
                             krakow-partners map --all --as-of 2022-01-01 > 2022.svg\n  \
+                            krakow-partners map --from vienna --continent europe -o vienna.svg\n  \
                             krakow-partners map -o png:- | display"
     )]
     Map(MapArgs),
@@ -347,6 +374,9 @@ pub struct MapArgs {
     pub filter: FilterArgs,
 
     #[command(flatten)]
+    pub from: FromArgs,
+
+    #[command(flatten)]
     pub input: InputArgs,
 
     #[command(flatten)]
@@ -361,6 +391,9 @@ pub struct ShowArgs {
 
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub from: FromArgs,
 
     #[command(flatten)]
     pub input: InputArgs,
@@ -382,15 +415,20 @@ impl ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// What to group by.
-    #[arg(
-        long,
-        value_enum,
-        ignore_case = true,
-        value_name = "GROUP",
-        default_value = "continent"
-    )]
-    pub by: GroupBy,
+    /// What to group by [default: continent; with --of, all the cities in one line]
+    #[arg(long, value_enum, ignore_case = true, value_name = "GROUP")]
+    pub by: Option<GroupBy>,
+
+    /// Sum, mean, median, least and most of this numeric field per group, with the
+    /// cities at the least and most (every city tied there, by name); cities whose
+    /// value is unknown are left out of them, and counted.
+    ///
+    /// Each group then also has known (how many give the value), sum, mean, median,
+    /// min, min_cities, max and max_cities, which --fields may name. A value is taken
+    /// as it is written (a distance to 0.1 km); sums of measures, means and medians
+    /// are given to two decimal places. Tables leave out the cities of each group.
+    #[arg(long, value_name = "FIELD", value_parser = NumericParser)]
+    pub of: Option<Field>,
 
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -403,6 +441,16 @@ pub struct StatsArgs {
 }
 
 impl StatsArgs {
+    /// What to group by: as asked, else every city in one group with --of, else the
+    /// continents.
+    pub fn groups(&self) -> GroupBy {
+        match (self.by, self.of) {
+            (Some(by), _) => by,
+            (None, Some(_)) => GroupBy::All,
+            (None, None) => GroupBy::Continent,
+        }
+    }
+
     pub const ACCEPTS: Accepts = Accepts {
         fields: fields::GROUPS,
         formats: NOT_PLACES,
@@ -412,13 +460,30 @@ impl StatsArgs {
 
 #[derive(Debug, Args)]
 pub struct DistanceArgs {
-    /// A partner city (from Kraków when it is the only one).
-    #[arg(value_name = "CITY")]
-    pub from: String,
+    /// CITY [TO]: from Kraków to CITY, or from CITY to TO (Kraków itself may be either
+    /// end); with --pairs or --matrix, the cities to measure between (without them,
+    /// the cities the filters choose).
+    #[arg(
+        value_name = "CITY",
+        required_unless_present_any = ["pairs", "matrix"]
+    )]
+    pub cities: Vec<String>,
 
-    /// A second partner city: the distance from the first to it.
-    #[arg(value_name = "TO")]
-    pub to: Option<String>,
+    /// The distance between every two of the cities, nearest first (ties by name).
+    #[arg(long, conflicts_with = "matrix", help_heading = "Between many cities")]
+    pub pairs: bool,
+
+    /// The distance between every two of the cities as a matrix: a row and a column
+    /// per city (a table only where it fits the terminal).
+    #[arg(long, help_heading = "Between many cities")]
+    pub matrix: bool,
+
+    /// Show at most N pairs (with --pairs).
+    #[arg(short = 'n', long, value_name = "N", value_parser = parse_limit, allow_negative_numbers = true, requires = "pairs", help_heading = "Between many cities")]
+    pub limit: Option<usize>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
 
     #[command(flatten)]
     pub input: InputArgs,
@@ -470,6 +535,9 @@ pub struct ListArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
 
+    #[command(flatten)]
+    pub from: FromArgs,
+
     /// Sort by this field (name, signed, distance_km, population, …); a '-' before it
     /// sorts from the largest down, as --desc does (--sort -population).
     ///
@@ -517,6 +585,9 @@ pub struct RecordsArgs {
 
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub from: FromArgs,
 
     #[command(flatten)]
     pub input: InputArgs,
@@ -616,6 +687,26 @@ pub struct FilterArgs {
     /// Only partnerships a source shows in force on or after DATE (last_attested).
     #[arg(long, value_name = "DATE", value_parser = parse_date, allow_negative_numbers = true)]
     pub attested_since: Option<Date>,
+
+    /// Only cities whose FIELD satisfies OP VALUE: population>1e6, signed<1990,
+    /// capital=true, agreement=twin-city, notes~sister, elevation=? (repeatable: all
+    /// must hold).
+    ///
+    /// FIELD is any field --fields takes, the computed ones too (distance_km,
+    /// density_per_km2, bearing_deg, bearing). Numbers and dates take = != < <= > >=;
+    /// texts, lists and named values = != and ~ (contains); true or false = !=. Texts
+    /// compare in any case, with or without diacritics; a list equals a text when one
+    /// of its items does. VALUE is read as the field's type: a number (1e6 or
+    /// 1000000), a date, true or false, a name (agreement=twin-city). A date stands
+    /// for its whole span: signed<1990 is before 1990-01-01, signed<=1990 by
+    /// 1990-12-31, signed>1990 after 1990-12-31, signed>=1990 from 1990-01-01,
+    /// signed=1990 within 1990, != outside it; a date in the data known only to the
+    /// year or month passes only when every day it may mean does (signed 1996 is not
+    /// <1996-06). A value the data does not give satisfies no comparison, != neither:
+    /// FIELD=? takes exactly those cities, FIELD!=? the others. Quote it for the
+    /// shell: --where 'population>1e6'.
+    #[arg(long = "where", value_name = "CONDITION", value_parser = parse_condition)]
+    pub conditions: Vec<Condition>,
 }
 
 impl FilterArgs {
@@ -638,6 +729,8 @@ impl FilterArgs {
             as_of: self.as_of,
             attested_since: self.attested_since,
             signed: self.signed,
+            conditions: self.conditions.clone(),
+            centre: crate::geo::Centre::krakow(),
         }
     }
 }
@@ -647,7 +740,9 @@ fn records_help() -> String {
     format!(
         "Records:\n{}\n\nExamples:\n  krakow-partners records\n  \
          krakow-partners records highest nearest --top 3\n  \
-         krakow-partners records --continent europe --as-of 2022-03-15",
+         krakow-partners records --continent europe --as-of 2022-03-15\n  \
+         krakow-partners records nearest --from vienna\n  \
+         krakow-partners records most-populous --where 'signed<1990'",
         Kind::help()
     )
 }
@@ -823,6 +918,58 @@ fn parse_date(text: &str) -> Result<Date, String> {
 
 fn parse_range(text: &str) -> Result<DateRange, String> {
     text.parse()
+}
+
+fn parse_condition(text: &str) -> Result<Condition, String> {
+    text.parse()
+}
+
+/// `stats --of`: a numeric field, the keys listed for help and completion (short
+/// names hidden, but taken).
+#[derive(Clone, Copy, Debug)]
+struct NumericParser;
+
+impl NumericParser {
+    fn numeric() -> impl Iterator<Item = &'static crate::columns::Column> {
+        COLUMNS.iter().filter(|c| c.is_numeric())
+    }
+}
+
+impl TypedValueParser for NumericParser {
+    type Value = Field;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Field, clap::Error> {
+        let parse: fn(&str) -> Result<Field, String> = |text| {
+            let numeric: Vec<&str> = NumericParser::numeric().map(|c| c.key).collect();
+            match Field::from_key(text) {
+                Some(field) if field.column().is_numeric() => Ok(field),
+                Some(field) => Err(format!(
+                    "{} is not a number (a numeric field is wanted: {})",
+                    field.key(),
+                    numeric.join(", ")
+                )),
+                None => {
+                    let mut names = numeric.clone();
+                    names.extend(NumericParser::numeric().filter_map(|c| c.short));
+                    Err(crate::error::UsageError::unknown_among("field", text, &names, &numeric).0)
+                }
+            }
+        };
+        parse.parse_ref(command, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let keys = NumericParser::numeric().map(|c| PossibleValue::new(c.key));
+        let shorts = NumericParser::numeric()
+            .filter_map(|c| c.short)
+            .map(|s| PossibleValue::new(s).hide(true));
+        Some(Box::new(keys.chain(shorts)))
+    }
 }
 
 /// `--sort`: a field, from the largest down with a `-` before it.

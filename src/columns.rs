@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::city::{Agreement, City, Continent, List, Status};
-use crate::geo;
+use crate::geo::{self, Centre};
 use crate::rules;
 use crate::value::Value;
 
@@ -27,8 +27,8 @@ pub enum Type {
     Prose,
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: a text in JSON.
     Date,
-    /// One of a closed set of names: a text in JSON.
-    Choice,
+    /// One of a closed set of names (these): a text in JSON.
+    Choice(&'static [&'static str]),
 }
 
 /// Reads a column's non-empty text into a city, or says what is wrong with it.
@@ -50,6 +50,9 @@ pub enum Origin {
     Optional(Read),
     /// Worked out by the tool, written but never read back.
     Computed,
+    /// Worked out by the tool from the place distances are measured from (Kraków, or
+    /// `--from`'s city), which tables then name; written but never read back.
+    Measured,
 }
 
 /// How much a column of a table matters when a narrow terminal cannot show them all.
@@ -89,8 +92,8 @@ pub struct Column {
     pub ty: Type,
     pub origin: Origin,
     pub sets: &'static [Set],
-    /// The city's value.
-    pub value: for<'c, 'a> fn(&'c City<'a>) -> Value<'c>,
+    /// The city's value, distances and bearings measured from the centre.
+    pub value: for<'c, 'a> fn(&'c City<'a>, &Centre) -> Value<'c>,
 }
 
 impl Column {
@@ -116,15 +119,45 @@ impl Column {
     }
 
     pub fn is_stored(&self) -> bool {
-        !matches!(self.origin, Origin::Computed)
+        !matches!(self.origin, Origin::Computed | Origin::Measured)
     }
 
     /// The column that may stand in for this one (`country_code` for `country`).
     pub fn partner(&self) -> Option<Field> {
         match self.origin {
             Origin::Either(other, _) => Some(other),
-            Origin::Required(_) | Origin::Optional(_) | Origin::Computed => None,
+            Origin::Required(_) | Origin::Optional(_) | Origin::Computed | Origin::Measured => None,
         }
+    }
+
+    /// A table's header, saying where a distance or bearing is measured from when that
+    /// is not Kraków ("Distance from Vienna (km)").
+    pub fn header_from(&self, centre: &Centre) -> Cow<'static, str> {
+        match (self.origin, centre.city()) {
+            (Origin::Measured, Some(city)) => {
+                let (words, unit) = match self.header.split_once(" (") {
+                    Some((words, unit)) => (words, format!(" ({unit}")),
+                    None => (self.header, String::new()),
+                };
+                format!("{words} from {}{unit}", city.name).into()
+            }
+            _ => self.header.into(),
+        }
+    }
+
+    /// The label `show` gives it, measured from the centre.
+    pub fn label_from(&self, centre: &Centre) -> Cow<'static, str> {
+        match (self.origin, centre.city()) {
+            (Origin::Measured, Some(_)) => self.header_from(centre),
+            _ => self.label.into(),
+        }
+    }
+
+    /// The unit in its header ("km" of "Distance (km)", "/km²" of "Density (/km²)");
+    /// none for a count.
+    pub fn unit(&self) -> Option<&'static str> {
+        let (_, unit) = self.header.rsplit_once(" (")?;
+        unit.strip_suffix(')')
     }
 }
 
@@ -140,7 +173,7 @@ macro_rules! columns {
     };
 }
 
-use Origin::{Computed, Either, Optional, Required};
+use Origin::{Computed, Either, Measured, Optional, Required};
 use Set::{Csv, Json, Show, Table};
 
 const STORED: &[Set] = &[Csv, Json, Show];
@@ -150,28 +183,28 @@ columns! {
         key: "name", short: None, header: "Name", label: "Name", ty: Type::Text,
         origin: Required(|c, t| { c.name = rules::required(t)?; Ok(()) }),
         sets: &[Table(1, Keep::Always), Csv, Json, Show],
-        value: |c| Value::Text(Cow::Borrowed(&c.name)),
+        value: |c, _| Value::Text(Cow::Borrowed(&c.name)),
     }
     NamePl {
         key: "name_pl", short: None, header: "Polish name", label: "Polish name",
         ty: Type::Text, origin: Optional(|c, t| { c.name_pl = Some(t); Ok(()) }),
-        sets: STORED, value: |c| text(&c.name_pl),
+        sets: STORED, value: |c, _| text(&c.name_pl),
     }
     NameLocal {
         key: "name_local", short: None, header: "Local name", label: "Local name",
         ty: Type::Text, origin: Optional(|c, t| { c.name_local = Some(t); Ok(()) }),
-        sets: STORED, value: |c| text(&c.name_local),
+        sets: STORED, value: |c, _| text(&c.name_local),
     }
     Aliases {
         key: "aliases", short: None, header: "Aliases", label: "Also called",
         ty: Type::List, origin: Optional(|c, t| { c.aliases = List::new(t); Ok(()) }),
-        sets: STORED, value: |c| items(&c.aliases),
+        sets: STORED, value: |c, _| items(&c.aliases),
     }
     Country {
         key: "country", short: None, header: "Country", label: "Country", ty: Type::Text,
         origin: Either(Field::CountryCode, |c, t| { c.country = Some(t); Ok(()) }),
         sets: &[Table(2, Keep::Rank(6)), Csv, Json, Show],
-        value: |c| text(&c.country),
+        value: |c, _| text(&c.country),
     }
     CountryCode {
         key: "country_code", short: None, header: "Code", label: "Country code",
@@ -180,90 +213,91 @@ columns! {
             c.country_code = Some(rules::country_code(t)?);
             Ok(())
         }),
-        sets: STORED, value: |c| text(&c.country_code),
+        sets: STORED, value: |c, _| text(&c.country_code),
     }
     Continent {
         key: "continent", short: None, header: "Continent", label: "Continent",
-        ty: Type::Choice,
+        ty: Type::Choice(Continent::NAMES),
         origin: Optional(|c, t| { c.continent = Some(t.parse()?); Ok(()) }),
-        sets: STORED, value: |c| choice(c.continent.map(Continent::as_str)),
+        sets: STORED, value: |c, _| choice(c.continent.map(Continent::as_str)),
     }
     Capital {
         key: "capital", short: None, header: "Capital", label: "Capital", ty: Type::Bool,
         origin: Optional(|c, t| { c.capital = Some(rules::boolean(&t)?); Ok(()) }),
-        sets: STORED, value: |c| c.capital.map_or(Value::Unknown, Value::Bool),
+        sets: STORED, value: |c, _| c.capital.map_or(Value::Unknown, Value::Bool),
     }
     Agreement {
         key: "agreement", short: None, header: "Agreement", label: "Agreement",
-        ty: Type::Choice,
+        ty: Type::Choice(Agreement::NAMES),
         origin: Optional(|c, t| { c.agreement = Some(t.parse()?); Ok(()) }),
         sets: &[Table(3, Keep::Rank(3)), Csv, Json, Show],
-        value: |c| choice(c.agreement.map(Agreement::as_str)),
+        value: |c, _| choice(c.agreement.map(Agreement::as_str)),
     }
     Signed {
         key: "signed", short: None, header: "Signed", label: "Signed", ty: Type::Date,
         origin: Optional(|c, t| { c.signed = Some(t.parse()?); Ok(()) }),
         sets: &[Table(4, Keep::Rank(4)), Csv, Json, Show],
-        value: |c| c.signed.map_or(Value::Unknown, Value::Date),
+        value: |c, _| c.signed.map_or(Value::Unknown, Value::Date),
     }
     Status {
-        key: "status", short: None, header: "Status", label: "Status", ty: Type::Choice,
+        key: "status", short: None, header: "Status", label: "Status",
+        ty: Type::Choice(Status::NAMES),
         origin: Optional(|c, t| { c.status = Some(t.parse()?); Ok(()) }),
         sets: &[Table(5, Keep::Rank(1)), Csv, Json, Show],
-        value: |c| choice(c.status.map(Status::as_str)),
+        value: |c, _| choice(c.status.map(Status::as_str)),
     }
     StatusSince {
         key: "status_since", short: None, header: "Status since", label: "Status since",
         ty: Type::Date, origin: Optional(|c, t| { c.status_since = Some(t.parse()?); Ok(()) }),
-        sets: STORED, value: |c| c.status_since.map_or(Value::Unknown, Value::Date),
+        sets: STORED, value: |c, _| c.status_since.map_or(Value::Unknown, Value::Date),
     }
     FirstAttested {
         key: "first_attested", short: None, header: "First attested",
         label: "First attested", ty: Type::Date,
         origin: Optional(|c, t| { c.first_attested = Some(t.parse()?); Ok(()) }),
-        sets: STORED, value: |c| c.first_attested.map_or(Value::Unknown, Value::Date),
+        sets: STORED, value: |c, _| c.first_attested.map_or(Value::Unknown, Value::Date),
     }
     LastAttested {
         key: "last_attested", short: None, header: "Last attested",
         label: "Last attested", ty: Type::Date,
         origin: Optional(|c, t| { c.last_attested = Some(t.parse()?); Ok(()) }),
-        sets: STORED, value: |c| c.last_attested.map_or(Value::Unknown, Value::Date),
+        sets: STORED, value: |c, _| c.last_attested.map_or(Value::Unknown, Value::Date),
     }
     Lat {
         key: "lat", short: None, header: "Lat (°)", label: "Latitude (°)", ty: Type::Number,
         origin: Required(|c, t| { c.lat = rules::degrees(&t, 90.0)?; Ok(()) }),
-        sets: STORED, value: |c| Value::number(c.lat),
+        sets: STORED, value: |c, _| Value::number(c.lat),
     }
     Lon {
         key: "lon", short: None, header: "Lon (°)", label: "Longitude (°)", ty: Type::Number,
         origin: Required(|c, t| { c.lon = rules::degrees(&t, 180.0)?; Ok(()) }),
-        sets: STORED, value: |c| Value::number(c.lon),
+        sets: STORED, value: |c, _| Value::number(c.lon),
     }
     Population {
         key: "population", short: None, header: "Population", label: "Population",
         ty: Type::Integer,
         origin: Optional(|c, t| { c.population = Some(rules::population(&t)?); Ok(()) }),
         sets: &[Table(7, Keep::Rank(2)), Csv, Json, Show],
-        value: |c| c.population.map_or(Value::Unknown, Value::count),
+        value: |c, _| c.population.map_or(Value::Unknown, Value::count),
     }
     PopulationYear {
         key: "population_year", short: None, header: "Pop. year", label: "Population year",
         ty: Type::Integer,
         origin: Optional(|c, t| { c.population_year = Some(rules::year(&t)?); Ok(()) }),
         sets: STORED,
-        value: |c| c.population_year.map_or(Value::Unknown, |y| Value::Integer(y.into())),
+        value: |c, _| c.population_year.map_or(Value::Unknown, |y| Value::Integer(y.into())),
     }
     AreaKm2 {
         key: "area_km2", short: Some("area"), header: "Area (km²)", label: "Area (km²)",
         ty: Type::Number,
         origin: Optional(|c, t| { c.area_km2 = Some(rules::area(&t)?); Ok(()) }),
-        sets: STORED, value: |c| c.area_km2.map_or(Value::Unknown, Value::number),
+        sets: STORED, value: |c, _| c.area_km2.map_or(Value::Unknown, Value::number),
     }
     ElevationM {
         key: "elevation_m", short: Some("elevation"), header: "Elevation (m)",
         label: "Elevation (m)", ty: Type::Number,
         origin: Optional(|c, t| { c.elevation_m = Some(rules::elevation(&t)?); Ok(()) }),
-        sets: STORED, value: |c| c.elevation_m.map_or(Value::Unknown, Value::number),
+        sets: STORED, value: |c, _| c.elevation_m.map_or(Value::Unknown, Value::number),
     }
     Sources {
         key: "sources", short: None, header: "Sources", label: "Sources", ty: Type::List,
@@ -271,36 +305,36 @@ columns! {
         // by hand may leave them out.
         origin: Optional(|c, t| { c.sources = rules::sources(t)?; Ok(()) }),
         sets: STORED,
-        value: |c| if c.sources.is_empty() { Value::Unknown } else { items(&c.sources) },
+        value: |c, _| if c.sources.is_empty() { Value::Unknown } else { items(&c.sources) },
     }
     Notes {
         key: "notes", short: None, header: "Notes", label: "Notes", ty: Type::Prose,
         origin: Optional(|c, t| { c.notes = Some(t); Ok(()) }),
-        sets: STORED, value: |c| text(&c.notes),
+        sets: STORED, value: |c, _| text(&c.notes),
     }
     DistanceKm {
         key: "distance_km", short: Some("distance"), header: "Distance (km)",
-        label: "From Kraków", ty: Type::Number, origin: Computed,
+        label: "From Kraków", ty: Type::Number, origin: Measured,
         sets: &[Table(6, Keep::Rank(5)), Csv, Json, Show],
-        value: |c| Value::rounded(geo::from_krakow_km(c.lat, c.lon)),
+        value: |c, from| Value::rounded(from.km(c.lat, c.lon)),
     }
     DensityPerKm2 {
         key: "density_per_km2", short: Some("density"), header: "Density (/km²)",
         label: "Density (residents/km²)", ty: Type::Number, origin: Computed,
         sets: &[Json, Show],
-        value: |c| c.density_per_km2().map_or(Value::Unknown, Value::rounded),
+        value: |c, _| c.density_per_km2().map_or(Value::Unknown, Value::rounded),
     }
     BearingDeg {
         key: "bearing_deg", short: None, header: "Bearing (°)",
-        label: "Bearing from Kraków (°)", ty: Type::Number, origin: Computed,
+        label: "Bearing from Kraków (°)", ty: Type::Number, origin: Measured,
         sets: &[Show],
-        value: |c| geo::bearing_from_krakow(c.lat, c.lon).map_or(Value::Unknown, Value::rounded),
+        value: |c, from| from.bearing(c.lat, c.lon).map_or(Value::Unknown, Value::rounded),
     }
     Bearing {
         key: "bearing", short: None, header: "Direction", label: "Direction from Kraków",
-        ty: Type::Choice, origin: Computed, sets: &[Show],
-        value: |c| {
-            geo::bearing_from_krakow(c.lat, c.lon)
+        ty: Type::Choice(geo::COMPASS), origin: Measured, sets: &[Show],
+        value: |c, from| {
+            from.bearing(c.lat, c.lon)
                 .map_or(Value::Unknown, |b| Value::Text(geo::compass(b).into()))
         },
     }
@@ -373,9 +407,9 @@ impl Field {
         self.column().header
     }
 
-    /// This field's value for `city`.
-    pub fn value<'c>(self, city: &'c City<'_>) -> Value<'c> {
-        (self.column().value)(city)
+    /// This field's value for `city`, distances and bearings measured from `centre`.
+    pub fn value<'c>(self, city: &'c City<'_>, centre: &Centre) -> Value<'c> {
+        (self.column().value)(city, centre)
     }
 
     /// Finds a field by its key or short name, as typed on the command line.
@@ -423,6 +457,27 @@ mod tests {
         assert!(HEADER.starts_with("name,name_pl,name_local,aliases,country,"));
         assert!(HEADER.ends_with(",sources,notes"));
         assert!(!HEADER.contains("distance_km"));
+    }
+
+    #[test]
+    fn measured_columns_say_where_from() {
+        let vienna = City {
+            name: "Vienna".into(),
+            ..City::blank()
+        };
+        let from = Centre::of(&vienna);
+        let distance = Field::DistanceKm.column();
+        assert_eq!(distance.header_from(&from), "Distance from Vienna (km)");
+        assert_eq!(distance.header_from(&Centre::krakow()), "Distance (km)");
+        assert_eq!(distance.label_from(&Centre::krakow()), "From Kraków");
+        assert_eq!(
+            Field::Bearing.column().label_from(&from),
+            "Direction from Vienna"
+        );
+        assert_eq!(Field::Population.column().header_from(&from), "Population");
+        assert_eq!(distance.unit(), Some("km"));
+        assert_eq!(Field::DensityPerKm2.column().unit(), Some("/km²"));
+        assert_eq!(Field::Population.column().unit(), None);
     }
 
     #[test]

@@ -166,8 +166,8 @@ fn values(arg: Arg) -> Arg {
         "dir" => return arg.value_hint(ValueHint::DirPath),
         "country" => Box::new(countries),
         "city" => Box::new(city_names),
-        // distance's two ends
-        "from" | "to" => Box::new(ends),
+        // distance's cities, and where --from measures from: partner cities or Kraków
+        "cities" | "from" => Box::new(ends),
         // man's page
         "command" => Box::new(pages),
         _ if arg.get_action().takes_values() && !arg.get_possible_values().is_empty() => {

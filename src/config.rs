@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 
 use clap::ValueEnum;
 
+use crate::answer::tally_columns;
 use crate::cli::{
     ColorChoice, Command, DistanceArgs, ListArgs, RecordsArgs, ShowArgs, StatsArgs, TimelineArgs,
 };
@@ -58,6 +59,16 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
         [] => None,
         typed => Some(choice.pick(typed)?),
     };
+    // A summary's columns are there only when a field is summed up.
+    if let (Command::Stats(a), Some(picks)) = (command, &fields)
+        && a.of.is_none()
+        && let Some(pick) = picks.iter().find(|p| tally_columns().any(|k| k == p.key()))
+    {
+        return Err(UsageError(format!(
+            "--fields {} needs --of FIELD (the numeric field summed up)",
+            pick.key()
+        )));
+    }
     Ok(View {
         format,
         fields,

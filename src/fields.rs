@@ -68,7 +68,7 @@ impl Pick {
 impl Choice {
     /// Every name it takes, for `--help` and messages.
     pub fn keys(self) -> Vec<&'static str> {
-        let own = self.own.iter().map(|c| c.key);
+        let own = self.own.iter().map(|c| -> &'static str { &c.key });
         let cities = COLUMNS.iter().filter(|_| self.cities).map(|c| c.key);
         own.chain(cities).collect()
     }
@@ -96,7 +96,7 @@ impl Choice {
             let key = text.trim().to_ascii_lowercase();
             let own = self.own.iter().find(|c| c.key == key);
             let pick = match (own, self.cities) {
-                (Some(col), _) => Some(Pick::Own(col.key)),
+                (Some(col), _) => Some(Pick::Own(&col.key)),
                 (None, true) => Field::from_key(&key).map(Pick::City),
                 (None, false) => None,
             };
@@ -154,6 +154,10 @@ mod tests {
     #[test]
     fn an_unknown_field_lists_the_answers_own() {
         let err = GROUPS.pick(&typed("name")).unwrap_err();
-        assert_eq!(err.0, "unknown field 'name' (valid: group, count, cities)");
+        assert_eq!(
+            err.0,
+            "unknown field 'name' (valid: group, count, cities, known, sum, mean, median, \
+             min, min_cities, max, max_cities)"
+        );
     }
 }

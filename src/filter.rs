@@ -3,8 +3,10 @@
 use crate::city::{Agreement, City, Continent, Date, DateRange, Status, fold};
 use rustc_hash::FxHashSet;
 
+use crate::conditions::{self, Condition};
 use crate::countries;
 use crate::error::UsageError;
+use crate::geo::Centre;
 use crate::load::Source;
 use crate::picks::Picks;
 use crate::sink::{Read, Sink};
@@ -32,6 +34,10 @@ pub struct Filter {
     pub attested_since: Option<Date>,
     /// Only partnerships signed surely within this span.
     pub signed: Option<DateRange>,
+    /// `--where`: conditions on any column, all of which must hold.
+    pub conditions: Vec<Condition>,
+    /// Where the distances and bearings the conditions name are measured from.
+    pub centre: Centre,
 }
 
 impl Filter {
@@ -66,6 +72,8 @@ impl Filter {
             as_of: self.as_of,
             attested_since: self.attested_since,
             signed: self.signed,
+            conditions: self.conditions.clone(),
+            centre: self.centre.clone(),
         }
     }
 
@@ -88,6 +96,39 @@ impl Filter {
             });
         }
         chosen.finish(|| countries)
+    }
+
+    /// Why the filters leave out a city that exists: for a command that names one.
+    pub fn why_left_out(&self, city: &City) -> String {
+        let name = &city.name;
+        if let Some(date) = self.as_of {
+            match city.counts_from() {
+                None => {
+                    return format!(
+                        "{name} cannot be placed on {date}: neither its signing nor its first \
+                         attestation is dated"
+                    );
+                }
+                Some(from) if !from.surely_by(date) => {
+                    return format!("{name} was not a partner on {date}: it counts from {from}");
+                }
+                Some(_) => {}
+            }
+        }
+        let Some(status) = city.status else {
+            if !self.all && !self.statuses.is_empty() {
+                return format!("{name}'s status is unknown, so --status leaves it out; add --all");
+            }
+            return format!("{name} (status unknown) is left out by the filters given");
+        };
+        let shown = match city.status_since {
+            Some(since) => format!("{status} since {since}"),
+            None => status.to_string(),
+        };
+        if !self.all && !self.statuses.is_empty() && !self.statuses.allows(&status) {
+            return format!("{name} is {shown}; add --all, or --status {status}");
+        }
+        format!("{name} ({shown}) is left out by the filters given")
     }
 }
 
@@ -146,6 +187,8 @@ pub struct Chooser {
     as_of: Option<Date>,
     attested_since: Option<Date>,
     signed: Option<DateRange>,
+    conditions: Vec<Condition>,
+    centre: Centre,
 }
 
 impl Chooser {
@@ -214,6 +257,7 @@ impl Chooser {
                 Some(text) => city.all_names().any(|n| fold(n).contains(text.as_str())),
                 None => true,
             }
+            && conditions::all_hold(&self.conditions, city, &self.centre)
     }
 }
 

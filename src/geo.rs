@@ -23,15 +23,20 @@ fn direction(metres: f64, azimuth: f64) -> Option<f64> {
 }
 
 /// Distance in kilometres from Kraków's Main Market Square.
+pub fn from_krakow_km(lat: f64, lon: f64) -> f64 {
+    km(KRAKOW, (lat, lon))
+}
+
+/// Distance in kilometres between two points.
 ///
 /// Vincenty's iteration agrees with Karney's geodesic to well under a millimetre and
 /// costs a third as much; Karney's is used where Vincenty's does not converge (nearly
 /// antipodal points) and where a millimetre could change the distance as printed
 /// (to 0.1 km), so every printed distance is Karney's.
-pub fn from_krakow_km(lat: f64, lon: f64) -> f64 {
-    match vincenty_km(KRAKOW, (lat, lon)) {
+pub fn km(from: (f64, f64), to: (f64, f64)) -> f64 {
+    match vincenty_km(from, to) {
         Some(km) if ((km * 10.0).fract() - 0.5).abs() > 1e-4 => km,
-        _ => geodesic_km(KRAKOW, (lat, lon)),
+        _ => geodesic_km(from, to),
     }
 }
 
@@ -98,14 +103,12 @@ fn vincenty_km(from: (f64, f64), to: (f64, f64)) -> Option<f64> {
     None
 }
 
-/// The initial bearing from Kraków to a point, in degrees.
-pub fn bearing_from_krakow(lat: f64, lon: f64) -> Option<f64> {
-    distance_and_bearing(KRAKOW, (lat, lon)).1
-}
+/// The eight points of the compass, clockwise from north.
+pub const COMPASS: &[&str] = &["N", "NE", "E", "SE", "S", "SW", "W", "NW"];
 
 /// The eight-point compass direction of a bearing: N, NE, E, SE, S, SW, W, NW.
 pub fn compass(bearing: f64) -> &'static str {
-    const POINTS: [&str; 8] = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"];
+    const POINTS: &[&str] = COMPASS;
     // Eight sectors of 45°, the first centred on north.
     let sector = ((bearing.rem_euclid(360.0) + 22.5) / 45.0).floor();
     let index = POINTS
@@ -123,6 +126,61 @@ pub fn is_krakow(name: &str) -> bool {
         "krakow", "cracow", "krakau", "cracovia", "cracovie", "krakov",
     ];
     NAMES.contains(&crate::city::fold(name.trim()).as_str())
+}
+
+/// Where distances and bearings are measured from: Kraków's Main Market Square, or a
+/// partner city (`--from`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Centre {
+    /// The partner city; none for Kraków.
+    city: Option<Box<City<'static>>>,
+}
+
+impl Centre {
+    /// Kraków's Main Market Square.
+    pub fn krakow() -> Centre {
+        Centre { city: None }
+    }
+
+    /// A partner city.
+    pub fn of(city: &City) -> Centre {
+        Centre {
+            city: Some(Box::new(city.clone().into_owned())),
+        }
+    }
+
+    /// The partner city it is; none for Kraków.
+    pub fn city(&self) -> Option<&City<'static>> {
+        self.city.as_deref()
+    }
+
+    /// Its English name, as answers give it.
+    pub fn name(&self) -> &str {
+        self.city.as_ref().map_or("Kraków", |c| &c.name)
+    }
+
+    pub fn point(&self) -> (f64, f64) {
+        self.city.as_ref().map_or(KRAKOW, |c| (c.lat, c.lon))
+    }
+
+    /// Whether `city` is the partner city it is (by name and country, as the loader
+    /// tells cities apart).
+    pub fn is(&self, city: &City) -> bool {
+        self.city.as_ref().is_some_and(|c| {
+            c.country_shown() == city.country_shown()
+                && crate::city::fold(&c.name) == crate::city::fold(&city.name)
+        })
+    }
+
+    /// Distance in kilometres to a point.
+    pub fn km(&self, lat: f64, lon: f64) -> f64 {
+        km(self.point(), (lat, lon))
+    }
+
+    /// Initial bearing in degrees to a point; none to the centre itself.
+    pub fn bearing(&self, lat: f64, lon: f64) -> Option<f64> {
+        distance_and_bearing(self.point(), (lat, lon)).1
+    }
 }
 
 /// The way from one place to another.
@@ -246,7 +304,27 @@ mod tests {
             (0.0, None)
         );
         assert_eq!(distance_and_bearing((10.0, 180.0), (10.0, -180.0)).1, None);
-        assert_eq!(bearing_from_krakow(KRAKOW.0, KRAKOW.1), None);
+        assert_eq!(Centre::krakow().bearing(KRAKOW.0, KRAKOW.1), None);
+    }
+
+    #[test]
+    fn a_centre_measures_from_its_city() {
+        let vienna = City {
+            name: "Vienna".into(),
+            country: Some("Austria".into()),
+            lat: 48.2083,
+            lon: 16.3731,
+            ..City::blank()
+        };
+        let centre = Centre::of(&vienna);
+        assert_eq!(centre.name(), "Vienna");
+        assert!(centre.is(&vienna) && !Centre::krakow().is(&vienna));
+        assert!(centre.km(vienna.lat, vienna.lon) < 1e-9);
+        assert_eq!(centre.bearing(vienna.lat, vienna.lon), None);
+        let to_krakow = centre.km(KRAKOW.0, KRAKOW.1);
+        assert!((to_krakow - from_krakow_km(vienna.lat, vienna.lon)).abs() < 1e-6);
+        assert_eq!(Centre::krakow().name(), "Kraków");
+        assert_eq!(Centre::default(), Centre::krakow());
     }
 
     #[test]

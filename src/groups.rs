@@ -1,5 +1,6 @@
 //! `stats`' groups: the cities sharing a continent, country, agreement, status,
-//! capital flag, decade or year, gathered as a file is read.
+//! capital flag, decade or year (or all of them), gathered as a file is read, with a
+//! numeric field summed up over each (`--of`, [`Tally`]).
 
 use std::borrow::Cow;
 
@@ -7,7 +8,10 @@ use clap::ValueEnum;
 use rustc_hash::FxHashMap;
 
 use crate::city::City;
+use crate::columns::Field;
+use crate::geo::Centre;
 use crate::sink::{Read, Sink};
+use crate::tally::{Summary, Tally};
 
 /// What `stats` groups by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -21,6 +25,8 @@ pub enum GroupBy {
     Decade,
     /// The year the agreement was signed in.
     Year,
+    /// Every city in one group.
+    All,
 }
 
 /// The cities sharing one value.
@@ -51,6 +57,7 @@ fn label<'c>(city: &City<'c>, by: GroupBy) -> Cow<'c, str> {
         GroupBy::Year => city
             .signed
             .map_or(UNKNOWN.into(), |d| d.year().to_string().into()),
+        GroupBy::All => "all".into(),
     }
 }
 
@@ -62,8 +69,10 @@ pub fn decade(year: i32) -> String {
 /// its own groups by name, on its own core, and the parts' sorted groups are merged.
 pub struct Groups<'a> {
     by: GroupBy,
+    /// The numeric field summed up over each group, if any.
+    of: Option<Field>,
     // Hashed, not ordered, as cities come: groups are few and sorted once at the end.
-    members: FxHashMap<Cow<'a, str>, Vec<Member<'a>>>,
+    members: FxHashMap<Cow<'a, str>, (Vec<Member<'a>>, Tally<'a>)>,
 }
 
 /// A city in a group (or a period of `timeline`), ordered by name the way
@@ -86,9 +95,11 @@ impl<'a> Member<'a> {
 }
 
 impl<'a> Groups<'a> {
-    pub fn new(by: GroupBy) -> Groups<'a> {
+    /// Groups by `by`, with `of` summed up over each (`stats --of`).
+    pub fn new(by: GroupBy, of: Option<Field>) -> Groups<'a> {
         Groups {
             by,
+            of,
             members: FxHashMap::default(),
         }
     }
@@ -96,16 +107,27 @@ impl<'a> Groups<'a> {
     /// The groups, each group's cities by name: decades and years in time order, the
     /// others the largest first, ties by group name; the unknown last.
     pub fn groups(self) -> Vec<Group<'a>> {
-        let mut groups: Vec<Group> = self
+        self.summaries()
+            .into_iter()
+            .map(|(group, _)| group)
+            .collect()
+    }
+
+    /// The groups in order, each with its summary of the `--of` field.
+    pub fn summaries(self) -> Vec<(Group<'a>, Summary<'a>)> {
+        let mut groups: Vec<(Group, Summary)> = self
             .members
             .into_iter()
-            .map(|(group, members)| Group {
-                group,
-                cities: members.into_iter().map(|m| m.name).collect(),
+            .map(|(group, (members, tally))| {
+                let group = Group {
+                    group,
+                    cities: members.into_iter().map(|m| m.name).collect(),
+                };
+                (group, tally.summary())
             })
             .collect();
         match self.by {
-            GroupBy::Decade | GroupBy::Year => groups.sort_by(|a, b| {
+            GroupBy::Decade | GroupBy::Year => groups.sort_by(|(a, _), (b, _)| {
                 // "990s" before "2000s": fewer digits, an earlier time.
                 let key = |g: &Group| (g.group == UNKNOWN, g.group.len());
                 key(a).cmp(&key(b)).then_with(|| a.group.cmp(&b.group))
@@ -114,7 +136,8 @@ impl<'a> Groups<'a> {
             | GroupBy::Country
             | GroupBy::Agreement
             | GroupBy::Status
-            | GroupBy::Capital => groups.sort_by(|a, b| {
+            | GroupBy::Capital
+            | GroupBy::All => groups.sort_by(|(a, _), (b, _)| {
                 let unknown = |g: &Group| g.group == UNKNOWN;
                 (unknown(a).cmp(&unknown(b)))
                     .then_with(|| b.cities.len().cmp(&a.cities.len()))
@@ -127,25 +150,29 @@ impl<'a> Groups<'a> {
 
 impl<'a> Sink<'a> for Groups<'a> {
     fn add(&mut self, read: Read<'a, '_>) {
-        let member = Member::of(&read);
-        self.members
-            .entry(label(&read.city, self.by))
-            .or_default()
-            .push(member);
+        let (members, tally) = self.members.entry(label(&read.city, self.by)).or_default();
+        if let Some(field) = self.of {
+            // `stats` measures from Kraków.
+            tally.add(&field.value(&read.city, &Centre::krakow()), || {
+                Member::of(&read)
+            });
+        }
+        members.push(Member::of(&read));
     }
 
     /// Each part sorts its own groups by name, on its own core.
     fn finish_part(&mut self) {
-        for members in self.members.values_mut() {
+        for (members, _) in self.members.values_mut() {
             members.sort_unstable();
         }
     }
 
     fn join(&mut self, later: Self) {
-        for (group, members) in later.members {
-            let held = self.members.entry(group).or_default();
+        for (group, (members, tally)) in later.members {
+            let (held, held_tally) = self.members.entry(group).or_default();
             let lists = vec![std::mem::take(held), members];
             *held = crate::order::merged(lists, Ord::cmp).collect();
+            held_tally.join(tally);
         }
     }
 }

@@ -6,6 +6,7 @@
 use crate::city::City;
 use crate::columns::Field;
 use crate::filter::Chooser;
+use crate::geo::Centre;
 use crate::load::Reread;
 use crate::order::{self, SortKey};
 use crate::render::Names;
@@ -20,15 +21,18 @@ pub struct Listing<'a> {
     by: Field,
     descending: bool,
     names: Names,
+    /// Where distances and bearings are measured from.
+    from: Centre,
     parts: Vec<Vec<Kept<'a>>>,
 }
 
 impl<'a> Listing<'a> {
-    pub fn new(by: Field, descending: bool, names: Names) -> Listing<'a> {
+    pub fn new(by: Field, descending: bool, names: Names, from: Centre) -> Listing<'a> {
         Listing {
             by,
             descending,
             names,
+            from,
             parts: vec![Vec::new()],
         }
     }
@@ -47,7 +51,7 @@ impl<'a> Listing<'a> {
 
 impl<'a> Sink<'a> for Listing<'a> {
     fn add(&mut self, read: Read<'a, '_>) {
-        let key = SortKey::folded(&read.city, read.folded, self.by, self.names);
+        let key = SortKey::folded(&read.city, read.folded, self.by, self.names, &self.from);
         if let Some(part) = self.parts.last_mut() {
             part.push((key, read.at));
         }

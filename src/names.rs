@@ -246,12 +246,43 @@ pub fn find<'s, const N: usize>(
     filter: &Filter,
     queries: &[Query; N],
 ) -> anyhow::Result<[Found<'s>; N]> {
-    let chooser = filter.chooser();
-    let named = source.gather(&|| Named::new(queries, &chooser))?;
-    let found = named.finish(|| Countries::in_file(source))?;
-    found
+    find_all(source, filter, queries)?
         .try_into()
         .map_err(|_| anyhow::anyhow!("a name was lost on the way (a bug)"))
+}
+
+/// [`find`], for any number of names.
+pub fn find_all<'s>(
+    source: &'s Source,
+    filter: &Filter,
+    queries: &[Query],
+) -> anyhow::Result<Vec<Found<'s>>> {
+    let chooser = filter.chooser();
+    let named = source.gather(&|| Named::new(queries, &chooser))?;
+    Ok(named.finish(|| Countries::in_file(source))?)
+}
+
+/// A place a name means where Kraków itself may be meant too (either end of
+/// `distance`, `--from`).
+pub enum Place<'a> {
+    Krakow,
+    City(Box<City<'a>>),
+}
+
+/// The place `query` means: the one city the filters take that is named so exactly
+/// first, else Kraków by any of its names, else a city the name fits less well; a city
+/// that exists but the filters leave out is explained.
+pub fn place<'a>(query: &Query, found: Found<'a>, filter: &Filter) -> anyhow::Result<Place<'a>> {
+    if crate::geo::is_krakow(query.typed()) && !found.one_exactly() {
+        return Ok(Place::Krakow);
+    }
+    match query.city(found) {
+        Ok(city) => Ok(Place::City(Box::new(city))),
+        Err(unfound) => match &unfound.left_out {
+            Some(city) => anyhow::bail!("{}", filter.why_left_out(city)),
+            None => Err(unfound.error()),
+        },
+    }
 }
 
 /// One city's names folded, each once: its own (English, Polish, local) first, then its

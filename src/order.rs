@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::city::{City, fold};
 use crate::columns::Field;
+use crate::geo::Centre;
 use crate::parallel;
 use crate::render::Names;
 use crate::value::Value;
@@ -26,19 +27,26 @@ pub struct SortKey<'a> {
 }
 
 impl<'a> SortKey<'a> {
-    pub fn of(city: &City<'a>, field: Field, names: Names) -> SortKey<'a> {
-        SortKey::folded(city, &fold(&city.name), field, names)
+    pub fn of(city: &City<'a>, field: Field, names: Names, from: &Centre) -> SortKey<'a> {
+        SortKey::folded(city, &fold(&city.name), field, names, from)
     }
 
     /// The key, the city's English name already folded. Names are compared as they
     /// are shown: in Polish or the city's own language where `names` says so (and the
-    /// data has that name), so a list reads in order.
-    pub fn folded(city: &City<'a>, folded: &str, field: Field, names: Names) -> SortKey<'a> {
+    /// data has that name), so a list reads in order. Distances and bearings are
+    /// measured from `from`.
+    pub fn folded(
+        city: &City<'a>,
+        folded: &str,
+        field: Field,
+        names: Names,
+        from: &Centre,
+    ) -> SortKey<'a> {
         let (folded, name) = match names.of(city) {
             Some(shown) => (fold(shown).into(), shown.clone()),
             None => (folded.into(), city.name.clone()),
         };
-        let value = match (field, field.value(city)) {
+        let value = match (field, field.value(city, from)) {
             (Field::Name, _) => Value::Unknown,
             (_, Value::Text(text)) => Value::Text(fold(&text).into()),
             (_, other) => other.into_owned(),
@@ -93,16 +101,23 @@ pub fn sort<T: Send + Sync>(
     }
 }
 
-/// Sorts cities in place by `field`, names in English.
+/// Sorts cities in place by `field`, names in English, distances from Kraków.
 pub fn cities(cities: &mut [City], field: Field, descending: bool) {
-    named(cities, field, descending, Names::En);
+    named(cities, field, descending, Names::En, &Centre::krakow());
 }
 
-/// Sorts cities in place by `field`, names as `names` shows them.
-pub fn named<'a>(cities: &mut [City<'a>], field: Field, descending: bool, names: Names) {
+/// Sorts cities in place by `field`, names as `names` shows them, distances and
+/// bearings from `from`.
+pub fn named<'a>(
+    cities: &mut [City<'a>],
+    field: Field,
+    descending: bool,
+    names: Names,
+    from: &Centre,
+) {
     // The keys are sorted with each city's place, then the cities moved once: a city
     // is large, a key small.
-    let make = |(i, city): (usize, &City<'a>)| (SortKey::of(city, field, names), i);
+    let make = |(i, city): (usize, &City<'a>)| (SortKey::of(city, field, names, from), i);
     let mut keyed: Vec<(SortKey<'a>, usize)> = if parallel::worth_sharing(cities.len()) {
         cities
             .par_iter()

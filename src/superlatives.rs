@@ -6,7 +6,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::city::{City, Date};
-use crate::geo;
+use crate::geo::Centre;
 use crate::order::by_name;
 use crate::sink::{Read, Sink};
 use crate::value::Value;
@@ -219,12 +219,14 @@ impl Measure {
 }
 
 impl By {
-    /// The city's measure; `None` where it is unknown, so the city takes no part (an
-    /// unknown is never counted as zero).
-    pub fn measure(self, city: &City) -> Option<Measure> {
+    /// The city's measure, distances from `from`; `None` where it is unknown, so the
+    /// city takes no part (an unknown is never counted as zero), and for the distance
+    /// of the city distances are measured from (the nearest to Vienna is not Vienna).
+    pub fn measure(self, city: &City, from: &Centre) -> Option<Measure> {
         let number = |x: Option<f64>| x.map(Measure::Number);
         match self {
-            By::Distance => number(Some(geo::from_krakow_km(city.lat, city.lon))),
+            By::Distance if from.is(city) => None,
+            By::Distance => number(Some(from.km(city.lat, city.lon))),
             By::Signed => city.signed.map(Measure::Date),
             By::Elevation => number(city.elevation_m),
             By::Latitude => number(Some(city.lat)),
@@ -263,7 +265,7 @@ impl Record<'_> {
 /// The `top` leaders of each kind, in the order of `kinds`. Ties are broken by name so
 /// the answer is always the same; a kind no city has a value for yields nothing.
 pub fn compute<'c>(cities: &[City<'c>], kinds: &[Kind], top: usize) -> Vec<Record<'c>> {
-    let mut leaders = Leaders::new(kinds, top);
+    let mut leaders = Leaders::new(kinds, top, Centre::krakow());
     for city in cities {
         leaders.consider(city);
     }
@@ -275,15 +277,18 @@ pub fn compute<'c>(cities: &[City<'c>], kinds: &[Kind], top: usize) -> Vec<Recor
 pub struct Leaders<'a> {
     kinds: Vec<Kind>,
     top: usize,
+    /// Where distances are measured from.
+    from: Centre,
     /// Per kind, the leaders so far, best first.
     held: Vec<Vec<(Measure, City<'a>)>>,
 }
 
 impl<'a> Leaders<'a> {
-    pub fn new(kinds: &[Kind], top: usize) -> Leaders<'a> {
+    pub fn new(kinds: &[Kind], top: usize, from: Centre) -> Leaders<'a> {
         Leaders {
             kinds: kinds.to_vec(),
             top,
+            from,
             held: vec![Vec::new(); kinds.len()],
         }
     }
@@ -297,8 +302,8 @@ impl<'a> Leaders<'a> {
         for k in 0..self.kinds.len() {
             let by = self.kinds[k].about().by;
             let measure = match made.get_mut(by as usize) {
-                Some(slot) => *slot.get_or_insert_with(|| by.measure(city)),
-                None => by.measure(city),
+                Some(slot) => *slot.get_or_insert_with(|| by.measure(city, &self.from)),
+                None => by.measure(city, &self.from),
             };
             if let Some(measure) = measure {
                 self.offer(k, measure, city);

@@ -55,6 +55,30 @@ impl Value<'_> {
         Value::List(texts.iter().map(|t| Cow::Borrowed(t.as_ref())).collect())
     }
 
+    /// A number as every format writes it (a computed one rounded as it is written),
+    /// so what is compared or summed is what people and programs read; none for any
+    /// other value.
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            // Counts are at most 2^53 (the loader's rule): exact as f64.
+            #[allow(clippy::cast_precision_loss)]
+            Value::Integer(n) => Some(*n as f64),
+            Value::Number { value, decimals } => {
+                Some(decimals.map_or(*value, |d| round(*value, d)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether no source gives the value: unknown, or a list of no items.
+    pub fn is_unknown(&self) -> bool {
+        match self {
+            Value::Unknown => true,
+            Value::List(items) => items.is_empty(),
+            _ => false,
+        }
+    }
+
     /// Plain text for CSV and TSV: unknowns empty, lists `;`-separated, numbers in
     /// full unless computed.
     pub fn plain(&self) -> String {

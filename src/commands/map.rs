@@ -1,6 +1,6 @@
 //! `map`: the chosen cities on a map, as SVG, PNG or an HTML page.
 //!
-//! Usage: krakow-partners map [-o FILE] [--title TEXT] [--names LANG] [FILTERS]
+//! Usage: krakow-partners map [-o FILE] [--title TEXT] [--names LANG] [FILTERS] [--from CITY]
 
 use std::path::Path;
 
@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use crate::answer::Answer;
 use crate::cli::MapArgs;
 use crate::error::UsageError;
-use crate::filter::{Chosen, Countries};
+use crate::filter::{Chosen, Countries, Filter};
 use crate::load::Source;
 use crate::map::{self, Language};
 use crate::map_formats::{self, Drawn, Target};
@@ -55,7 +55,11 @@ pub fn run(
     source: &Source,
     data: Option<&Path>,
 ) -> Result<Answer<'static>> {
-    let filter = args.filter.to_filter();
+    let from = super::centre(source, &args.from)?;
+    let filter = Filter {
+        centre: from.clone(),
+        ..args.filter.to_filter()
+    };
     let chooser = filter.chooser();
     let drawable = source.gather(&|| Drawable {
         held: 0,
@@ -81,13 +85,19 @@ pub fn run(
         names: view.names,
         title: args.title.clone(),
         subtitle: lang.subtitle(&chosen, &filter, data),
+        from,
+    };
+    let title = match &text.title {
+        Some(title) => title.clone(),
+        None => lang.title(&text.from, view.names),
     };
     let drawn = Drawn {
         svg: map::render(&chosen, &text),
         names: view.names,
-        title: text.title.as_deref().unwrap_or(lang.title()),
+        title: &title,
         subtitle: &text.subtitle,
         cities: &chosen,
+        from: &text.from,
     };
     let bytes = map_formats::bytes(target.format, drawn)?;
     match &target.file {

@@ -17,9 +17,11 @@ use std::io::Write;
 use anyhow::{Context, Result};
 
 use crate::answer::Answer;
-use crate::cli::Command;
+use crate::cli::{Command, FromArgs};
 use crate::filter::{Chosen, Countries, Filter};
+use crate::geo::Centre;
 use crate::load::Source;
+use crate::names::{self, Place, Query};
 use crate::render::{self, Format, View};
 use crate::sink::Sink;
 
@@ -59,7 +61,7 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
         }
         Command::Distance(args) => {
             source = Source::open(args.input.data.as_deref())?;
-            distance::run(args, &source)?
+            distance::run(args, &source, view)?
         }
         Command::Timeline(args) => {
             source = Source::open(args.input.data.as_deref())?;
@@ -101,4 +103,35 @@ fn gather_chosen<'s, S: Sink<'s>>(
     let chosen = source.gather(&new)?;
     // The file's countries are gathered only to explain a --country that is in none.
     Ok(chosen.finish(|| Countries::in_file(source))?)
+}
+
+/// Where `--from` says distances and bearings are measured from: a city of the file,
+/// whatever its status and the filters (they choose the cities measured to), or Kraków
+/// by any of its names; Kraków without `--from`.
+fn centre(source: &Source, from: &FromArgs) -> Result<Centre> {
+    let Some(typed) = from.from.as_deref() else {
+        return Ok(Centre::krakow());
+    };
+    let every = Filter {
+        all: true,
+        ..Filter::default()
+    };
+    let queries = [Query::new(typed)];
+    let [found] = names::find(source, &every, &queries)?;
+    match names::place(&queries[0], found, &every) {
+        Ok(Place::Krakow) => Ok(Centre::krakow()),
+        Ok(Place::City(city)) => Ok(Centre::of(&city)),
+        Err(e) => Err(e.context("--from")),
+    }
+}
+
+/// The answer, said to be measured from `from` where that is not Kraków.
+fn measured(answer: Answer, from: Centre) -> Answer {
+    match from.city() {
+        None => answer,
+        Some(_) => Answer::Measured {
+            from,
+            answer: Box::new(answer),
+        },
+    }
 }

@@ -1,7 +1,7 @@
-//! `stats`: how many cities per continent, country, agreement, status, capital or
-//! decade.
+//! `stats`: how many cities per continent, country, agreement, status, capital,
+//! decade or year, and a numeric field summed up over each group (`--of`).
 //!
-//! Usage: krakow-partners stats [--by GROUP] [FILTERS]
+//! Usage: krakow-partners stats [--by GROUP] [--of FIELD] [FILTERS]
 
 use anyhow::Result;
 
@@ -11,8 +11,15 @@ use crate::groups::Groups;
 use crate::load::Source;
 
 pub fn run<'s>(args: &StatsArgs, source: &'s Source) -> Result<Answer<'s>> {
-    // Only each city's name is kept, in its group, as the file is read.
-    let new = || Groups::new(args.by);
+    // Only each city's name is kept, in its group (with its value of --of), as the
+    // file is read.
+    let new = || Groups::new(args.groups(), args.of);
     let groups = super::gather_chosen(source, &args.filter.to_filter(), new)?;
-    Ok(Answer::Groups(groups.groups()))
+    Ok(match args.of {
+        Some(of) => Answer::Summaries {
+            of,
+            groups: groups.summaries(),
+        },
+        None => Answer::Groups(groups.groups()),
+    })
 }

@@ -84,7 +84,7 @@ fn needed(which: impl Fn(&Column) -> bool) -> Vec<String> {
             Origin::Either(other, _) if c.field < other => {
                 Some(format!("{} or {}", c.key, other.key()))
             }
-            Origin::Either(..) | Origin::Optional(_) | Origin::Computed => None,
+            Origin::Either(..) | Origin::Optional(_) | Origin::Computed | Origin::Measured => None,
         })
         .collect()
 }

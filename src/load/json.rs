@@ -192,8 +192,8 @@ fn cell(ty: Type, value: Option<&RawValue>) -> Cell<'_> {
         (Type::Bool, _) => return wrong("true or false"),
         (Type::Integer | Type::Number, Some(b'-' | b'0'..=b'9')) => Cow::Borrowed(raw),
         (Type::Integer | Type::Number, _) => return wrong("a number"),
-        (Type::Text | Type::Prose | Type::Date | Type::Choice, Some(b'"')) => string(value)?,
-        (Type::Text | Type::Prose | Type::Date | Type::Choice, _) => return wrong("a text"),
+        (Type::Text | Type::Prose | Type::Date | Type::Choice(_), Some(b'"')) => string(value)?,
+        (Type::Text | Type::Prose | Type::Date | Type::Choice(_), _) => return wrong("a text"),
     };
     if text.contains('\0') {
         return Err("contains a NUL byte (text may not)".into());

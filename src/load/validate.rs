@@ -46,7 +46,7 @@ pub fn city<'a>(
             Origin::Either(_, _) | Origin::Optional(_) if text.is_empty() => continue,
             Origin::Either(_, read) | Origin::Optional(read) => read,
             // The tool's own output: worked out again, never read.
-            Origin::Computed => continue,
+            Origin::Computed | Origin::Measured => continue,
         };
         // Kept for the report: a borrowed cell costs nothing to keep.
         let found = text.clone();

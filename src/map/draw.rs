@@ -9,7 +9,7 @@ use super::layout::SIDE;
 use super::projection::{Frame, Seam, great_circle, path};
 use super::words::Language;
 use crate::city::{Agreement, City, Status};
-use crate::geo::KRAKOW;
+use crate::geo::Centre;
 
 /// The colour of each kind of agreement (and of one the data does not give), on
 /// markers, arcs and the legend.
@@ -70,8 +70,9 @@ pub fn title(s: &mut String, left: f64, title: &str, subtitle: &str) {
 }
 
 /// A panel's background, clipped to it: sea, land, borders, a graticule, and the arcs
-/// from Kraków to `cities`. Opens the panel's group, which the caller closes.
-pub fn backdrop(s: &mut String, class: &str, frame: &Frame, cities: &[&City]) {
+/// from `from` (Kraków, or a partner city) to `cities`. Opens the panel's group, which
+/// the caller closes.
+pub fn backdrop(s: &mut String, class: &str, frame: &Frame, cities: &[&City], from: &Centre) {
     let r = super::layout::Plan::rect(frame);
     let (w, h) = (r.right - r.left, r.bottom - r.top);
     let _ = writeln!(
@@ -103,7 +104,8 @@ pub fn backdrop(s: &mut String, class: &str, frame: &Frame, cities: &[&City]) {
         }
     }
     s.push_str("\"/>\n<g class=\"arcs\">\n");
-    for city in cities {
+    // No arc from a city to itself.
+    for city in cities.iter().filter(|c| !from.is(c)) {
         // Ended partnerships dashed.
         let dash = if ended(city) {
             r#" stroke-dasharray="5,4""#
@@ -114,7 +116,7 @@ pub fn backdrop(s: &mut String, class: &str, frame: &Frame, cities: &[&City]) {
         path(
             &mut d,
             frame,
-            &great_circle(KRAKOW, (city.lat, city.lon), 64),
+            &great_circle(from.point(), (city.lat, city.lon), 64),
             Seam::Lift,
         );
         let _ = writeln!(

@@ -1,5 +1,5 @@
 //! The map, drawn as one SVG document: the partner cities on Natural Earth's land and
-//! borders, great-circle arcs from Kraków, a label beside each city placed so it cannot
+//! borders, great-circle arcs from Kraków (or `--from`'s city), a label beside each city placed so it cannot
 //! be taken for another's, an inset where the cities crowd, a legend and a key.
 //!
 //! `projection` (where a place falls), `borders` (land and borders), `layout` (the
@@ -16,7 +16,7 @@ mod words;
 use std::fmt::Write;
 
 use crate::city::City;
-use crate::geo::KRAKOW;
+use crate::geo::{Centre, KRAKOW};
 use crate::render::Names;
 use draw::{Legend, Tag};
 use labels::{Board, FONT, Marker, Rect};
@@ -32,6 +32,8 @@ pub struct Text {
     pub title: Option<String>,
     /// What is shown: made by [`Language::subtitle`] from the filters.
     pub subtitle: String,
+    /// Where the arcs start: Kraków, or a partner city.
+    pub from: Centre,
 }
 
 /// A place on the map: Kraków (no city) or a partner city, and the name it is labelled with.
@@ -94,7 +96,7 @@ pub fn render(cities: &[City], text: &Text) -> String {
     let mut body = String::new();
     for (class, frame, members, obstacles) in panels {
         let shown: Vec<&City> = members.iter().filter_map(|&i| places[i].city).collect();
-        draw::backdrop(&mut body, class, &frame, &shown);
+        draw::backdrop(&mut body, class, &frame, &shown, &text.from);
         if let (Some(r), "main") = (inset_outline, class) {
             draw::inset_frame(&mut body, r);
         }
@@ -129,7 +131,7 @@ pub fn render(cities: &[City], text: &Text) -> String {
         r##"<text class="attribution" x="{:.1}" y="{:.1}" text-anchor="end" font-size="10" fill="#666666">{}</text>"##,
         WIDTH - MARGIN,
         bottom + 16.0,
-        lang.attribution()
+        draw::xml(&lang.attribution(&text.from, text.names))
     );
 
     let height = bottom + 28.0;
@@ -139,8 +141,11 @@ pub fn render(cities: &[City], text: &Text) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH:.0}" height="{height:.0}" viewBox="0 0 {WIDTH:.0} {height:.0}" font-family="DejaVu Sans, Verdana, sans-serif">"#
     );
     let _ = writeln!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
-    let title = text.title.as_deref().unwrap_or(lang.title());
-    draw::title(&mut s, MARGIN, title, &text.subtitle);
+    let title = match &text.title {
+        Some(title) => title.clone(),
+        None => lang.title(&text.from, text.names),
+    };
+    draw::title(&mut s, MARGIN, &title, &text.subtitle);
     s.push_str(&body);
     s.push_str("</svg>\n");
     s
@@ -148,7 +153,7 @@ pub fn render(cities: &[City], text: &Text) -> String {
 
 /// The name a city is labelled with: English, Polish or its own, the English name where
 /// the other is unknown.
-fn label(city: &City, names: Names) -> String {
+pub fn label(city: &City, names: Names) -> String {
     let other = match names {
         Names::En => None,
         Names::Pl => city.name_pl.as_deref(),

@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::city::{Agreement, City, Continent, Status};
 use crate::columns::Field;
 use crate::filter::Filter;
+use crate::geo::Centre;
 use crate::load::BUNDLED_AS_OF;
 use crate::picks::Picks;
 use crate::render::Names;
@@ -36,10 +37,20 @@ impl Language {
             .unwrap_or_else(|| city.country_shown())
     }
 
-    pub fn title(self) -> &'static str {
-        match self {
-            Language::English => "Kraków's international partner cities",
-            Language::Polish => "Miasta partnerskie Krakowa",
+    /// The title: the partner cities, seen from `from` where that is not Kraków (its
+    /// name as `names` labels it).
+    pub fn title(self, from: &Centre, names: Names) -> String {
+        let city = from.city().map(|c| super::label(c, names));
+        match (self, city) {
+            (Language::English, None) => "Kraków's international partner cities".into(),
+            (Language::Polish, None) => "Miasta partnerskie Krakowa".into(),
+            (Language::English, Some(city)) => {
+                format!("Kraków's international partner cities, seen from {city}")
+            }
+            // "z miasta" keeps the name as it is, undeclined.
+            (Language::Polish, Some(city)) => {
+                format!("Miasta partnerskie Krakowa widziane z miasta {city}")
+            }
         }
     }
 
@@ -99,16 +110,21 @@ impl Language {
         }
     }
 
-    /// The heading of a column of the HTML page's table of cities.
-    pub fn heading(self, field: Field) -> &'static str {
-        match (self, field) {
-            (Language::Polish, Field::Name) => "Miasto",
-            (Language::Polish, Field::Country) => "Kraj",
-            (Language::Polish, Field::Agreement) => "Umowa",
-            (Language::Polish, Field::Status) => "Status",
-            (Language::Polish, Field::Signed) => "Podpisana",
-            (Language::Polish, Field::DistanceKm) => "Odległość (km)",
-            (_, field) => field.header(),
+    /// The heading of a column of the HTML page's table of cities, distances measured
+    /// from `from`.
+    pub fn heading(self, field: Field, from: &Centre, names: Names) -> String {
+        let city = from.city().map(|c| super::label(c, names));
+        match (self, field, city) {
+            (Language::Polish, Field::Name, _) => "Miasto".into(),
+            (Language::Polish, Field::Country, _) => "Kraj".into(),
+            (Language::Polish, Field::Agreement, _) => "Umowa".into(),
+            (Language::Polish, Field::Status, _) => "Status".into(),
+            (Language::Polish, Field::Signed, _) => "Podpisana".into(),
+            (Language::Polish, Field::DistanceKm, None) => "Odległość (km)".into(),
+            (Language::Polish, Field::DistanceKm, Some(city)) => {
+                format!("Odległość od miasta {city} (km)")
+            }
+            (_, field, _) => field.column().header_from(from).into_owned(),
         }
     }
 
@@ -157,17 +173,26 @@ impl Language {
         }
     }
 
-    pub fn attribution(self) -> &'static str {
-        match self {
+    /// Where the land and borders come from, and where the arcs start.
+    pub fn attribution(self, from: &Centre, names: Names) -> String {
+        let land = match self {
             Language::English => {
-                "Land and borders: Natural Earth (public domain), via world-atlas. \
-                 Arcs: great circles from Kraków's Main Market Square."
+                "Land and borders: Natural Earth (public domain), via world-atlas."
             }
             Language::Polish => {
-                "Ląd i granice: Natural Earth (domena publiczna), przez world-atlas. \
-                 Łuki: ortodromy od Rynku Głównego w Krakowie."
+                "Ląd i granice: Natural Earth (domena publiczna), przez world-atlas."
             }
-        }
+        };
+        let city = from.city().map(|c| super::label(c, names));
+        let arcs = match (self, city) {
+            (Language::English, None) => {
+                "Arcs: great circles from Kraków's Main Market Square.".to_string()
+            }
+            (Language::Polish, None) => "Łuki: ortodromy od Rynku Głównego w Krakowie.".into(),
+            (Language::English, Some(city)) => format!("Arcs: great circles from {city}."),
+            (Language::Polish, Some(city)) => format!("Łuki: ortodromy od miasta {city}."),
+        };
+        format!("{land} {arcs}")
     }
 
     fn continent(self, continent: Continent) -> &'static str {

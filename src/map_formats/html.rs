@@ -76,7 +76,7 @@ pub fn page(map: &Drawn) -> String {
         let _ = write!(
             s,
             r#"<th scope="col"{class}>{}</th>"#,
-            escape(lang.heading(*field))
+            escape(&lang.heading(*field, map.from, map.names))
         );
     }
     s.push_str("</tr>\n</thead>\n<tbody>\n");
@@ -90,10 +90,10 @@ pub fn page(map: &Drawn) -> String {
         for field in COLUMNS {
             // Names as the map shows them, agreements and statuses in words.
             let value = match field {
-                Field::Name => map
-                    .names
-                    .of(city)
-                    .map_or_else(|| field.value(city), |name| Value::Text(name.clone())),
+                Field::Name => map.names.of(city).map_or_else(
+                    || field.value(city, map.from),
+                    |name| Value::Text(name.clone()),
+                ),
                 Field::Country => Value::Text(lang.country(city).into()),
                 Field::Agreement => city
                     .agreement
@@ -101,7 +101,7 @@ pub fn page(map: &Drawn) -> String {
                 Field::Status => city
                     .status
                     .map_or(Value::Unknown, |s| Value::Text(lang.status(s).into())),
-                _ => field.value(city),
+                _ => field.value(city, map.from),
             };
             row_cell(&mut s, *field, &value);
         }
@@ -155,6 +155,7 @@ mod tests {
             title: "T <1>",
             subtitle: "1 city",
             cities: &cities,
+            from: &crate::geo::Centre::krakow(),
         })
     }
 

@@ -10,6 +10,7 @@ use anyhow::Result;
 
 use crate::city::City;
 use crate::error::UsageError;
+use crate::geo::Centre;
 use crate::render::Names;
 
 /// The kinds of file a map is written as.
@@ -128,6 +129,8 @@ pub struct Drawn<'m> {
     pub title: &'m str,
     pub subtitle: &'m str,
     pub cities: &'m [City<'m>],
+    /// Where distances are measured from.
+    pub from: &'m Centre,
 }
 
 /// The map's bytes in `format`.

@@ -35,7 +35,7 @@ pub fn write(grid: &Grid, dialect: Dialect, care: Care, out: &mut dyn Write) -> 
 
 fn write_tsv(grid: &Grid, care: Care, out: &mut dyn Write) -> io::Result<()> {
     if !care.no_header {
-        let keys: Vec<&str> = grid.columns.iter().map(|c| c.key).collect();
+        let keys: Vec<&str> = grid.columns.iter().map(|c| &*c.key).collect();
         out.write_all(keys.join("\t").as_bytes())?;
         out.write_all(b"\n")?;
     }
@@ -101,7 +101,7 @@ fn write_csv(grid: &Grid, care: Care, out: &mut dyn Write) -> io::Result<()> {
     let new_writer = |buffer: &mut Vec<u8>| csv::Writer::from_writer(std::mem::take(buffer));
     if !care.no_header {
         let mut writer = new_writer(&mut Vec::new());
-        writer.write_record(grid.columns.iter().map(|c| c.key))?;
+        writer.write_record(grid.columns.iter().map(|c| c.key.as_bytes()))?;
         out.write_all(&into_bytes(writer)?)?;
     }
     write_rows(grid.rows.len(), out, |rows, buffer| {

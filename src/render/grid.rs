@@ -1,5 +1,6 @@
 //! The shape every answer takes on its way out: columns, and rows made one at a time.
 
+use std::borrow::Cow;
 use std::io;
 
 pub use crate::columns::Keep;
@@ -22,9 +23,9 @@ pub enum Shape {
 #[derive(Clone, Debug)]
 pub struct Col {
     /// The key in JSON, CSV and TSV.
-    pub key: &'static str,
+    pub key: Cow<'static, str>,
     /// The header in tables (the label, on a card).
-    pub header: &'static str,
+    pub header: Cow<'static, str>,
     /// Numbers align right in tables.
     pub numeric: bool,
     /// In JSON, the key of the object this column nests in (a record's `city`).
@@ -37,19 +38,39 @@ pub struct Col {
 
 impl Col {
     pub const fn new(key: &'static str, header: &'static str, numeric: bool) -> Col {
+        Col::with(key, header, numeric, false, Keep::Always)
+    }
+
+    /// Free text a table may wrap.
+    pub const fn wrapping(key: &'static str, header: &'static str) -> Col {
+        Col::with(key, header, false, true, Keep::Always)
+    }
+
+    /// A column with everything said: whether it holds numbers, whether a table may
+    /// wrap it, how much it matters in a narrow table.
+    pub const fn with(
+        key: &'static str,
+        header: &'static str,
+        numeric: bool,
+        wrap: bool,
+        keep: Keep,
+    ) -> Col {
         Col {
-            key,
-            header,
+            key: Cow::Borrowed(key),
+            header: Cow::Borrowed(header),
             numeric,
             nest: None,
-            wrap: false,
-            keep: Keep::Always,
+            wrap,
+            keep,
         }
     }
 
-    /// The column as free text a table may wrap.
-    pub const fn wrapping(self) -> Col {
-        Col { wrap: true, ..self }
+    /// The column with another header.
+    pub fn headed(self, header: impl Into<Cow<'static, str>>) -> Col {
+        Col {
+            header: header.into(),
+            ..self
+        }
     }
 }
 

@@ -194,7 +194,7 @@ impl Keys {
                     _ => layout,
                 };
                 let mut before = depth.before_item();
-                before.extend_from_slice(&quoted(c.key));
+                before.extend_from_slice(&quoted(&c.key));
                 before.extend_from_slice(layout.colon());
                 before
             })

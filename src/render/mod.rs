@@ -22,6 +22,7 @@ use crate::load::Dialect;
 use crate::parallel;
 
 pub use grid::{Col, Emit, Grid, Rows, Shape};
+pub use table::room as table_room;
 
 /// The output formats. (What each writes for a command is said in that command's
 /// `--format` help: `cli::format_help`.)

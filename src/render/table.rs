@@ -87,6 +87,21 @@ pub fn write(grid: &Grid, colour: bool, wide: bool, out: &mut dyn Write) -> io::
     }
 }
 
+/// The least width a table of every column of `grid` takes with no value split and no
+/// header shortened, and the width tables are fitted to (none: a pipe, where a table
+/// takes the width it needs).
+pub fn room(grid: &Grid) -> io::Result<(usize, Option<usize>)> {
+    let spans = measure(grid)?;
+    let need = grid
+        .columns
+        .iter()
+        .zip(&spans)
+        .map(|(c, span)| span.least.max(Span::of(&header_text(&c.header)).natural) + 3)
+        .sum::<usize>()
+        + 1;
+    Ok((need, width()))
+}
+
 fn rows_table(
     grid: &Grid,
     spans: &[Span],
@@ -96,7 +111,11 @@ fn rows_table(
 ) -> io::Result<()> {
     let width = width();
     // A header may wrap between its words.
-    let headers: Vec<Text> = grid.columns.iter().map(|c| header_text(c.header)).collect();
+    let headers: Vec<Text> = grid
+        .columns
+        .iter()
+        .map(|c| header_text(&c.header))
+        .collect();
     let header_spans: Vec<Span> = headers.iter().map(Span::of).collect();
     let least: Vec<usize> = spans
         .iter()
@@ -116,7 +135,7 @@ fn rows_table(
     };
     let left_out: Vec<&str> = (0..grid.columns.len())
         .filter(|i| !shown.contains(i))
-        .map(|i| grid.columns[i].key)
+        .map(|i| &*grid.columns[i].key)
         .collect();
     if !left_out.is_empty() {
         crate::output::stderr(&format!(
@@ -220,7 +239,11 @@ fn card(
             hard: false,
         },
     };
-    let labels: Vec<Text> = grid.columns.iter().map(|c| header_text(c.header)).collect();
+    let labels: Vec<Text> = grid
+        .columns
+        .iter()
+        .map(|c| header_text(&c.header))
+        .collect();
     let mut label = labels
         .iter()
         .fold(Span::default(), |span, l| span.max(Span::of(l)));

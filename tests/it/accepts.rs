@@ -12,7 +12,8 @@ const COMMANDS: &[&[&str]] = &[
     &["list"],
     &["records"],
     &["show", "kosice"],
-    &["stats"],
+    // The summary's own fields (--fields sum) are for --of.
+    &["stats", "--of", "population"],
     &["distance", "kosice"],
     &["timeline"],
     &["validate"],
@@ -28,6 +29,7 @@ const OPTIONS: &[&str] = &[
     "--agreement",
     "--status",
     "--by",
+    "--of",
     "--names",
     "--color",
 ];
@@ -117,7 +119,20 @@ fn help_completion_and_the_parser_agree_on_every_value() {
 #[test]
 fn each_command_offers_and_lists_only_its_own_fields_and_formats() {
     let stats = listed(&["stats"], "--fields").unwrap();
-    assert_eq!(stats, ["cities", "count", "group"].map(String::from).into());
+    let own = [
+        "cities",
+        "count",
+        "group",
+        "known",
+        "max",
+        "max_cities",
+        "mean",
+        "median",
+        "min",
+        "min_cities",
+        "sum",
+    ];
+    assert_eq!(stats, own.map(String::from).into());
     assert!(!listed(&["stats"], "--format").unwrap().contains("geojson"));
     assert!(listed(&["list"], "--format").unwrap().contains("geojson"));
     assert!(listed(&["records"], "--fields").unwrap().contains("record"));

@@ -137,8 +137,8 @@ fn a_list_offers_no_value_it_holds() {
         !refused.contains(&"!europe,!europe".to_string()),
         "{refused:?}"
     );
-    let fields = candidates("krakow-partners stats --fields group,count,");
-    assert_eq!(fields, ["group,count,cities"]);
+    let fields = candidates("krakow-partners timeline --fields period,count,");
+    assert_eq!(fields, ["period,count,cities", "period,count,ended"]);
 }
 
 #[test]
@@ -422,8 +422,8 @@ fn fish_completes_after_the_command() {
     assert_eq!(city, ["norymberga"]);
     let country = fish("krakow-partners list --country ger", test).unwrap();
     assert_eq!(country, ["germany"]);
-    let fields = fish("krakow-partners stats --fields ", test).unwrap();
-    assert_eq!(fields, ["group", "count", "cities"]);
+    let fields = fish("krakow-partners timeline --fields ", test).unwrap();
+    assert_eq!(fields, ["period", "count", "cities", "ended"]);
 }
 
 /// The line after `line` and a Tab in a real, interactive zsh (on a pseudo-terminal,

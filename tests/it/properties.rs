@@ -208,6 +208,7 @@ fn filter() -> impl Strategy<Value = Filter> {
                     as_of,
                     attested_since,
                     signed: signed.map(|(from, to)| DateRange { from, to }),
+                    ..Filter::default()
                 }
             },
         )
