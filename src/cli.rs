@@ -479,7 +479,7 @@ pub struct DistanceArgs {
     pub matrix: bool,
 
     /// Show at most N pairs (with --pairs).
-    #[arg(short = 'n', long, value_name = "N", value_parser = parse_limit, allow_negative_numbers = true, requires = "pairs", help_heading = "Between many cities")]
+    #[arg(short = 'n', long, value_name = "N", value_parser = parse_limit, allow_negative_numbers = true, help_heading = "Between many cities")]
     pub limit: Option<usize>,
 
     #[command(flatten)]

@@ -170,6 +170,8 @@ fn values(arg: Arg) -> Arg {
         "cities" | "from" => Box::new(ends),
         // man's page
         "command" => Box::new(pages),
+        // --where: a condition begins with a field
+        "conditions" => Box::new(fields),
         _ if arg.get_action().takes_values() && !arg.get_possible_values().is_empty() => {
             Box::new(enumerated(&arg))
         }
@@ -320,6 +322,14 @@ fn countries(typed: &str) -> Vec<(String, StyledStr)> {
     }
     names.retain(|(name, _)| begins(name, typed));
     names
+}
+
+/// Every field of the column table, for a condition's start.
+fn fields(typed: &str) -> Vec<(String, StyledStr)> {
+    let columns = crate::columns::COLUMNS.iter();
+    let fit = columns.filter(|c| begins(c.key, typed));
+    fit.map(|c| (c.key.to_string(), StyledStr::from(c.header)))
+        .collect()
 }
 
 /// The commands that have a manual page of their own.

@@ -110,7 +110,7 @@ impl FromStr for Condition {
     type Err = String;
 
     fn from_str(typed: &str) -> Result<Condition, String> {
-        let malformed = || format!("'{}' is no condition ({FORM})", quote(typed));
+        let malformed = || format!("not a condition ({FORM})");
         let at = typed.find(OPERATOR_CHARS).ok_or_else(malformed)?;
         let (name, rest) = typed.split_at(at);
         let (text, op) = OPERATORS
@@ -119,39 +119,29 @@ impl FromStr for Condition {
             .ok_or_else(malformed)?;
         let (name, value) = (name.trim(), rest[text.len()..].trim());
         if name.is_empty() {
-            return Err(format!(
-                "'{}' names no field before {text} ({FORM})",
-                quote(typed)
-            ));
+            return Err(format!("no field before {text} ({FORM})"));
         }
         let field = Field::from_key(name).ok_or_else(|| fields::CITIES.unknown(name).0)?;
         let column = field.column();
+        let key = column.key;
         let test = match (value, op) {
             ("?", Op::Eq) => Test::Unknown,
             ("?", Op::Ne) => Test::Known,
             ("?", _) => {
                 return Err(format!(
-                    "'{}': ? (a value unknown) goes with = or != only ({}=? or {}!=?)",
-                    quote(typed),
-                    column.key,
-                    column.key
+                    "? (a value unknown) goes with = or != only: {key}=? or {key}!=?"
                 ));
             }
             _ if !operators(column.ty).contains(op) => {
                 return Err(format!(
-                    "'{}': {} is {} and takes {} (and =? or !=? for unknown values), not {text}",
-                    quote(typed),
-                    column.key,
+                    "{key} is {} and takes {} (and =? or !=? for unknown values), not {text}",
                     kind(column.ty),
                     listed(operators(column.ty)),
                 ));
             }
             ("", _) => {
                 return Err(format!(
-                    "'{}' has no value after {text} ({}{text}VALUE; {}=? takes unknown values)",
-                    quote(typed),
-                    column.key,
-                    column.key
+                    "no value after {text} ({key}{text}VALUE; {key}=? takes unknown values)"
                 ));
             }
             (value, Op::Contains) => Test::Contains(fold(value)),
@@ -458,7 +448,7 @@ mod tests {
         for malformed in ["population", "population 1e6", "", "=3", "name!x"] {
             assert!(refused(malformed).contains("FIELD OP VALUE"), "{malformed}");
         }
-        assert!(refused("population>").contains("has no value after >"));
+        assert!(refused("population>").contains("no value after >"));
         assert!(refused("population<?").contains("goes with = or !="));
     }
 }

@@ -41,6 +41,9 @@ pub fn run(args: &DistanceArgs, source: &Source, view: &View) -> Result<Answer<'
         }
         (true, _) => {}
     }
+    if args.limit.is_some() && !args.pairs {
+        return Err(UsageError("--limit is for --pairs (how many pairs)".into()).into());
+    }
     if args.matrix && view.fields.is_some() {
         return Err(
             UsageError("--fields is not for --matrix: its columns are its cities".into()).into(),

@@ -5,6 +5,7 @@ mod common;
 
 mod accepts;
 mod completions;
+mod conditions;
 mod data;
 mod distance;
 mod list;
