@@ -36,7 +36,11 @@ const GRID: &[(&str, Kind, &[&str])] = &[
     ("density_per_km2", Kind::Number, &["2000"]),
     ("bearing_deg", Kind::Number, &["180"]),
     ("lat", Kind::Number, &["50"]),
-    ("signed", Kind::Date, &["1990", "1993", "1993-06", "1991-12-06", "2009-07"]),
+    (
+        "signed",
+        Kind::Date,
+        &["1990", "1993", "1993-06", "1991-12-06", "2009-07"],
+    ),
     ("status_since", Kind::Date, &["2022-06"]),
     ("last_attested", Kind::Date, &["2024"]),
     ("capital", Kind::Bool, &["true", "false"]),
@@ -185,39 +189,69 @@ fn every_operator_on_every_type_takes_what_the_values_say() {
 fn partial_dates_pass_only_when_every_day_they_may_mean_does() {
     // Bordeaux was signed in 1993, Curitiba on 1993-02-05.
     let names = |condition: &str| taken(&["--where", condition, "--where", "signed=1993"]);
-    assert_eq!(names("signed=1993"), ["Bordeaux", "Curitiba"].map(String::from).into());
-    assert_eq!(names("signed<1993-06"), ["Curitiba"].map(String::from).into());
-    assert_eq!(names("signed<=1993-02"), ["Curitiba"].map(String::from).into());
-    assert_eq!(names("signed>1993-01"), ["Curitiba"].map(String::from).into());
+    assert_eq!(
+        names("signed=1993"),
+        ["Bordeaux", "Curitiba"].map(String::from).into()
+    );
+    assert_eq!(
+        names("signed<1993-06"),
+        ["Curitiba"].map(String::from).into()
+    );
+    assert_eq!(
+        names("signed<=1993-02"),
+        ["Curitiba"].map(String::from).into()
+    );
+    assert_eq!(
+        names("signed>1993-01"),
+        ["Curitiba"].map(String::from).into()
+    );
     assert_eq!(names("signed>1993-02"), BTreeSet::new());
     assert_eq!(names("signed>=1993-01-01").len(), 2);
     assert_eq!(names("signed!=1993-02"), BTreeSet::new());
     // Before 1990 means surely before: none of 1990, and Solothurn's 1990-11-06 neither.
     let before = taken(&["--where", "signed<1990"]);
-    assert!(before.contains("Zagreb") && !before.contains("Solothurn"), "{before:?}");
+    assert!(
+        before.contains("Zagreb") && !before.contains("Solothurn"),
+        "{before:?}"
+    );
 }
 
 #[test]
 fn an_unknown_value_satisfies_no_comparison_and_is_taken_with_a_question_mark() {
     let cities = every_city();
-    for field in ["elevation_m", "signed", "status_since", "name_pl", "capital"] {
+    for field in [
+        "elevation_m",
+        "signed",
+        "status_since",
+        "name_pl",
+        "capital",
+    ] {
         let unknown_ones: BTreeSet<String> = set(&cities
             .iter()
             .filter(|c| unknown(&c[field]))
             .cloned()
             .collect::<Vec<_>>());
-        let known_ones: BTreeSet<String> = set(&cities)
-            .difference(&unknown_ones)
-            .cloned()
-            .collect();
-        assert_eq!(taken(&["--where", &format!("{field}=?")]), unknown_ones, "{field}");
-        assert_eq!(taken(&["--where", &format!("{field}!=?")]), known_ones, "{field}");
+        let known_ones: BTreeSet<String> =
+            set(&cities).difference(&unknown_ones).cloned().collect();
+        assert_eq!(
+            taken(&["--where", &format!("{field}=?")]),
+            unknown_ones,
+            "{field}"
+        );
+        assert_eq!(
+            taken(&["--where", &format!("{field}!=?")]),
+            known_ones,
+            "{field}"
+        );
     }
     // `!=` takes no unknown: Bratislava has no signing date.
     let not_1990 = taken(&["--where", "signed!=1990"]);
     assert!(!not_1990.contains("Bratislava") && not_1990.contains("Kyoto"));
     // In a file without the column, every value is unknown.
-    let file = data_file_with("name,country,lat,lon", "Here,Poland,50,20\nThere,Poland,51,21");
+    let file = data_file_with(
+        "name,country,lat,lon",
+        "Here,Poland,50,20\nThere,Poland,51,21",
+    );
     let path = file.path().to_str().unwrap();
     let all = json(&["--data", path, "list", "--where", "population=?"]);
     assert_eq!(all.len(), 2);
@@ -235,7 +269,10 @@ fn conditions_are_repeated_and_all_must_hold() {
     assert!(!both.is_empty() && both.len() < capitals.len());
     // With the other filters too.
     let europe = taken(&["--continent", "europe", "--where", "population>1e6"]);
-    assert!(europe.contains("Vienna") && !europe.contains("Kyoto"), "{europe:?}");
+    assert!(
+        europe.contains("Vienna") && !europe.contains("Kyoto"),
+        "{europe:?}"
+    );
 }
 
 #[test]
@@ -267,16 +304,28 @@ fn every_command_that_filters_takes_the_conditions() {
     assert_eq!(pairs.len(), count * (count - 1) / 2);
     // show explains a city they leave out.
     let err = fails(&["show", "solothurn", "--where", condition[1]], 1);
-    assert!(err.contains("Solothurn (active) is left out by the filters given"), "{err}");
+    assert!(
+        err.contains("Solothurn (active) is left out by the filters given"),
+        "{err}"
+    );
     // A condition no city satisfies is an empty answer, not an error.
     assert!(json(&["list", "--where", "population>1e9"]).is_empty());
 }
 
 #[test]
 fn texts_compare_in_any_case_and_without_diacritics() {
-    assert_eq!(taken(&["--where", "name=KOSICE"]), ["Košice"].map(String::from).into());
-    assert_eq!(taken(&["--where", "name_pl~kijow"]), ["Kyiv"].map(String::from).into());
-    assert_eq!(taken(&["--where", "aliases=kiew"]), ["Kyiv"].map(String::from).into());
+    assert_eq!(
+        taken(&["--where", "name=KOSICE"]),
+        ["Košice"].map(String::from).into()
+    );
+    assert_eq!(
+        taken(&["--where", "name_pl~kijow"]),
+        ["Kyiv"].map(String::from).into()
+    );
+    assert_eq!(
+        taken(&["--where", "aliases=kiew"]),
+        ["Kyiv"].map(String::from).into()
+    );
     // A short name of a field is taken too; spaces around the operator too.
     assert_eq!(
         taken(&["--where", "elevation > 2000"]),
@@ -295,20 +344,44 @@ fn refused(condition: &str) -> String {
 #[test]
 fn each_refusal_says_what_is_allowed() {
     let err = refused("popultion>1e6");
-    assert!(err.contains("unknown field 'popultion'; did you mean population?"), "{err}");
-    assert!(err.contains("distance_km"), "the computed fields are listed: {err}");
+    assert!(
+        err.contains("unknown field 'popultion'; did you mean population?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("distance_km"),
+        "the computed fields are listed: {err}"
+    );
     let err = refused("country<G");
-    assert!(err.contains("country is text and takes =, != or ~"), "{err}");
+    assert!(
+        err.contains("country is text and takes =, != or ~"),
+        "{err}"
+    );
     let err = refused("aliases>=K");
-    assert!(err.contains("aliases is a list of texts and takes =, != or ~"), "{err}");
+    assert!(
+        err.contains("aliases is a list of texts and takes =, != or ~"),
+        "{err}"
+    );
     let err = refused("capital>true");
-    assert!(err.contains("capital is true or false and takes = or !="), "{err}");
+    assert!(
+        err.contains("capital is true or false and takes = or !="),
+        "{err}"
+    );
     let err = refused("signed~19");
-    assert!(err.contains("signed is a date and takes =, !=, <, <=, > or >="), "{err}");
+    assert!(
+        err.contains("signed is a date and takes =, !=, <, <=, > or >="),
+        "{err}"
+    );
     let err = refused("population>lots");
-    assert!(err.contains("population is a number: 'lots' is not a number"), "{err}");
+    assert!(
+        err.contains("population is a number: 'lots' is not a number"),
+        "{err}"
+    );
     let err = refused("signed<1990-13");
-    assert!(err.contains("'1990-13' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"), "{err}");
+    assert!(
+        err.contains("'1990-13' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+        "{err}"
+    );
     let err = refused("capital=maybe");
     assert!(err.contains("'maybe' is not true or false"), "{err}");
     let err = refused("agreement=twin-cty");

@@ -366,3 +366,95 @@ fn a_negative_or_wrong_number_is_refused_naming_its_option() {
         assert!(err.starts_with(expected), "{args:?}: {err}");
     }
 }
+
+/// The distance from `from` to each city of a JSON answer, worked out here from the
+/// cities' own coordinates, to 0.1 km.
+fn from_here(cities: &[serde_json::Value], from: (f64, f64)) -> Vec<f64> {
+    cities
+        .iter()
+        .map(|c| {
+            let to = (c["lat"].as_f64().unwrap(), c["lon"].as_f64().unwrap());
+            (krakow_partners::geodesic_km(from, to) * 10.0).round() / 10.0
+        })
+        .collect()
+}
+
+#[test]
+fn from_measures_distances_from_another_partner() {
+    let vienna = json(&["list", "--search", "vienna"]);
+    let at = (
+        vienna[0]["lat"].as_f64().unwrap(),
+        vienna[0]["lon"].as_f64().unwrap(),
+    );
+    let cities = json(&["list", "--from", "Wiedeń"]);
+    let distances: Vec<f64> = cities
+        .iter()
+        .map(|c| c["distance_km"].as_f64().unwrap())
+        .collect();
+    assert_eq!(distances, from_here(&cities, at));
+    // Vienna itself: 0 km, and no bearing.
+    let own = json(&[
+        "list",
+        "--from",
+        "vienna",
+        "--search",
+        "vienna",
+        "--fields",
+        "distance_km,bearing_deg,bearing",
+    ]);
+    assert_eq!(own[0]["distance_km"], 0);
+    assert!(own[0]["bearing_deg"].is_null() && own[0]["bearing"].is_null());
+    // --where and --sort measure from it too.
+    let near = json(&[
+        "list",
+        "--from",
+        "vienna",
+        "--where",
+        "distance_km<300",
+        "--sort",
+        "distance",
+    ]);
+    let expected: Vec<&str> = {
+        let mut within: Vec<(f64, &str)> = cities
+            .iter()
+            .zip(&distances)
+            .filter(|(_, d)| **d < 300.0)
+            .map(|(c, d)| (*d, c["name"].as_str().unwrap()))
+            .collect();
+        within.sort_by(|a, b| a.0.total_cmp(&b.0));
+        within.into_iter().map(|(_, n)| n).collect()
+    };
+    assert_eq!(names(&near), expected);
+    assert!(
+        expected.len() > 3 && expected[0] == "Vienna",
+        "{expected:?}"
+    );
+    // Kraków's own names measure from Kraków, as without --from.
+    assert_eq!(json(&["list", "--from", "cracow"]), json(&["list"]));
+}
+
+#[test]
+fn from_is_said_in_tables_and_the_keys_stay() {
+    let table = stdout(&["list", "--from", "vienna", "-n", "2", "--format", "table"]);
+    assert!(table.contains("Distance from Vienna (km)"), "{table}");
+    let tsv = stdout(&[
+        "list",
+        "--from",
+        "vienna",
+        "-n",
+        "2",
+        "--fields",
+        "name,distance_km",
+    ]);
+    assert!(tsv.starts_with("name\tdistance_km\n"), "{tsv}");
+    let err = fails(&["list", "--from", "viena"], 1);
+    assert_eq!(
+        err,
+        "krakow-partners: --from: no partner city 'viena'; did you mean Vienna or Vilnius?\n"
+    );
+    let err = fails(&["list", "--from", "ky"], 1);
+    assert!(err.contains("'ky' fits 2 cities"), "{err}");
+    // Any city of the file, whatever the filters: Moscow's partnership ended.
+    let from_moscow = json(&["list", "--from", "moscow", "--search", "kyiv"]);
+    assert!(from_moscow[0]["distance_km"].as_f64().unwrap() < 800.0);
+}

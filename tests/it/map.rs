@@ -352,3 +352,27 @@ fn map_escapes_names() {
     let city = places.iter().find(|p| p.name == "A & <B>").unwrap();
     assert_eq!(city.text.as_ref().unwrap().0, "A & <B>");
 }
+
+#[test]
+fn map_from_another_partner_says_so_and_draws_its_arcs() {
+    let svg = svg_of(&["map", "--from", "vienna", "--continent", "europe"]);
+    assert!(
+        svg.contains("Kraków&apos;s international partner cities, seen from Vienna"),
+        "title"
+    );
+    assert!(svg.contains("Arcs: great circles from Vienna."));
+    let cities = svg.matches(r#"<g class="city""#).count();
+    // No arc from Vienna to itself.
+    assert_eq!(svg.matches(r#"<path class="arc""#).count(), cities - 1);
+    assert!(!svg.contains(r#"<path class="arc" data-name="Vienna""#));
+    let polish = svg_of(&["map", "--from", "vienna", "--names", "pl"]);
+    assert!(polish.contains("Miasta partnerskie Krakowa widziane z miasta Wiedeń"));
+    assert!(polish.contains("Łuki: ortodromy od miasta Wiedeń."));
+    // --title still wins; the page's table measures from Vienna.
+    let titled = svg_of(&["map", "--from", "vienna", "--title", "Mine"]);
+    assert!(titled.contains(">Mine<") && !titled.contains("seen from"));
+    let page = stdout(&["map", "--from", "vienna", "-o", "html:-"]);
+    assert!(page.contains("Distance from Vienna (km)"), "html");
+    let plain = svg_of(&["map"]);
+    assert!(plain.contains("Arcs: great circles from Kraków"));
+}

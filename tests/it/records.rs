@@ -196,3 +196,43 @@ fn ties_share_a_rank_and_every_tied_city_is_listed() {
     let ranks: Vec<u64> = lowest.iter().map(|r| r["rank"].as_u64().unwrap()).collect();
     assert_eq!(ranks, [1, 2]);
 }
+
+#[test]
+fn nearest_and_farthest_from_another_partner_leave_it_out() {
+    let records = json(&[
+        "records", "nearest", "farthest", "--from", "vienna", "--top", "2",
+    ]);
+    let cities = json(&["list", "--from", "vienna"]);
+    let mut others: Vec<(f64, &str)> = cities
+        .iter()
+        .filter(|c| c["name"] != "Vienna")
+        .map(|c| {
+            (
+                c["distance_km"].as_f64().unwrap(),
+                c["name"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    others.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let nearest: Vec<&str> = records
+        .iter()
+        .filter(|r| r["record"] == "nearest")
+        .map(|r| r["city"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(nearest, [others[0].1, others[1].1]);
+    assert_eq!(nearest[0], "Bratislava");
+    let farthest = records.iter().find(|r| r["record"] == "farthest").unwrap();
+    assert_eq!(farthest["city"]["name"], others.last().unwrap().1);
+    assert_eq!(farthest["value"].as_f64(), Some(others.last().unwrap().0));
+    // People read where from with the value; other records are as they were.
+    let table = stdout(&[
+        "records", "nearest", "oldest", "--from", "vienna", "--format", "table",
+    ]);
+    assert!(table.contains("55.3 km from Vienna"), "{table}");
+    let oldest = |args: &[&str]| {
+        let mut all = vec!["records", "oldest", "--fields", "record,rank,value,name"];
+        all.extend(args);
+        json(&all)
+    };
+    assert_eq!(oldest(&["--from", "vienna"]), oldest(&[]));
+}

@@ -377,3 +377,19 @@ fn format_help_says_what_each_format_writes_for_the_command() {
     assert!(list.contains("A JSON array of objects"), "{list}");
     assert!(list.contains("geojson"), "{list}");
 }
+
+#[test]
+fn show_from_another_partner_measures_from_it() {
+    let city = one(&["show", "kyoto", "--from", "nanjing"]);
+    let leg = one(&["distance", "nanjing", "kyoto"]);
+    assert_eq!(city["distance_km"], leg["distance_km"]);
+    assert_eq!(city["bearing_deg"], leg["bearing_deg"]);
+    assert_eq!(city["bearing"], leg["bearing"]);
+    let card = stdout(&["show", "kyoto", "--from", "nanjing", "--format", "table"]);
+    assert!(card.contains("Distance from Nanjing (km)"), "{card}");
+    assert!(!card.contains("From Kraków"), "{card}");
+    let fields = stdout(&[
+        "show", "kyoto", "--from", "nanjing", "--fields", "bearing", "--format", "table",
+    ]);
+    assert!(fields.contains("Direction from Nanjing"), "{fields}");
+}
