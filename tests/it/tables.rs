@@ -32,6 +32,15 @@ fn commands() -> Vec<(Vec<&'static str>, String)> {
             vec!["distance", "kyoto", "nanjing"],
             "from,to,distance_km,bearing_deg,bearing".into(),
         ),
+        (
+            vec!["stats", "--by", "continent", "--of", "population"],
+            "group,count,cities,known,sum,mean,median,min,min_cities,max,max_cities".into(),
+        ),
+        (
+            vec!["distance", "--pairs", "--limit", "5"],
+            "from,to,distance_km,bearing_deg,bearing".into(),
+        ),
+        (vec!["list", "--from", "vienna"], CITY_FIELDS.to_string()),
         (vec!["show", "kyoto"], CITY_FIELDS.to_string()),
         (vec!["show", "moscow"], CITY_FIELDS.to_string()),
     ]
@@ -90,8 +99,10 @@ fn forms(value: &str) -> Vec<String> {
     }
     if let Ok(number) = value.parse::<f64>() {
         let rounded = format!("{number:.0}");
+        // A half rounds away from zero too (632.5 km reads 633).
+        let away = format!("{:.0}", number.round());
         let whole = value.split('.').next().unwrap_or(value).to_owned();
-        for digits in [rounded, whole] {
+        for digits in [rounded, away, whole] {
             forms.push(group(&digits));
             forms.push(digits);
         }
