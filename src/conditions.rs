@@ -144,7 +144,17 @@ impl FromStr for Condition {
                     "no value after {text} ({key}{text}VALUE; {key}=? takes unknown values)"
                 ));
             }
-            (value, Op::Contains) => Test::Contains(fold(value)),
+            (value, Op::Contains) => match fold(value) {
+                // Every text holds nothing: a mark that folds away is a mistake.
+                folded if folded.is_empty() => {
+                    return Err(format!(
+                        "'{}' after ~ is nothing to look for once case and diacritics are \
+                         set aside",
+                        quote(value)
+                    ));
+                }
+                folded => Test::Contains(folded),
+            },
             (value, op) => Test::Compare(*op, wanted(field, value)?),
         };
         Ok(Condition { field, test })
@@ -449,6 +459,7 @@ mod tests {
             assert!(refused(malformed).contains("FIELD OP VALUE"), "{malformed}");
         }
         assert!(refused("population>").contains("no value after >"));
+        assert!(refused("name~\u{202e}").contains("nothing to look for"));
         assert!(refused("population<?").contains("goes with = or !="));
     }
 }

@@ -147,8 +147,8 @@ fn satisfies(kind: Kind, value: &Value, op: &str, wanted: &str) -> bool {
             };
             let w = fold(wanted);
             match op {
-                "=" => texts.iter().any(|t| *t == w),
-                "!=" => !texts.iter().any(|t| *t == w),
+                "=" => texts.contains(&w),
+                "!=" => !texts.contains(&w),
                 "~" => texts.iter().any(|t| t.contains(&w)),
                 _ => unreachable!(),
             }
