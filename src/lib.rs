@@ -28,6 +28,7 @@ mod listing;
 mod load;
 mod map;
 mod map_formats;
+mod markup;
 mod memory;
 mod names;
 mod order;

@@ -5,7 +5,8 @@
 
 use std::fmt::Write;
 
-use super::{Drawn, escape};
+use super::Drawn;
+use crate::markup::escape;
 use crate::columns::Field;
 use crate::map::Language;
 use crate::value::Value;

@@ -139,24 +139,6 @@ pub fn bytes(format: MapFormat, map: Drawn) -> Result<Vec<u8>> {
     }
 }
 
-/// Text made safe in XML and HTML, as element text and in quoted attributes.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0, nor shown by HTML.
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,14 +178,5 @@ mod tests {
         assert!(Target::of(None, true).is_err());
         let asked = Target::of(Some(Path::new("svg:-")), true).unwrap();
         assert_eq!((asked.format, asked.file), (MapFormat::Svg, None));
-    }
-
-    #[test]
-    fn data_is_escaped() {
-        assert_eq!(
-            escape(r#"A & <B> "c" 'd'"#),
-            "A &amp; &lt;B&gt; &quot;c&quot; &#39;d&#39;"
-        );
-        assert_eq!(escape("a\u{1b}b\u{200f}"), "a\u{fffd}b\u{200f}");
     }
 }
