@@ -149,7 +149,8 @@ impl ReportArgs {
 /// Which of a city's names are shown: for the commands whose rows are cities.
 #[derive(Debug, Args)]
 pub struct NamesArgs {
-    /// Which name tables and TSV show: English, Polish or the city's own [default: en]
+    /// Which name tables, TSV and pictures show: English, Polish (a picture's own words
+    /// in Polish too) or the city's own [default: en]
     #[arg(
         long,
         value_enum,
@@ -263,6 +264,18 @@ pub enum Command {
     )]
     Map(MapArgs),
 
+    /// One offline page of the partners: the map, the timeline, counts by continent and
+    /// by agreement, a sortable table and a card per city with its sources.
+    #[command(
+        after_help = "The page fetches nothing and needs no script: the script only sorts \
+                      the table and shows a city's card under the pointer. It prints as a \
+                      report on A4.\n\n\
+                      Examples:\n  krakow-partners atlas -o atlas.html\n  \
+                      krakow-partners atlas --all --as-of 2022-01-01 -o 2022.html\n  \
+                      krakow-partners atlas --continent europe --names pl -o europa.html"
+    )]
+    Atlas(AtlasArgs),
+
     /// Check a data file (the built-in one without FILE) and report every problem.
     #[command(
         after_help = "Each problem is one line on standard error: krakow-partners: \
@@ -354,6 +367,26 @@ pub struct MapArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct AtlasArgs {
+    /// Write the page to FILE (.html); html:- for standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The page's title, instead of "Kraków's international partner cities".
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Any name or alias: English, Polish or local, any case, any diacritics.
     #[arg(value_name = "CITY")]
@@ -400,6 +433,14 @@ pub struct StatsArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+
+    /// Draw the answer as a chart into FILE, SVG or PNG by its extension (.svg,
+    /// .png); svg:- or png:- for standard output.
+    #[arg(short = 'o', long = "output", id = "output", value_name = "FILE", help_heading = "Output")]
+    pub chart: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
 }
 
 impl StatsArgs {
@@ -455,6 +496,14 @@ pub struct TimelineArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+
+    /// Draw the answer as a chart into FILE, SVG or PNG by its extension (.svg,
+    /// .png); svg:- or png:- for standard output.
+    #[arg(short = 'o', long = "output", id = "output", value_name = "FILE", help_heading = "Output")]
+    pub chart: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
 }
 
 impl TimelineArgs {

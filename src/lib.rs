@@ -10,6 +10,8 @@
 //! re-exported below.
 
 mod answer;
+mod atlas;
+mod charts;
 mod city;
 mod cli;
 mod columns;

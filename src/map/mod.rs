@@ -22,6 +22,8 @@ use draw::{Legend, Tag};
 use labels::{Board, FONT, Marker, Rect};
 use layout::{HOME_RADIUS, MARGIN, Plan, RADIUS, WIDTH};
 use projection::Frame;
+pub use draw::{colour, title};
+pub use labels::text_width;
 pub use words::Language;
 
 /// The words the map is drawn with.
