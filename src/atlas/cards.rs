@@ -9,26 +9,23 @@ use crate::map::Language;
 use crate::markup::escape;
 use crate::render::Names;
 
-/// The values a card shows, in order (the names are its heading; the notes and
-/// sources follow the values).
-const LINES: &[Field] = &[
-    Field::Aliases,
-    Field::Country,
-    Field::Continent,
-    Field::Capital,
-    Field::Agreement,
-    Field::Signed,
-    Field::Status,
-    Field::StatusSince,
-    Field::FirstAttested,
-    Field::LastAttested,
-    Field::Population,
-    Field::PopulationYear,
-    Field::AreaKm2,
-    Field::ElevationM,
-    Field::Lat,
-    Field::Lon,
-    Field::DistanceKm,
+/// The lines of a card, in order, each with the fields it shows (the first names the
+/// line): the names are its heading, the notes and sources follow the lines.
+const LINES: &[&[Field]] = &[
+    &[Field::Aliases],
+    &[Field::Country],
+    &[Field::Continent],
+    &[Field::Capital],
+    &[Field::Agreement],
+    &[Field::Signed],
+    &[Field::Status, Field::StatusSince],
+    &[Field::FirstAttested],
+    &[Field::LastAttested],
+    &[Field::Population, Field::PopulationYear],
+    &[Field::AreaKm2],
+    &[Field::ElevationM],
+    &[Field::Lat, Field::Lon],
+    &[Field::DistanceKm],
 ];
 
 /// Where a city's values come from: every source of the city, and for each field the
@@ -86,14 +83,22 @@ pub fn card(s: &mut String, index: usize, city: &City, sources: &Sources, names:
         let _ = write!(s, r#" <span class="other-names">{}</span>"#, others.join(" · "));
     }
     s.push_str("</h3>\n<dl>\n");
-    for field in LINES {
+    for line in LINES {
         let _ = write!(
             s,
             "<dt>{}</dt><dd><bdi>{}</bdi>",
-            escape(lang.label(*field)),
-            escape(&shown_value(*field, city, lang))
+            escape(line_label(line[0], lang)),
+            escape(&shown_value(line[0], city, lang))
         );
-        if let Some((_, refs)) = sources.by_field.iter().find(|(f, _)| f == field) {
+        let mut refs: Vec<usize> = sources
+            .by_field
+            .iter()
+            .filter(|(f, _)| line.contains(f))
+            .flat_map(|(_, refs)| refs.iter().copied())
+            .collect();
+        refs.sort_unstable();
+        refs.dedup();
+        if !refs.is_empty() {
             let refs: Vec<String> = refs
                 .iter()
                 .map(|r| format!(r##"<a href="#{id}-source-{}">{}</a>"##, r + 1, r + 1))
@@ -146,16 +151,36 @@ fn link(source: &str) -> String {
     }
 }
 
-/// A value as a card says it: agreements, statuses, continents and yes or no in
-/// words, the country in the page's language, the others as tables write them.
+/// The label of a card's line.
+fn line_label(field: Field, lang: Language) -> &'static str {
+    match field {
+        Field::Lat => lang.coordinates(),
+        _ => lang.label(field),
+    }
+}
+
+/// A line's value as a card says it: agreements, statuses, continents and yes or no
+/// in words, the country in the page's language, a status with its date, the
+/// population with its year, the place as latitude and longitude; the others as
+/// tables write them.
 fn shown_value(field: Field, city: &City, lang: Language) -> String {
     let words = |word: Option<&str>| word.map_or_else(|| "-".to_string(), str::to_string);
+    let with = |value: String, then: Field| match then.value(city) {
+        crate::value::Value::Unknown => value,
+        known => format!("{value} ({})", known.pretty()),
+    };
     match field {
+        Field::Status => with(words(city.status.map(|s| lang.status(s))), Field::StatusSince),
+        Field::Population => with(field.value(city).pretty(), Field::PopulationYear),
+        Field::Lat => format!(
+            "{}, {}",
+            field.value(city).pretty(),
+            Field::Lon.value(city).pretty()
+        ),
         Field::Country => lang.country(city).to_string(),
         Field::Continent => words(city.continent.map(|c| lang.continent(c))),
         Field::Capital => words(city.capital.map(|c| lang.yes_no(c))),
         Field::Agreement => words(city.agreement.map(|a| lang.agreement(a))),
-        Field::Status => words(city.status.map(|s| lang.status(s))),
         _ => field.value(city).pretty(),
     }
 }
@@ -179,6 +204,7 @@ mod tests {
         assert!(s.contains(r#"<article class="city-card" id="city-3" data-name="Kyiv""#), "{s}");
         assert!(s.contains("<h3><bdi>Kijów</bdi> <span class=\"other-names\"><bdi>Kyiv</bdi></span></h3>"), "{s}");
         assert!(s.contains("<dt>Umowa</dt><dd><bdi>-</bdi></dd>"), "{s}");
+        assert!(s.contains("<dt>Współrzędne (°)</dt><dd><bdi>0, 0</bdi></dd>"), "{s}");
         assert!(s.contains("A &lt;note&gt;"));
         assert!(s.contains(
             r#"<li id="city-3-source-1"><a href="https://www.krakow.pl/a?x=1&amp;y=2" rel="noopener noreferrer">"#
@@ -193,11 +219,11 @@ mod tests {
         city.name = Cow::Borrowed("X");
         city.sources = crate::city::List::new(Cow::Borrowed("https://a.org;https://b.org"));
         let mut sources = sources_of(&city);
-        sources.by_field = vec![(Field::Population, vec![1])];
+        sources.by_field = vec![(Field::Population, vec![1]), (Field::PopulationYear, vec![1, 0])];
         let mut s = String::new();
         card(&mut s, 0, &city, &sources, Names::En);
         assert!(
-            s.contains(r##"<sup class="refs">[<a href="#city-1-source-2">2</a>]</sup>"##),
+            s.contains(r##"<sup class="refs">[<a href="#city-1-source-1">1</a>, <a href="#city-1-source-2">2</a>]</sup>"##),
             "{s}"
         );
         assert!(s.contains("<strong>Sources</strong>"));

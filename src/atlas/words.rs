@@ -83,8 +83,8 @@ impl Language {
             (Language::Polish, F::Signed) => "Podpisana",
             (Language::Polish, F::Status) => "Status",
             (Language::Polish, F::StatusSince) => "Status od",
-            (Language::Polish, F::FirstAttested) => "Najwcześniejsze potwierdzenie",
-            (Language::Polish, F::LastAttested) => "Najpóźniejsze potwierdzenie",
+            (Language::Polish, F::FirstAttested) => "Pierwsze potwierdzenie",
+            (Language::Polish, F::LastAttested) => "Ostatnie potwierdzenie",
             (Language::Polish, F::Lat) => "Szerokość (°)",
             (Language::Polish, F::Lon) => "Długość (°)",
             (Language::Polish, F::Population) => "Ludność",
@@ -97,6 +97,14 @@ impl Language {
             (Language::Polish, F::DensityPerKm2) => "Gęstość (os./km²)",
             (Language::Polish, F::BearingDeg) => "Kierunek od Krakowa (°)",
             (Language::Polish, F::Bearing) => "Kierunek od Krakowa",
+        }
+    }
+
+    /// A card's line of latitude and longitude.
+    pub fn coordinates(self) -> &'static str {
+        match self {
+            Language::English => "Coordinates (°)",
+            Language::Polish => "Współrzędne (°)",
         }
     }
 

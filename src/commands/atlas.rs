@@ -28,7 +28,9 @@ pub fn run(
     data: Option<&Path>,
 ) -> Result<Answer<'static>> {
     let filter = args.filter.to_filter();
-    let cities = super::map::drawable(&filter, source)?;
+    let mut cities = super::map::drawable(&filter, source)?;
+    // The table and the cards in the order of the names shown.
+    cities.sort_by_cached_key(|c| crate::city::fold(view.names.of(c).unwrap_or(&c.name)));
     let lang = Language::of(view.names);
     let title = args.title.as_deref().unwrap_or(lang.title());
     let subtitle = lang.subtitle(&cities, &filter, data);
