@@ -436,7 +436,13 @@ pub struct StatsArgs {
 
     /// Draw the answer as a chart into FILE, SVG or PNG by its extension (.svg,
     /// .png); svg:- or png:- for standard output.
-    #[arg(short = 'o', long = "output", id = "output", value_name = "FILE", help_heading = "Output")]
+    #[arg(
+        short = 'o',
+        long = "output",
+        id = "output",
+        value_name = "FILE",
+        help_heading = "Output"
+    )]
     pub chart: Option<PathBuf>,
 
     #[command(flatten)]
@@ -499,7 +505,13 @@ pub struct TimelineArgs {
 
     /// Draw the answer as a chart into FILE, SVG or PNG by its extension (.svg,
     /// .png); svg:- or png:- for standard output.
-    #[arg(short = 'o', long = "output", id = "output", value_name = "FILE", help_heading = "Output")]
+    #[arg(
+        short = 'o',
+        long = "output",
+        id = "output",
+        value_name = "FILE",
+        help_heading = "Output"
+    )]
     pub chart: Option<PathBuf>,
 
     #[command(flatten)]

@@ -63,24 +63,32 @@ pub fn card(s: &mut String, index: usize, city: &City, sources: &Sources, names:
     );
     // The name shown, then the city's other names.
     let shown = names.of(city).unwrap_or(&city.name);
-    let others: Vec<&str> = [Some(&city.name), city.name_pl.as_ref(), city.name_local.as_ref()]
-        .into_iter()
-        .flatten()
-        .map(|n| &**n)
-        .filter(|n| *n != &**shown)
-        .fold(Vec::new(), |mut kept, n| {
-            if !kept.contains(&n) {
-                kept.push(n);
-            }
-            kept
-        });
+    let others: Vec<&str> = [
+        Some(&city.name),
+        city.name_pl.as_ref(),
+        city.name_local.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|n| &**n)
+    .filter(|n| *n != &**shown)
+    .fold(Vec::new(), |mut kept, n| {
+        if !kept.contains(&n) {
+            kept.push(n);
+        }
+        kept
+    });
     let _ = write!(s, "<h3><bdi>{}</bdi>", escape(shown));
     if !others.is_empty() {
         let others: Vec<String> = others
             .iter()
             .map(|n| format!("<bdi>{}</bdi>", escape(n)))
             .collect();
-        let _ = write!(s, r#" <span class="other-names">{}</span>"#, others.join(" · "));
+        let _ = write!(
+            s,
+            r#" <span class="other-names">{}</span>"#,
+            others.join(" · ")
+        );
     }
     s.push_str("</h3>\n<dl>\n");
     for line in LINES {
@@ -126,12 +134,7 @@ pub fn card(s: &mut String, index: usize, city: &City, sources: &Sources, names:
     } else {
         s.push_str("<ol class=\"sources\">\n");
         for (i, source) in sources.all.iter().enumerate() {
-            let _ = writeln!(
-                s,
-                r#"<li id="{id}-source-{}">{}</li>"#,
-                i + 1,
-                link(source)
-            );
+            let _ = writeln!(s, r#"<li id="{id}-source-{}">{}</li>"#, i + 1, link(source));
         }
         s.push_str("</ol>\n");
     }
@@ -141,9 +144,11 @@ pub fn card(s: &mut String, index: usize, city: &City, sources: &Sources, names:
 /// A source as a link where it is a web address; anything else (a `javascript:` URL
 /// in a file of one's own) only as text, which nothing runs.
 fn link(source: &str) -> String {
-    let web = ["https://", "http://"]
-        .iter()
-        .any(|scheme| source.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme)));
+    let web = ["https://", "http://"].iter().any(|scheme| {
+        source
+            .get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    });
     let text = escape(source);
     match web {
         true => format!(r#"<a href="{text}" rel="noopener noreferrer">{text}</a>"#),
@@ -170,7 +175,10 @@ fn shown_value(field: Field, city: &City, lang: Language) -> String {
         known => format!("{value} ({})", known.pretty()),
     };
     match field {
-        Field::Status => with(words(city.status.map(|s| lang.status(s))), Field::StatusSince),
+        Field::Status => with(
+            words(city.status.map(|s| lang.status(s))),
+            Field::StatusSince,
+        ),
         Field::Population => with(field.value(city).pretty(), Field::PopulationYear),
         Field::Lat => format!(
             "{}, {}",
@@ -201,15 +209,29 @@ mod tests {
         ));
         let mut s = String::new();
         card(&mut s, 2, &city, &sources_of(&city), Names::Pl);
-        assert!(s.contains(r#"<article class="city-card" id="city-3" data-name="Kyiv""#), "{s}");
-        assert!(s.contains("<h3><bdi>Kijów</bdi> <span class=\"other-names\"><bdi>Kyiv</bdi></span></h3>"), "{s}");
+        assert!(
+            s.contains(r#"<article class="city-card" id="city-3" data-name="Kyiv""#),
+            "{s}"
+        );
+        assert!(
+            s.contains(
+                "<h3><bdi>Kijów</bdi> <span class=\"other-names\"><bdi>Kyiv</bdi></span></h3>"
+            ),
+            "{s}"
+        );
         assert!(s.contains("<dt>Umowa</dt><dd><bdi>-</bdi></dd>"), "{s}");
-        assert!(s.contains("<dt>Współrzędne (°)</dt><dd><bdi>0, 0</bdi></dd>"), "{s}");
+        assert!(
+            s.contains("<dt>Współrzędne (°)</dt><dd><bdi>0, 0</bdi></dd>"),
+            "{s}"
+        );
         assert!(s.contains("A &lt;note&gt;"));
         assert!(s.contains(
             r#"<li id="city-3-source-1"><a href="https://www.krakow.pl/a?x=1&amp;y=2" rel="noopener noreferrer">"#
         ));
-        assert!(s.contains(r#"<li id="city-3-source-2">javascript:alert(1)</li>"#), "{s}");
+        assert!(
+            s.contains(r#"<li id="city-3-source-2">javascript:alert(1)</li>"#),
+            "{s}"
+        );
         assert!(s.contains("Źródła danych tego miasta"));
     }
 
@@ -219,7 +241,10 @@ mod tests {
         city.name = Cow::Borrowed("X");
         city.sources = crate::city::List::new(Cow::Borrowed("https://a.org;https://b.org"));
         let mut sources = sources_of(&city);
-        sources.by_field = vec![(Field::Population, vec![1]), (Field::PopulationYear, vec![1, 0])];
+        sources.by_field = vec![
+            (Field::Population, vec![1]),
+            (Field::PopulationYear, vec![1, 0]),
+        ];
         let mut s = String::new();
         card(&mut s, 0, &city, &sources, Names::En);
         assert!(

@@ -72,7 +72,13 @@ pub fn page(atlas: &Atlas) -> String {
             }
             Section::Table => {
                 s.push_str("<div class=\"rows\">\n");
-                html::table(&mut s, atlas.cities, atlas.names, atlas.subtitle, Some(&cards::id));
+                html::table(
+                    &mut s,
+                    atlas.cities,
+                    atlas.names,
+                    atlas.subtitle,
+                    Some(&cards::id),
+                );
                 let _ = writeln!(s, "</div>\n<p class=\"hint\">{}</p>", lang.table_hint());
             }
             Section::Cards => {
@@ -92,5 +98,9 @@ pub fn page(atlas: &Atlas) -> String {
 
 /// A picture in its figure.
 fn figure(s: &mut String, class: &str, svg: &str) {
-    let _ = writeln!(s, "<figure class=\"{class}\">\n{}\n</figure>", html::inline(svg));
+    let _ = writeln!(
+        s,
+        "<figure class=\"{class}\">\n{}\n</figure>",
+        html::inline(svg)
+    );
 }

@@ -44,7 +44,10 @@ impl Scale {
             for step in [power, 2 * power, 5 * power] {
                 let n = max.div_ceil(step);
                 if n <= steps.max(1) {
-                    return Scale { top: n * step, step };
+                    return Scale {
+                        top: n * step,
+                        step,
+                    };
                 }
             }
             power = power.saturating_mul(10);
@@ -96,7 +99,9 @@ pub fn bar(s: &mut String, bar: &Bar) {
     let paint = match bar.paint {
         Paint::Solid(colour) => format!(r#"fill="{colour}""#),
         Paint::Hollow => {
-            format!(r##"fill="#ffffff" stroke="{HOLLOW}" stroke-width="1.5" stroke-dasharray="4,3""##)
+            format!(
+                r##"fill="#ffffff" stroke="{HOLLOW}" stroke-width="1.5" stroke-dasharray="4,3""##
+            )
         }
     };
     let _ = writeln!(
@@ -189,7 +194,13 @@ mod tests {
         assert_eq!(Scale::of(25, 5), Scale { top: 25, step: 5 });
         assert_eq!(Scale::of(26, 5), Scale { top: 30, step: 10 });
         assert_eq!(Scale::of(0, 5), Scale { top: 1, step: 1 });
-        assert_eq!(Scale::of(999_999, 5), Scale { top: 1_000_000, step: 200_000 });
+        assert_eq!(
+            Scale::of(999_999, 5),
+            Scale {
+                top: 1_000_000,
+                step: 200_000
+            }
+        );
         let marks: Vec<usize> = Scale::of(7, 5).marks().collect();
         assert_eq!(marks, [0, 2, 4, 6, 8]);
     }

@@ -69,7 +69,14 @@ pub fn draw(groups: &[Group], by: GroupBy, lang: Language, subtitle: &str) -> St
         if mark > 0 {
             bars::grid_line(&mut body, (x, top - 4.0), (x, bottom));
         }
-        bars::text(&mut body, "mark", (x, bottom + 16.0), SMALL, "middle", &mark.to_string());
+        bars::text(
+            &mut body,
+            "mark",
+            (x, bottom + 16.0),
+            SMALL,
+            "middle",
+            &mark.to_string(),
+        );
     }
     bars::text(
         &mut body,
@@ -83,7 +90,14 @@ pub fn draw(groups: &[Group], by: GroupBy, lang: Language, subtitle: &str) -> St
 
     for (i, (group, name)) in groups.iter().zip(&names).enumerate() {
         let middle = top + ROW * (i as f64 + 0.5);
-        bars::text(&mut body, "group", (left - 8.0, middle + 4.0), FONT, "end", name);
+        bars::text(
+            &mut body,
+            "group",
+            (left - 8.0, middle + 4.0),
+            FONT,
+            "end",
+            name,
+        );
         let w = group.cities.len() as f64 * unit;
         let what = lang.group(by, &group.group);
         bars::bar(

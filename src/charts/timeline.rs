@@ -98,7 +98,8 @@ pub fn draw(
         width_of(&lang.period("unknown"), FONT).max(least) + 10.0
     });
     let left = MARGIN + SCALE_ROOM;
-    let room = bars::WIDTH - left - MARGIN - unknown_width - if unknown.is_some() { APART } else { 0.0 };
+    let room =
+        bars::WIDTH - left - MARGIN - unknown_width - if unknown.is_some() { APART } else { 0.0 };
     let slot = (room / dated.max(1) as f64).clamp(least, most_width.max(least));
     let plot_right = left + slot * dated as f64;
     let unknown_left = plot_right + if dated > 0 { APART } else { 0.0 };
@@ -125,14 +126,35 @@ pub fn draw(
     for mark in scale.marks().skip(1) {
         let y = axis - mark as f64 * unit;
         bars::grid_line(&mut body, (left, y), (right, y));
-        bars::text(&mut body, "mark", (left - 6.0, y + 4.0), SMALL, "end", &mark.to_string());
+        bars::text(
+            &mut body,
+            "mark",
+            (left - 6.0, y + 4.0),
+            SMALL,
+            "end",
+            &mark.to_string(),
+        );
         if mark <= max_ended {
             let y = axis + mark as f64 * unit;
             bars::grid_line(&mut body, (left, y), (right, y));
-            bars::text(&mut body, "mark", (left - 6.0, y + 4.0), SMALL, "end", &mark.to_string());
+            bars::text(
+                &mut body,
+                "mark",
+                (left - 6.0, y + 4.0),
+                SMALL,
+                "end",
+                &mark.to_string(),
+            );
         }
     }
-    bars::text(&mut body, "mark", (left - 6.0, axis + 4.0), SMALL, "end", "0");
+    bars::text(
+        &mut body,
+        "mark",
+        (left - 6.0, axis + 4.0),
+        SMALL,
+        "end",
+        "0",
+    );
     body.push_str("</g>\n");
 
     // Years are named every so many, as often as their names fit.
@@ -155,11 +177,23 @@ pub fn draw(
             (left + slot * (i as f64 + 0.5), slot)
         };
         let named = Some(i) == unknown
-            || column.name.parse::<i32>().map_or(true, |year| year % every == 0);
+            || column
+                .name
+                .parse::<i32>()
+                .map_or(true, |year| year % every == 0);
         if named {
-            bars::text(&mut body, "period", (centre, names_y), FONT, "middle", &lang.period(&column.name));
+            bars::text(
+                &mut body,
+                "period",
+                (centre, names_y),
+                FONT,
+                "middle",
+                &lang.period(&column.name),
+            );
         }
-        let Some(period) = column.period else { continue };
+        let Some(period) = column.period else {
+            continue;
+        };
         let what = lang.period(&column.name);
         let w = bar_width.min(column_width * 0.72);
         let x = centre - w / 2.0;

@@ -18,9 +18,7 @@ impl Language {
             (Language::English, Span::Year) => "Partnership agreements signed per year",
             (Language::English, Span::Decade) => "Partnership agreements signed per decade",
             (Language::Polish, Span::Year) => "Umowy partnerskie podpisane w kolejnych latach",
-            (Language::Polish, Span::Decade) => {
-                "Umowy partnerskie podpisane w kolejnych dekadach"
-            }
+            (Language::Polish, Span::Decade) => "Umowy partnerskie podpisane w kolejnych dekadach",
         }
     }
 
@@ -191,11 +189,17 @@ mod tests {
         assert_eq!(pl.period("2000s"), "2000–09");
         assert_eq!(pl.period("1973"), "1973");
         assert_eq!(pl.period("unknown"), "Data nieznana");
-        assert_eq!(en.group(GroupBy::Continent, "north-america"), "North America");
+        assert_eq!(
+            en.group(GroupBy::Continent, "north-america"),
+            "North America"
+        );
         assert_eq!(pl.group(GroupBy::Country, "Germany"), "Niemcy");
         assert_eq!(pl.group(GroupBy::Country, "Atlantis"), "Atlantis");
         assert_eq!(en.group(GroupBy::Status, "ended"), "Ended");
-        assert_eq!(pl.group(GroupBy::Agreement, "twin-city"), "Miasto bliźniacze");
+        assert_eq!(
+            pl.group(GroupBy::Agreement, "twin-city"),
+            "Miasto bliźniacze"
+        );
         assert_eq!(en.group(GroupBy::Agreement, "unknown"), "Unknown");
         assert_eq!(en.group(GroupBy::Decade, "unknown"), "Date unknown");
     }

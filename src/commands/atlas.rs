@@ -44,12 +44,16 @@ pub fn run(
     );
     // The charts are made from the cities the map holds, by the sinks of `timeline`
     // and `stats`, so they count as those commands do.
-    let periods = fed(&cities, Renamed::new(view.names, Periods::new(Span::Decade)))
-        .into_inner()
-        .timeline();
+    let periods = fed(
+        &cities,
+        Renamed::new(view.names, Periods::new(Span::Decade)),
+    )
+    .into_inner()
+    .timeline();
     let timeline = charts::timeline(&periods, Span::Decade, lang, &subtitle)
         .context("the agreements span too many decades for one chart")?;
-    let counts = [GroupBy::Continent, GroupBy::Agreement].map(|by| counts(&cities, by, view, lang, &subtitle));
+    let counts = [GroupBy::Continent, GroupBy::Agreement]
+        .map(|by| counts(&cities, by, view, lang, &subtitle));
     let page = atlas::page(&Atlas {
         cities: &cities,
         names: view.names,

@@ -7,9 +7,9 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::answer::Answer;
+use crate::city::City;
 use crate::cli::MapArgs;
 use crate::error::UsageError;
-use crate::city::City;
 use crate::filter::{Chosen, Countries, Filter};
 use crate::load::Source;
 use crate::map::{self, Language};

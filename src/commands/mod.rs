@@ -21,9 +21,9 @@ use anyhow::{Context, Result};
 use crate::answer::Answer;
 use crate::cli::Command;
 use crate::error::UsageError;
-use crate::map_formats::{Picture, Target};
 use crate::filter::{Chosen, Countries, Filter};
 use crate::load::Source;
+use crate::map_formats::{Picture, Target};
 use crate::render::{self, Format, View};
 use crate::sink::Sink;
 

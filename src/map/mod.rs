@@ -19,11 +19,11 @@ use crate::city::City;
 use crate::geo::KRAKOW;
 use crate::render::Names;
 use draw::{Legend, Tag};
+pub use draw::{colour, title};
+pub use labels::text_width;
 use labels::{Board, FONT, Marker, Rect};
 use layout::{HOME_RADIUS, MARGIN, Plan, RADIUS, WIDTH};
 use projection::Frame;
-pub use draw::{colour, title};
-pub use labels::text_width;
 pub use words::Language;
 
 /// The words the map is drawn with.

@@ -7,9 +7,9 @@ use std::fmt::Write;
 
 use super::Drawn;
 use crate::city::City;
-use crate::markup::escape;
 use crate::columns::Field;
 use crate::map::Language;
+use crate::markup::escape;
 use crate::render::Names;
 use crate::value::Value;
 

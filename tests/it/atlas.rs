@@ -53,8 +53,15 @@ fn groups(args: &[&str]) -> Vec<(String, u64)> {
     json(args)
         .iter()
         .map(|g| {
-            let key = if g.get("period").is_some() { "period" } else { "group" };
-            (g[key].as_str().unwrap().into(), g["count"].as_u64().unwrap())
+            let key = if g.get("period").is_some() {
+                "period"
+            } else {
+                "group"
+            };
+            (
+                g[key].as_str().unwrap().into(),
+                g["count"].as_u64().unwrap(),
+            )
         })
         .filter(|(_, n)| *n > 0)
         .collect()
@@ -69,11 +76,17 @@ fn atlas_holds_every_section_and_each_city_without_its_script() {
     let bare = without_script(&html);
     for id in ["map", "timeline", "counts", "table", "cards"] {
         assert!(bare.contains(&format!("<section id=\"{id}\">")), "{id}");
-        assert!(bare.contains(&format!("<a href=\"#{id}\">")), "contents link to {id}");
+        assert!(
+            bare.contains(&format!("<a href=\"#{id}\">")),
+            "contents link to {id}"
+        );
     }
     assert_eq!(bare.matches("<g class=\"city\"").count(), cities.len());
     assert_eq!(bare.matches("<tr data-name=").count(), cities.len());
-    assert_eq!(bare.matches("<article class=\"city-card\"").count(), cities.len());
+    assert_eq!(
+        bare.matches("<article class=\"city-card\"").count(),
+        cities.len()
+    );
     // Each city's card holds its sources, each a link, and its notes.
     for city in &cities {
         let name = city["name"].as_str().unwrap();
@@ -86,19 +99,34 @@ fn atlas_holds_every_section_and_each_city_without_its_script() {
         let card = &card[..card.find("</article>").unwrap()];
         for source in city["sources"].as_array().unwrap() {
             let url = source.as_str().unwrap().replace('&', "&amp;");
-            assert!(card.contains(&format!("<a href=\"{url}\" rel=\"noopener noreferrer\">")), "{name}: {url}");
+            assert!(
+                card.contains(&format!("<a href=\"{url}\" rel=\"noopener noreferrer\">")),
+                "{name}: {url}"
+            );
         }
         if let Some(notes) = city["notes"].as_str() {
             let start: String = notes.chars().take(20).collect();
-            assert!(card.contains(&start.replace('&', "&amp;").replace('\'', "&#39;")), "{name}'s notes");
+            assert!(
+                card.contains(&start.replace('&', "&amp;").replace('\'', "&#39;")),
+                "{name}'s notes"
+            );
         }
     }
     // The charts count as timeline and stats do.
     let svgs = figures(&bare);
     assert_eq!(svgs.len(), 4, "map, timeline, by continent, by agreement");
-    assert_eq!(bar_counts(&svgs[1], "bar signed"), groups(&["timeline", "--by", "decade", "--all"]));
-    assert_eq!(bar_counts(&svgs[2], "bar"), groups(&["stats", "--by", "continent", "--all"]));
-    assert_eq!(bar_counts(&svgs[3], "bar"), groups(&["stats", "--by", "agreement", "--all"]));
+    assert_eq!(
+        bar_counts(&svgs[1], "bar signed"),
+        groups(&["timeline", "--by", "decade", "--all"])
+    );
+    assert_eq!(
+        bar_counts(&svgs[2], "bar"),
+        groups(&["stats", "--by", "continent", "--all"])
+    );
+    assert_eq!(
+        bar_counts(&svgs[3], "bar"),
+        groups(&["stats", "--by", "agreement", "--all"])
+    );
     // A print layout for A4.
     assert!(html.contains("@media print") && html.contains("size: A4"));
 }
@@ -106,16 +134,33 @@ fn atlas_holds_every_section_and_each_city_without_its_script() {
 #[test]
 fn atlas_takes_every_filter_and_speaks_polish() {
     let europe = page(&["--continent", "europe", "--as-of", "2022-01-01", "--all"]);
-    let cities = json(&["list", "--continent", "europe", "--as-of", "2022-01-01", "--all"]);
-    assert_eq!(europe.matches("<article class=\"city-card\"").count(), cities.len());
+    let cities = json(&[
+        "list",
+        "--continent",
+        "europe",
+        "--as-of",
+        "2022-01-01",
+        "--all",
+    ]);
+    assert_eq!(
+        europe.matches("<article class=\"city-card\"").count(),
+        cities.len()
+    );
     assert!(europe.contains("Europe") && europe.contains("as of 2022-01-01"));
-    assert!(europe.contains("data-name=\"Moscow\""), "Moscow was a partner then");
+    assert!(
+        europe.contains("data-name=\"Moscow\""),
+        "Moscow was a partner then"
+    );
     assert!(!europe.contains("data-name=\"Kyoto\""));
     let polish = page(&["--names", "pl"]);
     assert!(polish.contains("<html lang=\"pl\">"));
     for words in [
-        "Spis treści", "Miasto po mieście", "Źródła danych tego miasta", "<bdi>Kijów</bdi>",
-        "Miasta partnerskie według kontynentu", "Umowy partnerskie podpisane w kolejnych dekadach",
+        "Spis treści",
+        "Miasto po mieście",
+        "Źródła danych tego miasta",
+        "<bdi>Kijów</bdi>",
+        "Miasta partnerskie według kontynentu",
+        "Umowy partnerskie podpisane w kolejnych dekadach",
         "<dt>Kontynent</dt><dd><bdi>Europa</bdi>",
     ] {
         assert!(polish.contains(words), "{words}");
@@ -130,7 +175,10 @@ fn atlas_takes_every_filter_and_speaks_polish() {
 fn atlas_refuses_what_it_cannot_write_and_an_empty_page() {
     for output in ["atlas.svg", "png:-"] {
         let err = fails(&["atlas", "-o", output], 2);
-        assert!(err.contains(".html, .htm") || err.contains("(valid: html)"), "{err}");
+        assert!(
+            err.contains(".html, .htm") || err.contains("(valid: html)"),
+            "{err}"
+        );
     }
     let err = fails(&["atlas", "--continent", "oceania", "-o", "html:-"], 1);
     assert!(err.contains("no cities to draw"), "{err}");
@@ -143,7 +191,13 @@ fn atlas_escapes_the_data() {
     let data = data_file(
         "\"Q <b>\",,,,Land,XX,europe,false,twin-city,1990,active,,,,50,20,,,,,\"https://e.org/?a=1&b=2\",\"Note <i>x</i>\"\n",
     );
-    let html = stdout(&["--data", data.path().to_str().unwrap(), "atlas", "-o", "html:-"]);
+    let html = stdout(&[
+        "--data",
+        data.path().to_str().unwrap(),
+        "atlas",
+        "-o",
+        "html:-",
+    ]);
     assert!(html.contains("<a href=\"https://e.org/?a=1&amp;b=2\" rel=\"noopener noreferrer\">"));
     assert!(html.contains("Note &lt;i&gt;x&lt;/i&gt;") && !html.contains("<i>x"));
     assert!(html.contains("<h3><bdi>Q &lt;b&gt;</bdi></h3>") && !html.contains("<b>"));
@@ -167,19 +221,35 @@ fn the_atlas_works_in_a_browser_and_prints_on_a4() {
         "return Array.from(document.querySelectorAll('main > section')).map(s => s.id);",
         json!([]),
     );
-    assert_eq!(sections, json!(["map", "timeline", "counts", "table", "cards"]));
-    let buttons = session.script("return document.querySelectorAll('#cities th button').length;", json!([]));
+    assert_eq!(
+        sections,
+        json!(["map", "timeline", "counts", "table", "cards"])
+    );
+    let buttons = session.script(
+        "return document.querySelectorAll('#cities th button').length;",
+        json!([]),
+    );
     assert_eq!(buttons, 6);
-    assert!(session.troubles().is_empty(), "console: {:?}", session.troubles());
+    assert!(
+        session.troubles().is_empty(),
+        "console: {:?}",
+        session.troubles()
+    );
     assert_eq!(session.fetched(), json!([]));
 
     // The table sorts by distance as the tool orders the cities.
     session.click("#cities th:nth-child(6) button");
-    assert_eq!(session.row_order(), names(&json(&["list", "--all", "--sort", "distance"])));
+    assert_eq!(
+        session.row_order(),
+        names(&json(&["list", "--all", "--sort", "distance"]))
+    );
 
     // A name in the table leads to its city's card, which shows its sources.
     let farthest = &session.row_order()[cities.len() - 1];
-    let city: &Value = cities.iter().find(|c| c["name"] == farthest.as_str()).unwrap();
+    let city: &Value = cities
+        .iter()
+        .find(|c| c["name"] == farthest.as_str())
+        .unwrap();
     session.click("#cities tbody tr:last-child a");
     let card = session.script(
         "const card = document.querySelector(location.hash);\
@@ -192,7 +262,10 @@ fn the_atlas_works_in_a_browser_and_prints_on_a4() {
     assert_eq!(card["seen"], true, "the card is scrolled into view");
     let text = card["text"].as_str().unwrap();
     for source in city["sources"].as_array().unwrap() {
-        assert!(text.contains(source.as_str().unwrap()), "{source} in {text}");
+        assert!(
+            text.contains(source.as_str().unwrap()),
+            "{source} in {text}"
+        );
     }
 
     // Printed on A4: a PDF of several pages, the map on the first.
@@ -203,11 +276,21 @@ fn the_atlas_works_in_a_browser_and_prints_on_a4() {
     );
     let pdf = decode_base64(pdf.as_str().unwrap());
     assert!(pdf.starts_with(b"%PDF"));
-    let pages = String::from_utf8_lossy(&pdf).matches("/Type /Page\n").count()
-        + String::from_utf8_lossy(&pdf).matches("/Type /Page>").count()
-        + String::from_utf8_lossy(&pdf).matches("/Type /Page/").count();
+    let pages = String::from_utf8_lossy(&pdf)
+        .matches("/Type /Page\n")
+        .count()
+        + String::from_utf8_lossy(&pdf)
+            .matches("/Type /Page>")
+            .count()
+        + String::from_utf8_lossy(&pdf)
+            .matches("/Type /Page/")
+            .count();
     assert!(pages >= 4, "{pages} pages: a section a page at least");
-    assert!(session.troubles().is_empty(), "console: {:?}", session.troubles());
+    assert!(
+        session.troubles().is_empty(),
+        "console: {:?}",
+        session.troubles()
+    );
 }
 
 /// Standard base64, as WebDriver sends a printed page.
@@ -219,13 +302,20 @@ fn decode_base64(text: &str) -> Vec<u8> {
         b'+' => 62,
         _ => 63,
     };
-    let bytes: Vec<u8> = text.bytes().filter(|c| *c != b'=' && !c.is_ascii_whitespace()).map(value).collect();
+    let bytes: Vec<u8> = text
+        .bytes()
+        .filter(|c| *c != b'=' && !c.is_ascii_whitespace())
+        .map(value)
+        .collect();
     bytes
         .chunks(4)
         .flat_map(|c| {
-            let n = c.iter().enumerate().fold(0u32, |n, (i, v)| n | u32::from(*v) << (18 - 6 * i));
-            let all = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-            all.into_iter().take(c.len() - 1)
+            let n = c
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, v)| n | u32::from(*v) << (18 - 6 * i));
+            let [_, a, b, c3] = n.to_be_bytes();
+            [a, b, c3].into_iter().take(c.len() - 1)
         })
         .collect()
 }

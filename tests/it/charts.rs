@@ -30,12 +30,20 @@ fn bars(svg: &str) -> Vec<Bar> {
     doc.descendants()
         .filter(|n| n.has_tag_name("g") && has_class(n, "bar"))
         .map(|g| {
-            let rect = g.children().find(|c| c.has_tag_name("rect")).expect("a rect");
+            let rect = g
+                .children()
+                .find(|c| c.has_tag_name("rect"))
+                .expect("a rect");
             let num = |a: &str| rect.attribute(a).unwrap().parse::<f64>().unwrap();
             Bar {
                 group: g.attribute("data-group").unwrap().to_string(),
                 count: g.attribute("data-count").unwrap().parse().unwrap(),
-                kind: g.attribute("class").unwrap().replace("bar", "").trim().to_string(),
+                kind: g
+                    .attribute("class")
+                    .unwrap()
+                    .replace("bar", "")
+                    .trim()
+                    .to_string(),
                 title: g
                     .children()
                     .find(|c| c.has_tag_name("title"))
@@ -86,7 +94,14 @@ const TIMELINES: &[&[&str]] = &[
     &["timeline", "--names", "pl", "--by", "decade", "--all"],
     &["timeline", "--search", "kyoto"],
     &["timeline", "--signed", "1990..1999", "--by", "decade"],
-    &["timeline", "--all", "--as-of", "2022-03-01", "--agreement", "!partnership"],
+    &[
+        "timeline",
+        "--all",
+        "--as-of",
+        "2022-03-01",
+        "--agreement",
+        "!partnership",
+    ],
 ];
 
 #[test]
@@ -105,11 +120,21 @@ fn timeline_bars_are_the_json_answer_and_start_at_the_line() {
         let signed: BTreeMap<String, u64> = answer
             .iter()
             .filter(|p| p["count"].as_u64().unwrap() > 0)
-            .map(|p| (p["period"].as_str().unwrap().into(), p["count"].as_u64().unwrap()))
+            .map(|p| {
+                (
+                    p["period"].as_str().unwrap().into(),
+                    p["count"].as_u64().unwrap(),
+                )
+            })
             .collect();
         let ended: BTreeMap<String, u64> = answer
             .iter()
-            .map(|p| (p["period"].as_str().unwrap().into(), p["ended"].as_array().unwrap().len() as u64))
+            .map(|p| {
+                (
+                    p["period"].as_str().unwrap().into(),
+                    p["ended"].as_array().unwrap().len() as u64,
+                )
+            })
             .filter(|(_, n)| *n > 0)
             .collect();
         assert_eq!(counted("signed"), signed, "{args:?}");
@@ -139,48 +164,97 @@ fn timeline_bars_are_the_json_answer_and_start_at_the_line() {
 #[test]
 fn timeline_names_the_unknown_dates_in_words_and_states_its_filters() {
     let svg = chart(&["timeline", "--by", "decade", "--all"]);
-    assert!(svg.contains(">Date unknown</text>"), "the unknown column in words");
+    assert!(
+        svg.contains(">Date unknown</text>"),
+        "the unknown column in words"
+    );
     assert!(svg.contains(">1970s</text>") && svg.contains("all partnerships"));
-    assert!(svg.contains("Partnerships ended or suspended"), "the legend");
+    assert!(
+        svg.contains("Partnerships ended or suspended"),
+        "the legend"
+    );
     let polish = chart(&[
-        "timeline", "--by", "decade", "--names", "pl", "--as-of", "2022-03-15", "--all",
+        "timeline",
+        "--by",
+        "decade",
+        "--names",
+        "pl",
+        "--as-of",
+        "2022-03-15",
+        "--all",
     ]);
-    for words in [">Data nieznana</text>", ">1970–79</text>", "stan na 2022-03-15", "Umowy podpisane"] {
+    for words in [
+        ">Data nieznana</text>",
+        ">1970–79</text>",
+        "stan na 2022-03-15",
+        "Umowy podpisane",
+    ] {
         assert!(polish.contains(words), "{words}");
     }
     // Tooltips name cities as the chart is drawn: in Polish.
     assert!(polish.contains("Kijów"));
     let europe = chart(&["timeline", "--continent", "europe", "--country", "!de"]);
-    assert!(europe.contains("Europe · except de"), "the filters in the subtitle");
+    assert!(
+        europe.contains("Europe · except de"),
+        "the filters in the subtitle"
+    );
 }
 
 /// The groupings `stats` draws.
-const GROUPINGS: &[&str] = &["continent", "country", "agreement", "status", "capital", "decade", "year"];
+const GROUPINGS: &[&str] = &[
+    "continent",
+    "country",
+    "agreement",
+    "status",
+    "capital",
+    "decade",
+    "year",
+];
 
 #[test]
 fn stats_bars_are_the_json_answer_sorted_and_start_at_zero() {
     for by in GROUPINGS {
-        for extra in [&["--all"][..], &["--names", "pl"], &["--search", "kyoto"], &["--continent", "europe"]] {
+        for extra in [
+            &["--all"][..],
+            &["--names", "pl"],
+            &["--search", "kyoto"],
+            &["--continent", "europe"],
+        ] {
             let mut args = vec!["stats", "--by", by];
             args.extend(extra);
             let svg = chart(&args);
             let answer = json(&args);
             let drawn = bars(&svg);
-            let read: Vec<(String, u64)> = drawn.iter().map(|b| (b.group.clone(), b.count)).collect();
+            let read: Vec<(String, u64)> =
+                drawn.iter().map(|b| (b.group.clone(), b.count)).collect();
             let expected: Vec<(String, u64)> = answer
                 .iter()
-                .map(|g| (g["group"].as_str().unwrap().into(), g["count"].as_u64().unwrap()))
+                .map(|g| {
+                    (
+                        g["group"].as_str().unwrap().into(),
+                        g["count"].as_u64().unwrap(),
+                    )
+                })
                 .collect();
-            assert_eq!(read, expected, "{args:?}: the answer's groups, in its order");
+            assert_eq!(
+                read, expected,
+                "{args:?}: the answer's groups, in its order"
+            );
             // Horizontal, top to bottom, from one zero line, lengths on one scale.
             let zero = drawn[0].rect.0;
             let per = drawn[0].rect.2 / drawn[0].count as f64;
             for (b, next) in drawn.iter().zip(drawn.iter().skip(1)) {
-                assert!(next.rect.1 > b.rect.1 + b.rect.3, "{args:?}: one below the other");
+                assert!(
+                    next.rect.1 > b.rect.1 + b.rect.3,
+                    "{args:?}: one below the other"
+                );
             }
             for b in &drawn {
                 assert!((b.rect.0 - zero).abs() < 0.05, "{args:?} {b:?}");
-                assert!((b.rect.2 - per * b.count as f64).abs() < 0.2, "{args:?} {b:?}");
+                assert!(
+                    (b.rect.2 - per * b.count as f64).abs() < 0.2,
+                    "{args:?} {b:?}"
+                );
             }
             assert_texts_apart(&svg, &args.join(" "));
         }
@@ -199,7 +273,8 @@ fn stats_writes_group_names_and_counts_in_words_and_agreements_in_the_maps_colou
     for g in doc.descendants().filter(|n| has_class(n, "bar")) {
         let count = g.attribute("data-count").unwrap();
         assert!(
-            g.descendants().any(|t| t.has_tag_name("text") && t.text() == Some(count)),
+            g.descendants()
+                .any(|t| t.has_tag_name("text") && t.text() == Some(count)),
             "{count}"
         );
     }
@@ -213,27 +288,57 @@ fn stats_writes_group_names_and_counts_in_words_and_agreements_in_the_maps_colou
             .and_then(|g| g.children().find(|c| c.has_tag_name("circle")))
             .unwrap();
         let fill = marker.attribute("fill").unwrap();
-        let colour = if fill == "#ffffff" { marker.attribute("stroke").unwrap() } else { fill };
+        let colour = if fill == "#ffffff" {
+            marker.attribute("stroke").unwrap()
+        } else {
+            fill
+        };
         assert_eq!(bar.rect.4, colour, "{}", bar.group);
     }
     let polish = chart(&["stats", "--names", "pl", "--by", "country"]);
     assert!(polish.contains(">Niemcy</text>") && polish.contains("Liczba miast"));
-    assert!(polish.contains(r#"data-group="Germany""#), "the group as the answer has it");
+    assert!(
+        polish.contains(r#"data-group="Germany""#),
+        "the group as the answer has it"
+    );
 }
 
 #[test]
 fn names_shown_reach_tables_of_stats_and_timeline_but_not_json() {
-    let tsv = stdout(&["stats", "--by", "country", "--names", "pl", "--country", "de"]);
-    assert_eq!(tsv, "group\tcount\tcities\nGermany\t3\tFrankfurt nad Menem;Lipsk;Norymberga\n");
-    let answer = json(&["stats", "--by", "country", "--names", "pl", "--country", "de"]);
+    let tsv = stdout(&[
+        "stats",
+        "--by",
+        "country",
+        "--names",
+        "pl",
+        "--country",
+        "de",
+    ]);
+    assert_eq!(
+        tsv,
+        "group\tcount\tcities\nGermany\t3\tFrankfurt nad Menem;Lipsk;Norymberga\n"
+    );
+    let answer = json(&[
+        "stats",
+        "--by",
+        "country",
+        "--names",
+        "pl",
+        "--country",
+        "de",
+    ]);
     assert_eq!(answer[0]["cities"][2], "Nuremberg");
-    let tsv = stdout(&["timeline", "--names", "pl", "--search", "kyiv", "--fields", "cities"]);
+    let tsv = stdout(&[
+        "timeline", "--names", "pl", "--search", "kyiv", "--fields", "cities",
+    ]);
     assert_eq!(tsv, "cities\nKijów\n");
 }
 
 /// Width, height and RGBA pixels of a PNG.
 fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
-    let mut reader = png::Decoder::new(std::io::Cursor::new(bytes)).read_info().expect("a PNG");
+    let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .expect("a PNG");
     let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
     let frame = reader.next_frame(&mut pixels).unwrap();
     pixels.truncate(frame.buffer_size());
@@ -243,7 +348,10 @@ fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
 #[test]
 fn png_is_the_svgs_size_and_draws_bars_and_text() {
     let dir = tempfile::tempdir().unwrap();
-    for args in [&["timeline", "--by", "decade", "--all"][..], &["stats", "--by", "agreement"]] {
+    for args in [
+        &["timeline", "--by", "decade", "--all"][..],
+        &["stats", "--by", "agreement"],
+    ] {
         let path = dir.path().join("chart.PNG");
         let mut all = args.to_vec();
         all.extend(["-o", path.to_str().unwrap()]);
@@ -255,21 +363,42 @@ fn png_is_the_svgs_size_and_draws_bars_and_text() {
         let size = |a: &str| root.attribute(a).unwrap().parse::<u32>().unwrap();
         assert_eq!((width, height), (size("width"), size("height")), "{args:?}");
         // Inside each bar its colour; in the title's box dark glyphs.
-        let at = |x: f64, y: f64| {
-            let i = ((y as u32 * width + x as u32) * 4) as usize;
-            format!("#{:02x}{:02x}{:02x}", pixels[i], pixels[i + 1], pixels[i + 2])
+        // Each pixel with its place.
+        let placed = || {
+            let columns = usize::try_from(width).unwrap();
+            pixels
+                .chunks(4)
+                .enumerate()
+                .map(move |(i, p)| ((i % columns) as f64, (i / columns) as f64, p))
         };
-        for bar in bars(&svg).iter().filter(|b| b.rect.4 != "#ffffff" && b.rect.2 > 4.0) {
+        let at = |x: f64, y: f64| {
+            let (_, _, p) = placed()
+                .find(|(px, py, _)| *px == x.floor() && *py == y.floor())
+                .unwrap();
+            format!("#{:02x}{:02x}{:02x}", p[0], p[1], p[2])
+        };
+        for bar in bars(&svg)
+            .iter()
+            .filter(|b| b.rect.4 != "#ffffff" && b.rect.2 > 4.0)
+        {
             let (x, y, w, h, fill) = &bar.rect;
-            assert_eq!(&at(x + w / 2.0, y + h / 2.0), fill, "{args:?} {}", bar.group);
+            assert_eq!(
+                &at(x + w / 2.0, y + h / 2.0),
+                fill,
+                "{args:?} {}",
+                bar.group
+            );
         }
-        let title = doc.descendants().find(|n| has_class(n, "title") && n.has_tag_name("text")).unwrap();
+        let title = doc
+            .descendants()
+            .find(|n| has_class(n, "title") && n.has_tag_name("text"))
+            .unwrap();
         let b = text_box(title);
-        let dark = (b.top as u32..b.bottom as u32)
-            .flat_map(|y| (b.left as u32..b.right as u32).map(move |x| (x, y)))
-            .filter(|(x, y)| {
-                let i = ((y * width + x) * 4) as usize;
-                u32::from(pixels[i]) + u32::from(pixels[i + 1]) + u32::from(pixels[i + 2]) < 270
+        let dark = placed()
+            .filter(|(x, y, p)| {
+                (b.left..b.right).contains(x)
+                    && (b.top..b.bottom).contains(y)
+                    && u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2]) < 270
             })
             .count();
         assert!(dark > 400, "{args:?}: {dark} dark pixels in the title");
@@ -287,13 +416,21 @@ fn chart_output_follows_the_maps_rules() {
         let path = dir.path().join(name);
         let err = fails(&["timeline", "-o", path.to_str().unwrap()], 2);
         assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(err.contains(".svg, .png (or svg:-, png:- for standard output)"), "{err}");
+        assert!(
+            err.contains(".svg, .png (or svg:-, png:- for standard output)"),
+            "{err}"
+        );
         assert!(!path.exists());
     }
     let err = fails(&["stats", "-o", "html:-"], 2);
     assert!(err.contains("unknown chart format 'html'"), "{err}");
     // Options of rows are refused with a chart, never ignored.
-    for option in [&["--format", "csv"][..], &["--json"], &["--fields", "group"], &["--wide"]] {
+    for option in [
+        &["--format", "csv"][..],
+        &["--json"],
+        &["--fields", "group"],
+        &["--wide"],
+    ] {
         let mut args = vec!["stats", "-o", "svg:-"];
         args.extend(option);
         let err = fails(&args, 2);
@@ -303,8 +440,20 @@ fn chart_output_follows_the_maps_rules() {
     let path = dir.path().join("old.svg");
     std::fs::write(&path, "old").unwrap();
     for command in ["stats", "timeline"] {
-        let err = fails(&[command, "--continent", "oceania", "-o", path.to_str().unwrap()], 1);
-        assert_eq!(err, "krakow-partners: nothing to draw: no city matches (--continent oceania)\n");
+        let err = fails(
+            &[
+                command,
+                "--continent",
+                "oceania",
+                "-o",
+                path.to_str().unwrap(),
+            ],
+            1,
+        );
+        assert_eq!(
+            err,
+            "krakow-partners: nothing to draw: no city matches (--continent oceania)\n"
+        );
     }
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
     assert_eq!(names_in(dir.path()), ["old.svg"], "no temporary file left");
