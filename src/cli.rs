@@ -161,6 +161,20 @@ pub struct NamesArgs {
     pub names: Option<Names>,
 }
 
+/// A chart of the answer instead of rows, and the names it is drawn in: for `stats`
+/// and `timeline`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+pub struct ChartArgs {
+    /// Draw the answer as a chart into FILE, SVG or PNG by its extension (.svg,
+    /// .png); svg:- or png:- for standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
+}
+
 /// How `validate` reports problems to programs.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Output")]
@@ -434,19 +448,8 @@ pub struct StatsArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 
-    /// Draw the answer as a chart into FILE, SVG or PNG by its extension (.svg,
-    /// .png); svg:- or png:- for standard output.
-    #[arg(
-        short = 'o',
-        long = "output",
-        id = "output",
-        value_name = "FILE",
-        help_heading = "Output"
-    )]
-    pub chart: Option<PathBuf>,
-
     #[command(flatten)]
-    pub names: NamesArgs,
+    pub chart: ChartArgs,
 }
 
 impl StatsArgs {
@@ -503,19 +506,8 @@ pub struct TimelineArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 
-    /// Draw the answer as a chart into FILE, SVG or PNG by its extension (.svg,
-    /// .png); svg:- or png:- for standard output.
-    #[arg(
-        short = 'o',
-        long = "output",
-        id = "output",
-        value_name = "FILE",
-        help_heading = "Output"
-    )]
-    pub chart: Option<PathBuf>,
-
     #[command(flatten)]
-    pub names: NamesArgs,
+    pub chart: ChartArgs,
 }
 
 impl TimelineArgs {

@@ -5,11 +5,11 @@ use std::io::IsTerminal;
 use clap::ValueEnum;
 
 use crate::cli::{
-    ColorChoice, Command, DistanceArgs, ListArgs, OutputArgs, RecordsArgs, ShowArgs, StatsArgs,
-    TimelineArgs,
+    ChartArgs, ColorChoice, Command, DistanceArgs, ListArgs, OutputArgs, RecordsArgs, ShowArgs,
+    StatsArgs, TimelineArgs,
 };
 use crate::error::UsageError;
-use crate::render::{Format, Names, View};
+use crate::render::{Format, View};
 
 /// The view the command asks for: a table on a terminal, TSV into a pipe, unless told
 /// otherwise; the columns `--fields` names, read against the command's own.
@@ -19,11 +19,11 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
         Command::List(a) => (&a.output, a.names.names, ListArgs::ACCEPTS.fields),
         Command::Records(a) => (&a.output, a.names.names, RecordsArgs::ACCEPTS.fields),
         Command::Show(a) => (&a.output, a.names.names, ShowArgs::ACCEPTS.fields),
-        Command::Stats(a) if a.chart.is_some() => return chart(&a.output, a.names.names),
-        Command::Stats(a) => (&a.output, a.names.names, StatsArgs::ACCEPTS.fields),
+        Command::Stats(a) if a.chart.output.is_some() => return chart(&a.output, &a.chart),
+        Command::Stats(a) => (&a.output, a.chart.names.names, StatsArgs::ACCEPTS.fields),
         Command::Distance(a) => (&a.output, None, DistanceArgs::ACCEPTS.fields),
-        Command::Timeline(a) if a.chart.is_some() => return chart(&a.output, a.names.names),
-        Command::Timeline(a) => (&a.output, a.names.names, TimelineArgs::ACCEPTS.fields),
+        Command::Timeline(a) if a.chart.output.is_some() => return chart(&a.output, &a.chart),
+        Command::Timeline(a) => (&a.output, a.chart.names.names, TimelineArgs::ACCEPTS.fields),
         // Problems for programs when asked for; otherwise text, as the others write.
         Command::Validate(a) => {
             let format = a.report.chosen_format().unwrap_or(Format::Tsv);
@@ -87,7 +87,7 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
 
 /// The view of a chart (`-o`): drawn in the names asked for; the options of answers
 /// written as rows are refused, never silently ignored.
-fn chart(output: &OutputArgs, names: Option<Names>) -> Result<View, UsageError> {
+fn chart(output: &OutputArgs, chart: &ChartArgs) -> Result<View, UsageError> {
     let given = [
         (output.format.is_some(), "--format"),
         (output.json, "--json"),
@@ -104,7 +104,7 @@ fn chart(output: &OutputArgs, names: Option<Names>) -> Result<View, UsageError> 
     }
     Ok(View {
         terminal: std::io::stdout().is_terminal(),
-        names: names.unwrap_or_default(),
+        names: chart.names.names.unwrap_or_default(),
         ..View::new(Format::Tsv)
     })
 }

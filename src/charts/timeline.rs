@@ -82,7 +82,7 @@ pub fn draw(
     // Each column as wide as its widest count and, for decades, its name need.
     let widest_count = width_of(&max_signed.max(max_ended).to_string(), SMALL);
     let (least, most_width): (f64, f64) = match span {
-        Span::Year => (18.0, 28.0),
+        Span::Year => (18.0, 48.0),
         Span::Decade => {
             let name = columns
                 .iter()
@@ -123,38 +123,26 @@ pub fn draw(
 
     // The scale: above the line for agreements signed, below it as far as endings go.
     body.push_str("<g class=\"scale\">\n");
-    for mark in scale.marks().skip(1) {
-        let y = axis - mark as f64 * unit;
-        bars::grid_line(&mut body, (left, y), (right, y));
+    let mut mark_at = |y: f64, mark: usize| {
+        if mark > 0 {
+            bars::grid_line(&mut body, (left, y), (right, y));
+        }
+        let label = mark.to_string();
         bars::text(
             &mut body,
             "mark",
             (left - 6.0, y + 4.0),
             SMALL,
             "end",
-            &mark.to_string(),
+            &label,
         );
-        if mark <= max_ended {
-            let y = axis + mark as f64 * unit;
-            bars::grid_line(&mut body, (left, y), (right, y));
-            bars::text(
-                &mut body,
-                "mark",
-                (left - 6.0, y + 4.0),
-                SMALL,
-                "end",
-                &mark.to_string(),
-            );
+    };
+    for mark in scale.marks() {
+        mark_at(axis - mark as f64 * unit, mark);
+        if mark > 0 && mark <= max_ended {
+            mark_at(axis + mark as f64 * unit, mark);
         }
     }
-    bars::text(
-        &mut body,
-        "mark",
-        (left - 6.0, axis + 4.0),
-        SMALL,
-        "end",
-        "0",
-    );
     body.push_str("</g>\n");
 
     // Years are named every so many, as often as their names fit.

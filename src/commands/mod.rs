@@ -23,8 +23,10 @@ use crate::cli::Command;
 use crate::error::UsageError;
 use crate::filter::{Chosen, Countries, Filter};
 use crate::load::Source;
+use crate::map::Language;
 use crate::map_formats::{Picture, Target};
 use crate::render::{self, Format, View};
+use crate::sink::Renamed;
 use crate::sink::Sink;
 
 /// Runs the command and writes its answer onto `out`; `filters` are the filters given,
@@ -58,7 +60,7 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
             show::run(args, &source)?
         }
         Command::Stats(args) => {
-            let chart = chart_target(args.chart.as_deref(), view)?;
+            let chart = chart_target(args.chart.output.as_deref(), view)?;
             source = Source::open(args.input.data.as_deref())?;
             stats::run(args, view, chart.as_ref(), &source, filters)?
         }
@@ -67,7 +69,7 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
             distance::run(args, &source)?
         }
         Command::Timeline(args) => {
-            let chart = chart_target(args.chart.as_deref(), view)?;
+            let chart = chart_target(args.chart.output.as_deref(), view)?;
             source = Source::open(args.input.data.as_deref())?;
             timeline::run(args, view, chart.as_ref(), &source, filters)?
         }
@@ -106,6 +108,36 @@ fn chart_target(output: Option<&Path>, view: &View) -> Result<Option<Target>, Us
     output
         .map(|path| Target::of(Some(path), view.terminal, Picture::Chart))
         .transpose()
+}
+
+/// What the sinks `new` makes keep of the cities `filter` chooses, each under the name
+/// it is shown by: in a chart's names (for people, whatever the format), or in the
+/// answer's.
+fn gather_shown<'s, S: Sink<'s>>(
+    source: &'s Source,
+    filter: &Filter,
+    view: &View,
+    chart: Option<&Target>,
+    new: impl Fn() -> S + Sync,
+) -> Result<S> {
+    let names = chart.map_or(view.names_shown(), |_| view.names);
+    let renamed = gather_chosen(source, filter, || Renamed::new(names, new()))?;
+    Ok(renamed.into_inner())
+}
+
+/// A chart's language and subtitle for `count` cities; none is refused.
+fn chart_words(
+    view: &View,
+    count: usize,
+    filter: &Filter,
+    data: Option<&Path>,
+    filters: &str,
+) -> Result<(Language, String)> {
+    if count == 0 {
+        return Err(nothing_to_draw(filters));
+    }
+    let lang = Language::of(view.names);
+    Ok((lang, lang.counts_subtitle(count, filter, data)))
 }
 
 /// Why a picture of no cities is refused, with the filters as typed.

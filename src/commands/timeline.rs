@@ -9,11 +9,9 @@ use crate::answer::Answer;
 use crate::charts::{self, MOST_COLUMNS};
 use crate::cli::TimelineArgs;
 use crate::load::Source;
-use crate::map::Language;
 use crate::map_formats::{self, Target};
 use crate::periods::{Periods, Span};
 use crate::render::View;
-use crate::sink::Renamed;
 
 pub fn run<'s>(
     args: &TimelineArgs,
@@ -23,22 +21,15 @@ pub fn run<'s>(
     filters: &str,
 ) -> Result<Answer<'s>> {
     let filter = args.filter.to_filter();
-    // Only each city's name is kept, in its periods, as the file is read: the name it
-    // is shown by (a chart's tooltips are for people whatever the format).
-    let names = chart.map_or(view.names_shown(), |_| view.names);
-    let new = || Renamed::new(names, Periods::new(args.by));
-    let periods = super::gather_chosen(source, &filter, new)?
-        .into_inner()
-        .timeline();
+    // Only each city's name is kept, in its periods, as the file is read.
+    let periods =
+        super::gather_shown(source, &filter, view, chart, || Periods::new(args.by))?.timeline();
     let Some(target) = chart else {
         return Ok(Answer::Timeline(periods));
     };
-    if periods.is_empty() {
-        return Err(super::nothing_to_draw(filters));
-    }
-    let lang = Language::of(view.names);
     let count = periods.iter().map(|p| p.signed.len()).sum();
-    let subtitle = lang.counts_subtitle(count, &filter, args.input.data.as_deref());
+    let data = args.input.data.as_deref();
+    let (lang, subtitle) = super::chart_words(view, count, &filter, data, filters)?;
     let Some(svg) = charts::timeline(&periods, args.by, lang, &subtitle) else {
         let advice = match args.by {
             Span::Year => "draw --by decade, or choose fewer years with --signed FROM..TO",

@@ -305,7 +305,7 @@ fn stats_writes_group_names_and_counts_in_words_and_agreements_in_the_maps_colou
 
 #[test]
 fn names_shown_reach_tables_of_stats_and_timeline_but_not_json() {
-    let tsv = stdout(&[
+    let args = [
         "stats",
         "--by",
         "country",
@@ -313,36 +313,17 @@ fn names_shown_reach_tables_of_stats_and_timeline_but_not_json() {
         "pl",
         "--country",
         "de",
-    ]);
+    ];
     assert_eq!(
-        tsv,
+        stdout(&args),
         "group\tcount\tcities\nGermany\t3\tFrankfurt nad Menem;Lipsk;Norymberga\n"
     );
-    let answer = json(&[
-        "stats",
-        "--by",
-        "country",
-        "--names",
-        "pl",
-        "--country",
-        "de",
-    ]);
+    let answer = json(&args);
     assert_eq!(answer[0]["cities"][2], "Nuremberg");
     let tsv = stdout(&[
         "timeline", "--names", "pl", "--search", "kyiv", "--fields", "cities",
     ]);
     assert_eq!(tsv, "cities\nKijów\n");
-}
-
-/// Width, height and RGBA pixels of a PNG.
-fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
-    let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
-        .read_info()
-        .expect("a PNG");
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    let frame = reader.next_frame(&mut pixels).unwrap();
-    pixels.truncate(frame.buffer_size());
-    (frame.width, frame.height, pixels)
 }
 
 #[test]
@@ -356,7 +337,7 @@ fn png_is_the_svgs_size_and_draws_bars_and_text() {
         let mut all = args.to_vec();
         all.extend(["-o", path.to_str().unwrap()]);
         assert_eq!(stdout(&all), "", "nothing on standard output with -o");
-        let (width, height, pixels) = decode(&std::fs::read(&path).unwrap());
+        let (width, height, pixels) = decode_png(&std::fs::read(&path).unwrap());
         let svg = chart(args);
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let root = doc.root_element();
@@ -405,7 +386,7 @@ fn png_is_the_svgs_size_and_draws_bars_and_text() {
     }
     let out = bin().args(["stats", "-o", "png:-"]).output().unwrap();
     assert!(out.status.success());
-    assert!(decode(&out.stdout).0 > 0);
+    assert!(decode_png(&out.stdout).0 > 0);
 }
 
 #[test]
