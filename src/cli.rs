@@ -237,7 +237,8 @@ pub enum Command {
         after_help = "Decades and years are in time order, the unknown last; other \
                       groups the largest first, ties by name.\n\nExamples:\n  \
                       krakow-partners stats --by country\n  \
-                      krakow-partners stats --by continent --as-of 2022-03-15",
+                      krakow-partners stats --by continent --as-of 2022-03-15\n  \
+                      krakow-partners stats --by agreement -o agreements.png",
         mut_args(|a| accepts(a, &StatsArgs::ACCEPTS))
     )]
     Stats(StatsArgs),
@@ -254,7 +255,8 @@ pub enum Command {
     #[command(
         after_help = "Cities whose date is unknown are counted last, as \"unknown\", so the \
                       totals match stats.\n\nExamples:\n  krakow-partners timeline\n  \
-                      krakow-partners timeline --by decade --all",
+                      krakow-partners timeline --by decade --all\n  \
+                      krakow-partners timeline --by decade --all -o timeline.svg",
         mut_args(|a| accepts(a, &TimelineArgs::ACCEPTS))
     )]
     Timeline(TimelineArgs),
