@@ -150,7 +150,8 @@ impl ReportArgs {
 /// Which of a city's names are shown: for the commands whose rows are cities.
 #[derive(Debug, Args)]
 pub struct NamesArgs {
-    /// Which name tables and TSV show: English, Polish or the city's own [default: en]
+    /// Which name tables, TSV and pictures show: English, Polish (a picture's own words
+    /// in Polish too) or the city's own [default: en]
     #[arg(
         long,
         value_enum,
@@ -173,6 +174,20 @@ pub struct FromArgs {
     /// the city itself out; list and show give it 0 km and no bearing.
     #[arg(long, value_name = "CITY", help_heading = "Distances")]
     pub from: Option<String>,
+}
+
+/// A chart of the answer instead of rows, and the names it is drawn in: for `stats`
+/// and `timeline`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+pub struct ChartArgs {
+    /// Draw the answer as a chart into FILE, SVG or PNG by its extension (.svg,
+    /// .png); svg:- or png:- for standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
 }
 
 /// How `validate` reports problems to programs.
@@ -243,7 +258,8 @@ pub enum Command {
                       krakow-partners stats --by country\n  \
                       krakow-partners stats --by continent --as-of 2022-03-15\n  \
                       krakow-partners stats --by continent --of population\n  \
-                      krakow-partners stats --of distance_km --where 'population>1e6'",
+                      krakow-partners stats --of distance_km --where 'population>1e6'\n  \
+                      krakow-partners stats --by agreement -o agreements.png",
         mut_args(|a| accepts(a, &StatsArgs::ACCEPTS))
     )]
     Stats(StatsArgs),
@@ -265,7 +281,8 @@ pub enum Command {
     #[command(
         after_help = "Cities whose date is unknown are counted last, as \"unknown\", so the \
                       totals match stats.\n\nExamples:\n  krakow-partners timeline\n  \
-                      krakow-partners timeline --by decade --all",
+                      krakow-partners timeline --by decade --all\n  \
+                      krakow-partners timeline --by decade --all -o timeline.svg",
         mut_args(|a| accepts(a, &TimelineArgs::ACCEPTS))
     )]
     Timeline(TimelineArgs),
@@ -289,6 +306,18 @@ pub enum Command {
                             krakow-partners map -o png:- | display"
     )]
     Map(MapArgs),
+
+    /// One offline page of the partners: the map, the timeline, counts by continent and
+    /// by agreement, a sortable table and a card per city with its sources.
+    #[command(
+        after_help = "The page fetches nothing and needs no script: the script only sorts \
+                      the table and shows a city's card under the pointer. It prints as a \
+                      report on A4.\n\n\
+                      Examples:\n  krakow-partners atlas -o atlas.html\n  \
+                      krakow-partners atlas --all --as-of 2022-01-01 -o 2022.html\n  \
+                      krakow-partners atlas --continent europe --names pl -o europa.html"
+    )]
+    Atlas(AtlasArgs),
 
     /// Check a data file (the built-in one without FILE) and report every problem.
     #[command(
@@ -384,6 +413,26 @@ pub struct MapArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct AtlasArgs {
+    /// Write the page to FILE (.html); html:- for standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The page's title, instead of "Kraków's international partner cities".
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub names: NamesArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Any name or alias: English, Polish or local, any case, any diacritics.
     #[arg(value_name = "CITY")]
@@ -438,6 +487,9 @@ pub struct StatsArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub chart: ChartArgs,
 }
 
 impl StatsArgs {
@@ -520,6 +572,9 @@ pub struct TimelineArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub chart: ChartArgs,
 }
 
 impl TimelineArgs {

@@ -6,7 +6,8 @@ use clap::ValueEnum;
 
 use crate::answer::tally_columns;
 use crate::cli::{
-    ColorChoice, Command, DistanceArgs, ListArgs, RecordsArgs, ShowArgs, StatsArgs, TimelineArgs,
+    ChartArgs, ColorChoice, Command, DistanceArgs, ListArgs, OutputArgs, RecordsArgs, ShowArgs,
+    StatsArgs, TimelineArgs,
 };
 use crate::error::UsageError;
 use crate::render::{Format, View};
@@ -19,9 +20,11 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
         Command::List(a) => (&a.output, a.names.names, ListArgs::ACCEPTS.fields),
         Command::Records(a) => (&a.output, a.names.names, RecordsArgs::ACCEPTS.fields),
         Command::Show(a) => (&a.output, a.names.names, ShowArgs::ACCEPTS.fields),
-        Command::Stats(a) => (&a.output, None, StatsArgs::ACCEPTS.fields),
+        Command::Stats(a) if a.chart.output.is_some() => return chart(&a.output, &a.chart),
+        Command::Stats(a) => (&a.output, a.chart.names.names, StatsArgs::ACCEPTS.fields),
         Command::Distance(a) => (&a.output, None, DistanceArgs::ACCEPTS.fields),
-        Command::Timeline(a) => (&a.output, None, TimelineArgs::ACCEPTS.fields),
+        Command::Timeline(a) if a.chart.output.is_some() => return chart(&a.output, &a.chart),
+        Command::Timeline(a) => (&a.output, a.chart.names.names, TimelineArgs::ACCEPTS.fields),
         // Problems for programs when asked for; otherwise text, as the others write.
         Command::Validate(a) => {
             let format = a.report.chosen_format().unwrap_or(Format::Tsv);
@@ -30,7 +33,15 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
                 ..View::new(format)
             });
         }
-        // The map is drawn in the names asked for; it has no other output options.
+        // The map and the atlas are drawn in the names asked for; they have no other
+        // output options.
+        Command::Atlas(a) => {
+            return Ok(View {
+                terminal,
+                names: a.names.names.unwrap_or_default(),
+                ..View::new(Format::Tsv)
+            });
+        }
         Command::Map(a) => {
             return Ok(View {
                 terminal,
@@ -82,6 +93,30 @@ pub fn view(command: &Command) -> Result<View, UsageError> {
         guard_formulas: output.guard_formulas,
         wide: output.wide,
         no_header: output.no_header,
+    })
+}
+
+/// The view of a chart (`-o`): drawn in the names asked for; the options of answers
+/// written as rows are refused, never silently ignored.
+fn chart(output: &OutputArgs, chart: &ChartArgs) -> Result<View, UsageError> {
+    let given = [
+        (output.format.is_some(), "--format"),
+        (output.json, "--json"),
+        (!output.fields.is_empty(), "--fields"),
+        (output.wide, "--wide"),
+        (output.color == Some(ColorChoice::Always), "--color always"),
+        (output.no_header, "--no-header"),
+        (output.guard_formulas, "--guard-formulas"),
+    ];
+    if let Some((_, option)) = given.iter().find(|(given, _)| *given) {
+        return Err(UsageError(format!(
+            "{option} is for the answer as rows; -o draws it as a chart (leave out -o for rows)"
+        )));
+    }
+    Ok(View {
+        terminal: std::io::stdout().is_terminal(),
+        names: chart.names.names.unwrap_or_default(),
+        ..View::new(Format::Tsv)
     })
 }
 

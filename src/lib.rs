@@ -10,6 +10,8 @@
 //! re-exported below.
 
 mod answer;
+mod atlas;
+mod charts;
 mod city;
 mod cli;
 mod columns;
@@ -29,6 +31,7 @@ mod listing;
 mod load;
 mod map;
 mod map_formats;
+mod markup;
 mod memory;
 mod names;
 mod order;

@@ -318,7 +318,7 @@ mod tests {
         assert_eq!(
             usage("kp lsit"),
             "krakow-partners: unknown command 'lsit'; did you mean list? (valid: list, \
-             records, show, stats, distance, timeline, map, validate, completions, man, help)"
+             records, show, stats, distance, timeline, map, atlas, validate, completions, man, help)"
         );
         assert_eq!(
             usage("kp show -- --all --fields name"),

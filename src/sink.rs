@@ -4,6 +4,7 @@
 //! forget.
 
 use crate::city::{City, Status};
+use crate::render::Names;
 
 /// A sound city as it is read: the city, where its row (or object) starts in the file
 /// (to read it again), and its name folded (no case, no diacritics), made once for all
@@ -44,6 +45,66 @@ impl<'a> Sink<'a> for Vec<City<'a>> {
             self.append(&mut later);
         }
     }
+}
+
+/// The cities under the names they are shown by (`--names pl`: Kijów), for the
+/// answers that list cities by name for people; each is folded again, so the names
+/// sort as they are shown.
+pub struct Renamed<S> {
+    names: Names,
+    inner: S,
+}
+
+impl<S> Renamed<S> {
+    pub fn new(names: Names, inner: S) -> Renamed<S> {
+        Renamed { names, inner }
+    }
+
+    pub fn into_inner(self) -> S {
+        self.inner
+    }
+}
+
+impl<'a, S: Sink<'a>> Sink<'a> for Renamed<S> {
+    fn add(&mut self, mut read: Read<'a, '_>) {
+        match self.names.of(&read.city).cloned() {
+            Some(name) => {
+                let folded = crate::city::fold(&name);
+                read.city.name = name;
+                self.inner.add(Read {
+                    folded: &folded,
+                    ..read
+                });
+            }
+            None => self.inner.add(read),
+        }
+    }
+
+    fn finish_part(&mut self) {
+        self.inner.finish_part();
+    }
+
+    fn join(&mut self, later: Self) {
+        self.inner.join(later.inner);
+    }
+}
+
+/// `sink` fed with cities already held, in their order, as one part of a file: for
+/// answers made again from cities a command holds anyway (the atlas's charts). Each
+/// city's place is its index, which none of these sinks reads again.
+pub fn fed<'a, S: Sink<'a>>(cities: &[City<'a>], mut sink: S) -> S {
+    let mut folded = String::new();
+    for (at, city) in cities.iter().enumerate() {
+        folded.clear();
+        crate::city::fold_into(&city.name, &mut folded);
+        sink.add(Read {
+            city: city.clone(),
+            at,
+            folded: &folded,
+        });
+    }
+    sink.finish_part();
+    sink
 }
 
 /// How many cities a file holds, how many are active and how many of a status the

@@ -4,15 +4,16 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::answer::Answer;
+use crate::city::City;
 use crate::cli::MapArgs;
 use crate::error::UsageError;
 use crate::filter::{Chosen, Countries, Filter};
 use crate::load::Source;
 use crate::map::{self, Language};
-use crate::map_formats::{self, Drawn, Target};
+use crate::map_formats::{self, Drawn, Picture, Target};
 use crate::render::View;
 use crate::sink::{Read, Sink, Upto};
 
@@ -21,7 +22,7 @@ const MOST: usize = 5000;
 
 /// Where the map goes and as what, checked before the data is read.
 pub fn target(args: &MapArgs, view: &View) -> Result<Target, UsageError> {
-    Target::of(args.output.as_deref(), view.terminal)
+    Target::of(args.output.as_deref(), view.terminal, Picture::Map)
 }
 
 /// What `map` keeps as the file is read: how many cities it holds, and the chosen ones
@@ -47,19 +48,9 @@ impl<'a> Sink<'a> for Drawable<'_, 'a> {
     }
 }
 
-/// The map for standard output, or nothing when it went to a file.
-pub fn run(
-    args: &MapArgs,
-    view: &View,
-    target: &Target,
-    source: &Source,
-    data: Option<&Path>,
-) -> Result<Answer<'static>> {
-    let from = super::centre(source, &args.from)?;
-    let filter = Filter {
-        centre: from.clone(),
-        ..args.filter.to_filter()
-    };
+/// The cities `filter` chooses, as long as there is one and not more than a map
+/// draws.
+pub fn drawable<'s>(filter: &Filter, source: &'s Source) -> Result<Vec<City<'s>>> {
     let chooser = filter.chooser();
     let drawable = source.gather(&|| Drawable {
         held: 0,
@@ -79,7 +70,23 @@ pub fn run(
             chosen.count
         );
     }
-    let chosen = chosen.cities;
+    Ok(chosen.cities)
+}
+
+/// The map for standard output, or nothing when it went to a file.
+pub fn run(
+    args: &MapArgs,
+    view: &View,
+    target: &Target,
+    source: &Source,
+    data: Option<&Path>,
+) -> Result<Answer<'static>> {
+    let from = super::centre(source, &args.from)?;
+    let filter = Filter {
+        centre: from.clone(),
+        ..args.filter.to_filter()
+    };
+    let chosen = drawable(&filter, source)?;
     let lang = Language::of(view.names);
     let text = map::Text {
         names: view.names,
@@ -99,13 +106,5 @@ pub fn run(
         cities: &chosen,
         from: &text.from,
     };
-    let bytes = map_formats::bytes(target.format, drawn)?;
-    match &target.file {
-        Some(path) => {
-            crate::whole_file::write(path, &bytes)
-                .with_context(|| format!("cannot write the map to {}", path.display()))?;
-            Ok(Answer::Text(String::new()))
-        }
-        None => Ok(Answer::Bytes(bytes)),
-    }
+    target.deliver(map_formats::bytes(target.format, drawn)?, "map")
 }

@@ -1,6 +1,7 @@
 //! One module per command. Each takes its options and the data and returns an
 //! [`Answer`]; nothing is written until the whole input is read and the answer known.
 
+mod atlas;
 mod completions;
 mod distance;
 mod list;
@@ -13,16 +14,21 @@ mod timeline;
 mod validate;
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::{Context, Result};
 
 use crate::answer::Answer;
 use crate::cli::{Command, FromArgs};
+use crate::error::UsageError;
 use crate::filter::{Chosen, Countries, Filter};
 use crate::geo::Centre;
 use crate::load::Source;
+use crate::map::Language;
+use crate::map_formats::{Picture, Target};
 use crate::names::{self, Place, Query};
 use crate::render::{self, Format, View};
+use crate::sink::Renamed;
 use crate::sink::Sink;
 
 /// Runs the command and writes its answer onto `out`; `filters` are the filters given,
@@ -56,16 +62,23 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
             show::run(args, &source)?
         }
         Command::Stats(args) => {
+            let chart = chart_target(args.chart.output.as_deref(), view)?;
             source = Source::open(args.input.data.as_deref())?;
-            stats::run(args, &source)?
+            stats::run(args, view, chart.as_ref(), &source, filters)?
         }
         Command::Distance(args) => {
             source = Source::open(args.input.data.as_deref())?;
             distance::run(args, &source, view)?
         }
         Command::Timeline(args) => {
+            let chart = chart_target(args.chart.output.as_deref(), view)?;
             source = Source::open(args.input.data.as_deref())?;
-            timeline::run(args, &source)?
+            timeline::run(args, view, chart.as_ref(), &source, filters)?
+        }
+        Command::Atlas(args) => {
+            let target = Target::of(args.output.as_deref(), view.terminal, Picture::Atlas)?;
+            source = Source::open(args.input.data.as_deref())?;
+            atlas::run(args, view, &target, &source, args.input.data.as_deref())?
         }
         Command::Map(args) => {
             let target = map::target(args, view)?;
@@ -89,6 +102,54 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
     crate::memory::doing("writing the answer".to_string());
     render::write(&answer, view, out).context("cannot write to standard output")?;
     Ok(())
+}
+
+/// Where `-o` sends a chart, checked before the data is read; `None` without `-o`
+/// (the answer is rows then).
+fn chart_target(output: Option<&Path>, view: &View) -> Result<Option<Target>, UsageError> {
+    output
+        .map(|path| Target::of(Some(path), view.terminal, Picture::Chart))
+        .transpose()
+}
+
+/// What the sinks `new` makes keep of the cities `filter` chooses, each under the name
+/// it is shown by: in a chart's names (for people, whatever the format), or in the
+/// answer's.
+fn gather_shown<'s, S: Sink<'s>>(
+    source: &'s Source,
+    filter: &Filter,
+    view: &View,
+    chart: Option<&Target>,
+    new: impl Fn() -> S + Sync,
+) -> Result<S> {
+    let names = chart.map_or(view.names_shown(), |_| view.names);
+    let renamed = gather_chosen(source, filter, || Renamed::new(names, new()))?;
+    Ok(renamed.into_inner())
+}
+
+/// A chart's language and subtitle for `count` cities; none is refused.
+fn chart_words(
+    view: &View,
+    count: usize,
+    filter: &Filter,
+    data: Option<&Path>,
+    filters: &str,
+) -> Result<(Language, String)> {
+    if count == 0 {
+        return Err(nothing_to_draw(filters));
+    }
+    let lang = Language::of(view.names);
+    Ok((lang, lang.counts_subtitle(count, filter, data)))
+}
+
+/// Why a picture of no cities is refused, with the filters as typed.
+fn nothing_to_draw(filters: &str) -> anyhow::Error {
+    match &*crate::terminal::escape(filters, false) {
+        "" => anyhow::anyhow!(
+            "nothing to draw: the data holds no active partnership (--all takes every status)"
+        ),
+        given => anyhow::anyhow!("nothing to draw: no city matches ({given})"),
+    }
 }
 
 /// What the sinks `new` makes keep of the cities `filter` takes, gathered as the file

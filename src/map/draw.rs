@@ -10,6 +10,7 @@ use super::projection::{Frame, Seam, great_circle, path};
 use super::words::Language;
 use crate::city::{Agreement, City, Status};
 use crate::geo::Centre;
+use crate::markup::pictured as xml;
 
 /// The colour of each kind of agreement (and of one the data does not give), on
 /// markers, arcs and the legend.
@@ -34,26 +35,6 @@ fn ended(city: &City) -> bool {
 
 const HOME_COLOUR: &str = "#1b1b1b";
 const ROW: f64 = 18.0;
-
-/// Escapes text for XML.
-pub fn xml(text: &str) -> String {
-    // What a terminal would obey or hide is shown as tables show it (`\x1b`,
-    // `\u{202e}`): a label is seen, never obeyed, wherever the SVG is viewed (and
-    // control characters are not allowed in XML 1.0).
-    let text = crate::terminal::escape(text, false);
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The title and the subtitle, in a group.
 pub fn title(s: &mut String, left: f64, title: &str, subtitle: &str) {
@@ -342,19 +323,4 @@ pub fn key(
     }
     s.push_str("</g>\n");
     y
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn xml_is_escaped() {
-        assert_eq!(xml("A & <B> \"c\""), "A &amp; &lt;B&gt; &quot;c&quot;");
-        assert_eq!(
-            xml("x\u{1b}[2J\u{9b}\u{202e}\u{200b}"),
-            "x\\x1b[2J\\u{9b}\\u{202e}\\u{200b}"
-        );
-        assert_eq!(xml("a\u{1b}b"), "a\\x1bb");
-    }
 }

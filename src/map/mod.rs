@@ -19,6 +19,8 @@ use crate::city::City;
 use crate::geo::{Centre, KRAKOW};
 use crate::render::Names;
 use draw::{Legend, Tag};
+pub use draw::{colour, title};
+pub use labels::text_width;
 use labels::{Board, FONT, Marker, Rect};
 use layout::{HOME_RADIUS, MARGIN, Plan, RADIUS, WIDTH};
 use projection::Frame;
@@ -131,7 +133,7 @@ pub fn render(cities: &[City], text: &Text) -> String {
         r##"<text class="attribution" x="{:.1}" y="{:.1}" text-anchor="end" font-size="10" fill="#666666">{}</text>"##,
         WIDTH - MARGIN,
         bottom + 16.0,
-        draw::xml(&lang.attribution(&text.from, text.names))
+        crate::markup::pictured(&lang.attribution(&text.from, text.names))
     );
 
     let height = bottom + 28.0;

@@ -195,7 +195,7 @@ impl Language {
         format!("{land} {arcs}")
     }
 
-    fn continent(self, continent: Continent) -> &'static str {
+    pub fn continent(self, continent: Continent) -> &'static str {
         use Continent as C;
         match (self, continent) {
             (Language::English, C::Europe) => "Europe",
@@ -213,7 +213,8 @@ impl Language {
         }
     }
 
-    fn count(self, n: usize) -> String {
+    /// "1 city", "3 miasta".
+    pub fn count(self, n: usize) -> String {
         match self {
             Language::English if n == 1 => "1 city".to_string(),
             Language::English => format!("{n} cities"),
@@ -260,18 +261,46 @@ impl Language {
     }
 
     /// What the map shows, with every filter that chose it: how many cities, where,
-    /// which agreements and statuses, and as of when.
+    /// which agreements and statuses, and as of when. The countries `--country` took
+    /// are named as the data names them, whatever spelling or code was typed.
     pub fn subtitle(self, cities: &[City], filter: &Filter, data: Option<&Path>) -> String {
+        let mut countries: Vec<&str> = cities.iter().map(|c| self.country(c)).collect();
+        countries.sort_unstable();
+        countries.dedup();
+        self.summary(cities.len(), &countries, filter, data)
+    }
+
+    /// The subtitle of an answer that holds no cities, only counts (a chart): the
+    /// countries `--country` took as the country table names them (as typed where it
+    /// does not know one).
+    pub fn counts_subtitle(self, count: usize, filter: &Filter, data: Option<&Path>) -> String {
+        let countries: Vec<&str> = filter
+            .countries
+            .taken
+            .iter()
+            .map(|typed| match crate::countries::find(typed) {
+                Some(c) if self == Language::Polish => c.name_pl,
+                Some(c) => c.name,
+                None => typed.as_str(),
+            })
+            .collect();
+        self.summary(count, &countries, filter, data)
+    }
+
+    /// How many cities, the countries taken, and every filter.
+    fn summary(
+        self,
+        count: usize,
+        countries: &[&str],
+        filter: &Filter,
+        data: Option<&Path>,
+    ) -> String {
         let pl = self == Language::Polish;
-        let mut parts = vec![self.count(cities.len())];
+        let mut parts = vec![self.count(count)];
         if !filter.continents.is_empty() {
             parts.push(self.picked(&filter.continents, |c| self.continent(c)));
         }
         if !filter.countries.taken.is_empty() {
-            // The countries as the data names them, whatever spelling or code was typed.
-            let mut countries: Vec<&str> = cities.iter().map(|c| self.country(c)).collect();
-            countries.sort_unstable();
-            countries.dedup();
             parts.push(countries.join(", "));
         } else if !filter.countries.refused.is_empty() {
             let typed: Vec<&str> = filter.countries.refused.iter().map(|c| &**c).collect();

@@ -5,9 +5,13 @@
 
 use std::fmt::Write;
 
-use super::{Drawn, escape};
+use super::Drawn;
+use crate::city::City;
 use crate::columns::Field;
+use crate::geo::Centre;
 use crate::map::Language;
+use crate::markup::escape;
+use crate::render::Names;
 use crate::value::Value;
 
 /// The table's columns, and so the card's lines.
@@ -27,7 +31,24 @@ const SCRIPT: &str = include_str!("page.js");
 pub fn page(map: &Drawn) -> String {
     let lang = Language::of(map.names);
     let mut s = String::with_capacity(map.svg.len() + 16 * 1024);
-    let title = escape(map.title);
+    head(&mut s, lang, map.title, "");
+    let _ = write!(
+        s,
+        "<main>\n<h1 class=\"unseen\">{}</h1>\n<figure class=\"map\">\n{}\n</figure>\n\
+         <div id=\"card\" class=\"card\" hidden></div>\n<div class=\"rows\">\n",
+        escape(map.title),
+        inline(&map.svg)
+    );
+    table(&mut s, map.cities, map.names, map.from, map.subtitle, None);
+    s.push_str("</div>\n</main>\n");
+    foot(&mut s);
+    s
+}
+
+/// A page's start, up to its `<body>`: its language, a policy that lets it fetch
+/// nothing, its title and the page's style with `more` after it.
+pub fn head(s: &mut String, lang: Language, title: &str, more: &str) {
+    let title = escape(title);
     let lang_code = lang.code();
     let _ = write!(
         s,
@@ -40,32 +61,43 @@ pub fn page(map: &Drawn) -> String {
 <link rel="icon" href="data:,">
 <title>{title}</title>
 <style>
-{STYLE}</style>
+{STYLE}{more}</style>
 </head>
 <body>
-<main>
-<h1 class="unseen">{title}</h1>
-<figure class="map">
 "#
     );
-    // The SVG goes in as it is, less an XML declaration, which HTML does not take.
-    let svg = map.svg.trim_start();
+}
+
+/// A page's end: the script, which only adds to what is there.
+pub fn foot(s: &mut String) {
+    let _ = write!(s, "<script>\n{SCRIPT}</script>\n</body>\n</html>\n");
+}
+
+/// An SVG as it goes into a page: less an XML declaration, which HTML does not take.
+pub fn inline(svg: &str) -> &str {
+    let svg = svg.trim_start();
     let svg = match svg.strip_prefix("<?xml") {
         Some(rest) => rest.split_once("?>").map_or(svg, |(_, after)| after),
         None => svg,
     };
-    s.push_str(svg.trim());
+    svg.trim()
+}
+
+/// The table of `cities` (`#cities`, which the script sorts), captioned; with `cards`,
+/// each name links to its city's card, `#` and the card's id.
+pub fn table(
+    s: &mut String,
+    cities: &[City],
+    names: Names,
+    from: &Centre,
+    caption: &str,
+    cards: Option<&dyn Fn(usize) -> String>,
+) {
+    let lang = Language::of(names);
     let _ = write!(
         s,
-        r#"
-</figure>
-<div id="card" class="card" hidden></div>
-<div class="rows">
-<table id="cities">
-<caption>{}</caption>
-<thead>
-<tr>"#,
-        escape(map.subtitle)
+        "<table id=\"cities\">\n<caption>{}</caption>\n<thead>\n<tr>",
+        escape(caption)
     );
     for field in COLUMNS {
         let class = if field.column().is_numeric() {
@@ -76,11 +108,11 @@ pub fn page(map: &Drawn) -> String {
         let _ = write!(
             s,
             r#"<th scope="col"{class}>{}</th>"#,
-            escape(&lang.heading(*field, map.from, map.names))
+            escape(&lang.heading(*field, from, names))
         );
     }
     s.push_str("</tr>\n</thead>\n<tbody>\n");
-    for city in map.cities {
+    for (i, city) in cities.iter().enumerate() {
         let _ = write!(
             s,
             r#"<tr data-name="{}" data-country="{}">"#,
@@ -90,10 +122,9 @@ pub fn page(map: &Drawn) -> String {
         for field in COLUMNS {
             // Names as the map shows them, agreements and statuses in words.
             let value = match field {
-                Field::Name => map.names.of(city).map_or_else(
-                    || field.value(city, map.from),
-                    |name| Value::Text(name.clone()),
-                ),
+                Field::Name => names
+                    .of(city)
+                    .map_or_else(|| field.value(city, from), |name| Value::Text(name.clone())),
                 Field::Country => Value::Text(lang.country(city).into()),
                 Field::Agreement => city
                     .agreement
@@ -101,17 +132,23 @@ pub fn page(map: &Drawn) -> String {
                 Field::Status => city
                     .status
                     .map_or(Value::Unknown, |s| Value::Text(lang.status(s).into())),
-                _ => field.value(city, map.from),
+                _ => field.value(city, from),
             };
-            row_cell(&mut s, *field, &value);
+            match (field, cards) {
+                (Field::Name, Some(card)) => {
+                    let _ = write!(
+                        s,
+                        r##"<td><a href="#{}"><bdi>{}</bdi></a></td>"##,
+                        card(i),
+                        escape(&value.pretty())
+                    );
+                }
+                _ => row_cell(s, *field, &value),
+            }
         }
         s.push_str("</tr>\n");
     }
-    let _ = write!(
-        s,
-        "</tbody>\n</table>\n</div>\n</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
-    );
-    s
+    s.push_str("</tbody>\n</table>\n");
 }
 
 /// One cell: the value as people read it; numbers and dates also carry the plain value

@@ -10,7 +10,7 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, fontdb, roxmltree};
 use skrifa::MetadataProvider;
 
-use super::escape;
+use crate::markup::escape;
 
 /// DejaVu Sans, regular and bold (licence: data/fonts/LICENSE), cut by
 /// tools/subset-fonts.sh to Latin with every diacritic, Greek, Cyrillic, Georgian,

@@ -18,6 +18,7 @@ const COMMANDS: &[&[&str]] = &[
     &["timeline"],
     &["validate"],
     &["map", "-o", "svg:-"],
+    &["atlas", "-o", "html:-"],
 ];
 
 /// The options whose values are named ones.

@@ -1,9 +1,12 @@
 //! The integration tests, one test binary: the real `krakow-partners` binary run end to
 //! end, one module per command plus modules for what spans commands.
 
+mod browser;
 mod common;
 
 mod accepts;
+mod atlas;
+mod charts;
 mod completions;
 mod conditions;
 mod data;

@@ -7,7 +7,7 @@ use std::process::Command;
 use crate::common::*;
 use crate::tools::installed;
 
-const COMMANDS: [&str; 10] = [
+const COMMANDS: [&str; 11] = [
     "list",
     "records",
     "show",
@@ -15,6 +15,7 @@ const COMMANDS: [&str; 10] = [
     "distance",
     "timeline",
     "map",
+    "atlas",
     "validate",
     "completions",
     "man",

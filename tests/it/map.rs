@@ -7,7 +7,7 @@ use std::io::Write;
 use crate::common::*;
 
 #[path = "map_geometry.rs"]
-mod geometry;
+pub mod geometry;
 use geometry::{Drawn, assert_labels_cannot_mislead, drawn, has_class};
 
 fn svg_of(args: &[&str]) -> String {

@@ -15,18 +15,6 @@ fn written(args: &[&str], file: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap()
 }
 
-/// Width, height and RGBA pixels of a PNG.
-fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
-    let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
-        .read_info()
-        .expect("a PNG");
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    let frame = reader.next_frame(&mut pixels).unwrap();
-    assert_eq!(frame.color_type, png::ColorType::Rgba);
-    pixels.truncate(frame.buffer_size());
-    (frame.width, frame.height, pixels)
-}
-
 /// The SVG's size and the box of its `<text class="…">` holding `text`, as drawn:
 /// (left, top, right, bottom), the width estimated from the characters.
 fn svg_facts(svg: &str, class: &str, text: &str) -> ((f64, f64), Area) {
@@ -79,7 +67,7 @@ fn dark_pixels(pixels: &[u8], width: u32, (left, top, right, bottom): Area) -> u
 #[test]
 fn png_is_the_svgs_size_and_draws_its_text() {
     let svg = stdout(&["map", "--all"]);
-    let (width, height, pixels) = decode(&written(&["--all"], "map.png"));
+    let (width, height, pixels) = decode_png(&written(&["--all"], "map.png"));
     let (size, title) = svg_facts(&svg, "title", "Kraków's international partner cities");
     assert_eq!((f64::from(width), f64::from(height)), size);
     // Not blank: many colours (land, sea, markers of each kind).
@@ -102,7 +90,7 @@ fn png_is_the_svgs_size_and_draws_its_text() {
 fn png_and_html_go_to_standard_output_when_named_so() {
     let out = bin().args(["map", "-o", "png:-"]).output().unwrap();
     assert!(out.status.success());
-    let (width, _, _) = decode(&out.stdout);
+    let (width, _, _) = decode_png(&out.stdout);
     assert_eq!(width, 1200);
     let html = stdout(&["map", "-o", "html:-"]);
     assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);

@@ -20,15 +20,15 @@ fn text_width(text: &str, size: f64, bold: bool) -> f64 {
 
 #[derive(Clone, Copy, Debug)]
 pub struct Rect {
-    left: f64,
-    top: f64,
-    right: f64,
-    bottom: f64,
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
 }
 
 impl Rect {
     /// Overlapping by more than half a pixel both ways.
-    fn overlaps(&self, o: &Rect) -> bool {
+    pub fn overlaps(&self, o: &Rect) -> bool {
         self.right.min(o.right) - self.left.max(o.left) > 0.5
             && self.bottom.min(o.bottom) - self.top.max(o.top) > 0.5
     }
@@ -56,7 +56,7 @@ impl Rect {
 }
 
 /// The box a `<text>` covers, from its position, size and characters.
-fn text_box(node: roxmltree::Node) -> Rect {
+pub fn text_box(node: roxmltree::Node) -> Rect {
     let num = |a: &str| node.attribute(a).unwrap().parse::<f64>().unwrap();
     let (x, y) = (num("x"), num("y"));
     let size = num("font-size");

@@ -14,7 +14,10 @@ fn an_option_a_command_does_not_take_is_refused_with_the_commands_that_do() {
             &["validate", "--fields", "name"],
             "validate does not take --fields",
         ),
-        (&["stats", "--names", "pl"], "stats does not take --names"),
+        (
+            &["distance", "--names", "pl"],
+            "distance does not take --names",
+        ),
         (
             &["completions", "bash", "--data", "x.csv"],
             "completions does not take --data",
