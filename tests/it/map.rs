@@ -357,7 +357,7 @@ fn map_escapes_names() {
 fn map_from_another_partner_says_so_and_draws_its_arcs() {
     let svg = svg_of(&["map", "--from", "vienna", "--continent", "europe"]);
     assert!(
-        svg.contains("Kraków&apos;s international partner cities, seen from Vienna"),
+        svg.contains("Kraków&#39;s international partner cities, seen from Vienna"),
         "title"
     );
     assert!(svg.contains("Arcs: great circles from Vienna."));
