@@ -572,7 +572,8 @@ pub struct FilterArgs {
     pub agreement: Vec<Pick<Agreement>>,
 
     /// Only partnerships with these statuses (comma-separated; '!' before one refuses
-    /// it) [default: active, and those of a status the data does not give]
+    /// it; unconfirmed: no source after last_attested confirms or ends it) [default:
+    /// active, and those of a status the data does not give]
     #[arg(
         long,
         value_name = "STATUS",
@@ -582,7 +583,7 @@ pub struct FilterArgs {
     )]
     pub status: Vec<Pick<Status>>,
 
-    /// Every status: active, suspended and ended.
+    /// Every status: active, suspended, ended and unconfirmed.
     #[arg(short, long, conflicts_with = "status")]
     pub all: bool,
 
