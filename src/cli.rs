@@ -601,7 +601,8 @@ pub struct FilterArgs {
     /// --as-of 1996 is 1996-12-31. A date in the data known only to the year or month
     /// stands for every day of it, and has happened only once the last has passed: a
     /// partnership signed in 1996 counts as of 1996-12-31, not before; one ended in
-    /// 2022 reads active until 2022-12-31.
+    /// 2022 reads active until 2022-12-31; an unconfirmed one reads active up to its
+    /// last_attested date.
     #[arg(long, value_name = "DATE", value_parser = parse_date, allow_negative_numbers = true)]
     pub as_of: Option<Date>,
 
