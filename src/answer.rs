@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::city::{City, Date};
+use crate::city::{City, Date, Status};
 use crate::columns::{self, Field, Keep, Set};
 use crate::error::{LoadError, PROBLEM_COLUMNS, ProblemRows};
 use crate::fields::Pick;
@@ -447,8 +447,11 @@ fn card<'s>(
             (Some(country), Some(code)) => text(format!("{country} ({code})")),
             _ => Value::Text(city.country_shown().into()),
         },
-        Field::Status => match (city.status, city.status_since) {
-            (Some(status), Some(since)) => text(format!("{status} since {since}")),
+        Field::Status => match (city.status, city.status_since, city.last_attested) {
+            (Some(status), Some(since), _) => text(format!("{status} since {since}")),
+            (Some(Status::Unconfirmed), None, Some(last)) => {
+                text(format!("unconfirmed, last source {last}"))
+            }
             _ => field.value(city, from),
         },
         Field::Signed => match city.signed {

@@ -79,11 +79,14 @@ named_enum!(
 );
 
 named_enum!(
-    /// Whether a partnership is in force.
+    /// Whether a partnership is in force. `Unconfirmed`: sources show it in force up to
+    /// `last_attested`, and no later source confirms or ends it; it is never counted as
+    /// active today, but reads active on a date its sources cover (see [`City::as_of`]).
     Status {
         Active => "active",
         Suspended => "suspended",
         Ended => "ended",
+        Unconfirmed => "unconfirmed",
     }
 );
 
@@ -470,24 +473,31 @@ impl<'a> City<'a> {
     /// A partial date has surely happened only once its last day has passed: signed in
     /// `1996`, a partnership counts as of `1996-12-31` (and `--as-of 1996`), not as of
     /// `1996-06-30`; ended in `2022`, it reads active until `2022-12-31`.
+    ///
+    /// An unconfirmed partnership was in force as far as its sources reach: it reads
+    /// active up to its `last_attested` date (attested in `2007`, until `2007-12-31`, as
+    /// an ended one would), and unconfirmed after it or when that date is unknown.
     pub fn as_of(self, date: Date) -> Option<City<'a>> {
         // A partnership with neither date cannot be placed in time: it is left out.
         if !self.counts_from()?.surely_by(date) {
             return None;
         }
-        match (self.status, self.status_since) {
+        let in_force = match (self.status, self.status_since, self.last_attested) {
             // The change came later: on that date the partnership was in force.
-            (Some(Status::Suspended | Status::Ended), Some(since)) if !since.surely_by(date) => {
-                Some(City {
-                    status: Some(Status::Active),
-                    status_since: None,
-                    ..self
-                })
-            }
-            // Active, or changed by then, or changed on a date unknown, or a status
-            // unknown: as the data says.
-            _ => Some(self),
-        }
+            (Some(Status::Suspended | Status::Ended), Some(since), _) => !since.surely_by(date),
+            // Still shown in force on that date.
+            (Some(Status::Unconfirmed), _, Some(last)) => !last.surely_before(date.last_day()),
+            // Active, or changed on a date unknown, or a status unknown: as the data says.
+            _ => false,
+        };
+        Some(match in_force {
+            true => City {
+                status: Some(Status::Active),
+                status_since: None,
+                ..self
+            },
+            false => self,
+        })
     }
 
     /// Since when the partnership counts: its signing, else the earliest source that
@@ -686,6 +696,47 @@ mod tests {
         assert_eq!(
             city.as_of(date("2022")).unwrap().status,
             Some(Status::Ended)
+        );
+    }
+
+    #[test]
+    fn as_of_reads_an_unconfirmed_partnership_active_as_far_as_its_sources_reach() {
+        let date = |text: &str| text.parse::<Date>().unwrap();
+        let city = City {
+            signed: Some(date("1991")),
+            status: Some(Status::Unconfirmed),
+            last_attested: Some(date("2007-12-22")),
+            ..City::blank()
+        };
+        let status = |on: &str| city.clone().as_of(date(on)).map(|c| c.status);
+        assert_eq!(status("1990"), None);
+        assert_eq!(status("1991"), Some(Some(Status::Active)));
+        assert_eq!(status("2007-12-22"), Some(Some(Status::Active)));
+        assert_eq!(status("2007-12-23"), Some(Some(Status::Unconfirmed)));
+        // A month or year asked for is its last day: past the source's day.
+        assert_eq!(status("2007-12"), Some(Some(Status::Unconfirmed)));
+        assert_eq!(status("2022-03-15"), Some(Some(Status::Unconfirmed)));
+        // Attested only to the year: in force until that year's last day.
+        let year = City {
+            last_attested: Some(date("2007")),
+            ..city.clone()
+        };
+        assert_eq!(
+            year.clone().as_of(date("2007")).unwrap().status,
+            Some(Status::Active)
+        );
+        assert_eq!(
+            year.as_of(date("2008-01-01")).unwrap().status,
+            Some(Status::Unconfirmed)
+        );
+        // With no date of its last source, it is never known to be in force.
+        let never = City {
+            last_attested: None,
+            ..city
+        };
+        assert_eq!(
+            never.as_of(date("2000")).unwrap().status,
+            Some(Status::Unconfirmed)
         );
     }
 

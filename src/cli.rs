@@ -698,7 +698,8 @@ pub struct FilterArgs {
     pub agreement: Vec<Pick<Agreement>>,
 
     /// Only partnerships with these statuses (comma-separated; '!' before one refuses
-    /// it) [default: active, and those of a status the data does not give]
+    /// it; unconfirmed: no source after last_attested confirms or ends it) [default:
+    /// active, and those of a status the data does not give]
     #[arg(
         long,
         value_name = "STATUS",
@@ -708,7 +709,7 @@ pub struct FilterArgs {
     )]
     pub status: Vec<Pick<Status>>,
 
-    /// Every status: active, suspended and ended.
+    /// Every status: active, suspended, ended and unconfirmed.
     #[arg(short, long, conflicts_with = "status")]
     pub all: bool,
 
@@ -726,7 +727,8 @@ pub struct FilterArgs {
     /// --as-of 1996 is 1996-12-31. A date in the data known only to the year or month
     /// stands for every day of it, and has happened only once the last has passed: a
     /// partnership signed in 1996 counts as of 1996-12-31, not before; one ended in
-    /// 2022 reads active until 2022-12-31.
+    /// 2022 reads active until 2022-12-31; an unconfirmed one reads active up to its
+    /// last_attested date.
     #[arg(long, value_name = "DATE", value_parser = parse_date, allow_negative_numbers = true)]
     pub as_of: Option<Date>,
 

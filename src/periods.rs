@@ -85,7 +85,7 @@ impl<'a> Sink<'a> for Periods<'a> {
             Some(Status::Ended | Status::Suspended) => {
                 Some(self.key(city.status_since.map(|d| d.year())))
             }
-            Some(Status::Active) | None => None,
+            Some(Status::Active | Status::Unconfirmed) | None => None,
         };
         self.periods
             .entry(signed)

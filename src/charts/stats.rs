@@ -25,7 +25,7 @@ fn paint(by: GroupBy, group: &str) -> Paint {
         )),
         GroupBy::Status => match Status::ALL.iter().find(|s| s.as_str() == group) {
             Some(Status::Active) | None => Paint::Solid(PLAIN),
-            Some(Status::Ended | Status::Suspended) => Paint::Hollow,
+            Some(Status::Ended | Status::Suspended | Status::Unconfirmed) => Paint::Hollow,
         },
         _ => Paint::Solid(PLAIN),
     }

@@ -27,10 +27,41 @@ pub fn colour(agreement: Option<Agreement>) -> &'static str {
     }
 }
 
-/// Whether a partnership is known to be out of force: drawn hollow and dashed (one of
-/// a status unknown is not).
-fn ended(city: &City) -> bool {
-    city.status.is_some_and(|s| s != Status::Active)
+/// How a partnership is drawn: in force filled with solid arcs (also one of a status
+/// unknown); known out of force hollow with dashed arcs; unconfirmed by recent sources
+/// hollow with dotted arcs and a dotted ring.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Standing {
+    InForce,
+    Ended,
+    Unconfirmed,
+}
+
+impl Standing {
+    fn of(city: &City) -> Standing {
+        match city.status {
+            Some(Status::Active) | None => Standing::InForce,
+            Some(Status::Suspended | Status::Ended) => Standing::Ended,
+            Some(Status::Unconfirmed) => Standing::Unconfirmed,
+        }
+    }
+
+    /// The dash pattern of the partnership's arc, as an SVG attribute.
+    fn arc_dash(self) -> &'static str {
+        match self {
+            Standing::InForce => "",
+            Standing::Ended => r#" stroke-dasharray="5,4""#,
+            Standing::Unconfirmed => r#" stroke-dasharray="1.5,3""#,
+        }
+    }
+
+    /// The dash pattern of the marker's ring, as an SVG attribute.
+    fn ring_dash(self) -> &'static str {
+        match self {
+            Standing::Unconfirmed => r#" stroke-dasharray="1.5,1.5""#,
+            Standing::InForce | Standing::Ended => "",
+        }
+    }
 }
 
 const HOME_COLOUR: &str = "#1b1b1b";
@@ -87,12 +118,7 @@ pub fn backdrop(s: &mut String, class: &str, frame: &Frame, cities: &[&City], fr
     s.push_str("\"/>\n<g class=\"arcs\">\n");
     // No arc from a city to itself.
     for city in cities.iter().filter(|c| !from.is(c)) {
-        // Ended partnerships dashed.
-        let dash = if ended(city) {
-            r#" stroke-dasharray="5,4""#
-        } else {
-            ""
-        };
+        let dash = Standing::of(city).arc_dash();
         let mut d = String::new();
         path(
             &mut d,
@@ -159,15 +185,19 @@ pub fn place(
         );
     }
     let _ = writeln!(s, "><title>{}</title>", xml(&tooltip));
+    let standing = city.map_or(Standing::InForce, Standing::of);
     let (fill, stroke) = match city {
         None => (HOME_COLOUR, "#ffffff"),
-        Some(c) if !ended(c) => (colour(c.agreement), "#ffffff"),
+        Some(c) if standing == Standing::InForce => (colour(c.agreement), "#ffffff"),
         Some(c) => ("#ffffff", colour(c.agreement)),
     };
     let _ = writeln!(
         s,
-        r#"<circle class="marker" cx="{:.1}" cy="{:.1}" r="{}" fill="{fill}" stroke="{stroke}" stroke-width="1.5"/>"#,
-        marker.x, marker.y, marker.r
+        r#"<circle class="marker" cx="{:.1}" cy="{:.1}" r="{}" fill="{fill}" stroke="{stroke}" stroke-width="1.5"{}/>"#,
+        marker.x,
+        marker.y,
+        marker.r,
+        standing.ring_dash()
     );
     let (text, spot, text_class) = match tag {
         Tag::Label(spot) => (label.to_string(), spot, "label"),
@@ -211,6 +241,9 @@ fn tooltip(lang: Language, city: &City, label: &str) -> String {
             if let Some(date) = city.status_since {
                 let _ = write!(t, " {date}");
             }
+            if let (Status::Unconfirmed, Some(date)) = (status, city.last_attested) {
+                let _ = write!(t, ", {} {date}", lang.last_source());
+            }
             t.push(')');
         }
         None => {
@@ -221,10 +254,11 @@ fn tooltip(lang: Language, city: &City, label: &str) -> String {
 }
 
 /// The agreement kinds on the map (one the data does not give last), and whether any
-/// partnership there has ended.
+/// partnership there has ended, or is unconfirmed.
 pub struct Legend {
     kinds: Vec<Option<Agreement>>,
     ended: bool,
+    unconfirmed: bool,
 }
 
 impl Legend {
@@ -236,13 +270,18 @@ impl Legend {
             .chain([None])
             .filter(|k| cities.iter().any(|c| c.agreement == *k))
             .collect();
-        let ended = cities.iter().any(ended);
-        Legend { kinds, ended }
+        let any = |standing| cities.iter().any(|c| Standing::of(c) == standing);
+        Legend {
+            kinds,
+            ended: any(Standing::Ended),
+            unconfirmed: any(Standing::Unconfirmed),
+        }
     }
 
-    /// The legend's height: a heading, Kraków, the kinds and the ended ones.
+    /// The legend's height: a heading, Kraków, the kinds, the ended and the unconfirmed.
     pub fn height(&self) -> f64 {
-        ROW * (2 + self.kinds.len() + usize::from(self.ended)) as f64 + 14.0
+        let rows = 2 + self.kinds.len() + usize::from(self.ended) + usize::from(self.unconfirmed);
+        ROW * rows as f64 + 14.0
     }
 
     pub fn draw(&self, s: &mut String, lang: Language, (x, y): (f64, f64)) {
@@ -258,20 +297,32 @@ impl Legend {
             y + 19.0,
             lang.legend_heading()
         );
-        let mut rows: Vec<(String, &str, &str, f64)> =
-            vec![(lang.home().to_string(), HOME_COLOUR, "#ffffff", 6.0)];
+        let mut rows: Vec<(String, &str, &str, f64, Standing)> = vec![(
+            lang.home().to_string(),
+            HOME_COLOUR,
+            "#ffffff",
+            6.0,
+            Standing::InForce,
+        )];
         for kind in &self.kinds {
-            rows.push((lang.kind(*kind).to_string(), colour(*kind), "#ffffff", 5.0));
+            let text = lang.kind(*kind).to_string();
+            rows.push((text, colour(*kind), "#ffffff", 5.0, Standing::InForce));
         }
         if self.ended {
-            rows.push((lang.ended().to_string(), "#ffffff", "#6b6b6b", 4.5));
+            let text = lang.ended().to_string();
+            rows.push((text, "#ffffff", "#6b6b6b", 4.5, Standing::Ended));
         }
-        for (i, (text, fill, stroke, r)) in rows.iter().enumerate() {
+        if self.unconfirmed {
+            let text = lang.unconfirmed().to_string();
+            rows.push((text, "#ffffff", "#6b6b6b", 4.5, Standing::Unconfirmed));
+        }
+        for (i, (text, fill, stroke, r, standing)) in rows.iter().enumerate() {
             let cy = y + 15.0 + ROW * (i + 1) as f64;
             let _ = writeln!(
                 s,
-                r##"<circle cx="{:.1}" cy="{cy:.1}" r="{r}" fill="{fill}" stroke="{stroke}" stroke-width="1.5"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#222222">{}</text>"##,
+                r##"<circle cx="{:.1}" cy="{cy:.1}" r="{r}" fill="{fill}" stroke="{stroke}" stroke-width="1.5"{}/><text x="{:.1}" y="{:.1}" font-size="12" fill="#222222">{}</text>"##,
                 x + 16.0,
+                standing.ring_dash(),
                 x + 30.0,
                 cy + 4.0,
                 xml(text)

@@ -99,6 +99,22 @@ impl Language {
         }
     }
 
+    /// The legend's line for markers and arcs of a partnership no recent source shows.
+    pub fn unconfirmed(self) -> &'static str {
+        match self {
+            Language::English => "Unconfirmed (hollow, dotted)",
+            Language::Polish => "Niepotwierdzone (puste, kropkowane)",
+        }
+    }
+
+    /// Before the date of the latest source showing an unconfirmed partnership in force.
+    pub fn last_source(self) -> &'static str {
+        match self {
+            Language::English => "last source",
+            Language::Polish => "ostatnie źródło",
+        }
+    }
+
     pub fn status(self, status: Status) -> &'static str {
         match (self, status) {
             (Language::English, Status::Active) => "active",
@@ -107,6 +123,8 @@ impl Language {
             (Language::Polish, Status::Active) => "aktywne",
             (Language::Polish, Status::Suspended) => "zawieszone",
             (Language::Polish, Status::Ended) => "zakończone",
+            (Language::English, Status::Unconfirmed) => "unconfirmed",
+            (Language::Polish, Status::Unconfirmed) => "niepotwierdzone",
         }
     }
 

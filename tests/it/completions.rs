@@ -90,7 +90,7 @@ fn named_values_complete_in_any_case_and_after_a_refusing_bang() {
     );
     assert_eq!(
         candidates("krakow-partners list --status !"),
-        ["!active", "!suspended", "!ended"]
+        ["!active", "!suspended", "!ended", "!unconfirmed"]
     );
     assert_eq!(candidates("krakow-partners list --format J"), ["Json"]);
 }
@@ -199,7 +199,7 @@ fn values_of_the_enumerated_options() {
     assert_eq!(candidates("krakow-partners list --continent "), CONTINENTS);
     assert_eq!(
         candidates("krakow-partners map --status "),
-        ["active", "suspended", "ended"]
+        ["active", "suspended", "ended", "unconfirmed"]
     );
     assert!(candidates("krakow-partners list --agreement ").contains(&"twin-city".into()));
     assert_eq!(

@@ -45,8 +45,24 @@ fn fault(url: &str) -> Option<&'static str> {
         .chars()
         .zip(decoded.chars().skip(1))
         .any(|(a, b)| matches!(a, 'Ã' | 'Å' | 'Ä' | 'Ð') && ('\u{80}'..='\u{bf}').contains(&b));
+    let query = url.split_once('?').map_or("", |(_, q)| q);
+    let empty_parameter = query.split('&').any(|p| p.ends_with('='));
+    let tracking = query
+        .split('&')
+        .any(|p| p.starts_with("utm_") || p.starts_with("set_language="));
     if host.ends_with('.') {
         Some("host ends with a dot")
+    } else if host == "web.archive.org" && !path.contains("/http://") && !path.contains("/https://")
+    {
+        Some("a Wayback link whose inner URL is not written http:// or https://")
+    } else if path.contains("/amp/") || path.contains("ampnewsdetail") {
+        Some("an AMP page, not the canonical article")
+    } else if query.starts_with("tag=") || path.contains(",kategoria,") {
+        Some("a tag or category listing, not the page it lists")
+    } else if empty_parameter {
+        Some("an empty query parameter")
+    } else if tracking {
+        Some("a tracking or language-switch parameter")
     } else if mojibake {
         Some("mojibake")
     } else if path.contains("view_html.php") || path.contains("action=edit") {
@@ -70,15 +86,18 @@ fn every_row_has_a_source_and_what_places_the_partnership() {
     // A file of one's own needs only a name, a country and coordinates; the built-in
     // data gives these for every city too.
     for city in cities() {
-        for key in [
-            "country",
-            "country_code",
-            "continent",
-            "capital",
-            "agreement",
-            "status",
-        ] {
+        for key in ["country", "country_code", "continent", "capital", "status"] {
             assert!(!city[key].is_null(), "{}: {key}", city["name"]);
+        }
+        // The kind of agreement is left empty only where no founding document was
+        // found, and the notes say so.
+        if city["agreement"].is_null() {
+            let notes = city["notes"].as_str().unwrap_or_default();
+            assert!(
+                notes.contains("no founding document"),
+                "{}: {notes}",
+                city["name"]
+            );
         }
         let sources = city["sources"].as_array();
         assert!(sources.is_some_and(|s| !s.is_empty()), "{}", city["name"]);
@@ -115,12 +134,35 @@ fn the_source_check_finds_what_it_looks_for() {
         ),
         ("https://www.krakow.pl./miasto", "dot"),
         ("https://en.wikipedia.org/wiki/Ko%C5", "percent"),
+        (
+            "http://web.archive.org/web/20071222234620/http:/www.krakow.pl/miasto/",
+            "Wayback",
+        ),
+        ("https://regionews.eu/ampnewsdetail/Krakau-629075", "AMP"),
+        ("http://slovensko.eu5.org/?tag=bratislava", "listing"),
+        (
+            "https://www.krakow.pl/krakau_weltoffene_stadt/aktuelles/1584,361,0,kategoria,aktuelles.html",
+            "listing",
+        ),
+        (
+            "http://x.example/welcome.php?info_id=2&sq=&date_to=",
+            "empty",
+        ),
+        (
+            "https://www.ostrava.cz/en/o-meste?set_language=en",
+            "language",
+        ),
+        ("https://example.org/news?utm_source=x", "tracking"),
     ] {
         let found = fault(url).unwrap_or("nothing");
         assert!(found.contains(expected), "{url}: {found}");
     }
     assert_eq!(fault("https://en.wikipedia.org/wiki/Ko%C5%A1ice"), None);
     assert_eq!(fault("https://www.krakow.pl/get_html.php?dok_id=1"), None);
+    assert_eq!(
+        fault("http://web.archive.org/web/20071222234620/http://www.krakow.pl/miasto/"),
+        None
+    );
 }
 
 #[test]
@@ -189,4 +231,100 @@ fn attested_since_keeps_the_recently_confirmed() {
         .filter(|c| c["last_attested"].as_str().is_some_and(|d| d < "2024-06"))
         .count();
     assert_eq!(recent.len() + older, all.len());
+}
+
+/// One city as `show` writes it in JSON.
+fn shown(name: &str) -> serde_json::Value {
+    serde_json::from_str(&stdout(&["show", name, "--format", "json"])).unwrap()
+}
+
+/// The day the built-in data reflects, as `--version` says it.
+fn data_as_of() -> String {
+    let version = stdout(&["--version"]);
+    let (_, rest) = version.split_once("data as of ").unwrap();
+    rest.trim_end().trim_end_matches(')').to_string()
+}
+
+#[test]
+fn partnerships_not_shown_in_force_for_fifteen_years_are_unconfirmed() {
+    // data/SOURCES.md's rule for old evidence, applied to every row alike.
+    let as_of = data_as_of();
+    let year: i32 = as_of[..4].parse().unwrap();
+    let limit = format!("{}{}", year - 15, &as_of[4..]);
+    for city in cities() {
+        let last = city["last_attested"].as_str().unwrap();
+        let status = city["status"].as_str().unwrap();
+        if status == "active" || status == "unconfirmed" {
+            assert_eq!(
+                status == "unconfirmed",
+                last < limit.as_str(),
+                "{}: {status}, last attested {last}",
+                city["name"]
+            );
+        }
+        if status == "unconfirmed" {
+            assert!(city["status_since"].is_null(), "{}", city["name"]);
+        }
+    }
+}
+
+#[test]
+fn leuven_seville_and_veliko_tarnovo_are_kept_unconfirmed_and_not_counted_as_active() {
+    let unconfirmed = ["Leuven", "Seville", "Veliko Tarnovo"];
+    assert_eq!(
+        names(&json(&["list", "--status", "unconfirmed"])),
+        unconfirmed
+    );
+    let default = names(&json(&["list"]));
+    let all = names(&json(&["list", "--all"]));
+    for name in unconfirmed {
+        assert!(!default.iter().any(|n| n == name), "{name} in {default:?}");
+        assert!(all.iter().any(|n| n == name), "{name} not in {all:?}");
+    }
+    // On a day their sources cover they were in force; after it, not counted.
+    let then = json(&["list", "--as-of", "2007-12-22", "--search", "tarnovo"]);
+    assert_eq!(then.len(), 1);
+    assert_eq!(then[0]["status"], "active");
+    assert!(json(&["list", "--as-of", "2008", "--search", "tarnovo"]).is_empty());
+    let later = json(&["list", "--all", "--as-of", "2008", "--search", "tarnovo"]);
+    assert_eq!(later[0]["status"], "unconfirmed");
+    let card = stdout(&["show", "seville", "--format", "table"]);
+    assert!(
+        card.contains("unconfirmed, last source 2007-12-22"),
+        "{card}"
+    );
+    // Leuven and Seville are on the City's 2007 list, their attestation.
+    for name in ["leuven", "seville"] {
+        let city = &shown(name);
+        assert_eq!(city["first_attested"], "2007-12-22", "{name}");
+        assert!(city["signed"].is_null(), "{name}");
+    }
+}
+
+#[test]
+fn the_audits_corrections_hold() {
+    let tbilisi = shown("tbilisi");
+    assert_eq!(tbilisi["first_attested"], "2009-10");
+    assert!(tbilisi["agreement"].is_null());
+    let tbilisoba = "http://krakow.pl/otwarty_na_swiat/4456,artykul,tbilisoba_2009___swieto_miasta_tbilisi_i_rozmowy_o_wspolpracy.html";
+    assert!(
+        tbilisi["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == tbilisoba)
+    );
+    assert!(shown("nanjing")["agreement"].is_null());
+    for name in ["veliko tarnovo", "bratislava"] {
+        assert!(shown(name)["elevation_m"].is_null(), "{name}");
+    }
+    assert!(
+        shown("gothenburg")["notes"]
+            .as_str()
+            .unwrap()
+            .contains("vilande")
+    );
+    let moscow = shown("moscow");
+    assert_eq!(moscow["status"], "ended");
+    assert_eq!(moscow["status_since"], "2022-03-02");
 }

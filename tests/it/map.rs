@@ -249,6 +249,25 @@ fn map_speaks_words_not_tokens() {
 }
 
 #[test]
+fn map_draws_unconfirmed_partnerships_dotted_and_says_so() {
+    let svg = svg_of(&["map", "--all"]);
+    assert!(svg.contains(">Unconfirmed (hollow, dotted)<"), "legend");
+    let leuven = svg
+        .split("<g class=\"city\"")
+        .skip(1)
+        .find(|g| g.starts_with(" data-name=\"Leuven\""))
+        .unwrap();
+    assert!(leuven.contains("data-status=\"unconfirmed\""), "{leuven}");
+    assert!(leuven.contains("last source 2007-12-22"), "{leuven}");
+    assert!(leuven.contains(r##"fill="#ffffff""##), "hollow: {leuven}");
+    assert!(leuven.contains("stroke-dasharray"), "dotted: {leuven}");
+    // Not drawn, nor in the legend, where no partnership is unconfirmed.
+    let active = svg_of(&["map"]);
+    assert!(!active.contains("Unconfirmed"));
+    assert!(!active.contains("data-name=\"Leuven\""));
+}
+
+#[test]
 fn map_in_polish_and_in_local_names() {
     let svg = svg_of(&["map", "--names", "pl"]);
     for words in [

@@ -6,7 +6,7 @@ use crate::common::*;
 #[test]
 fn validate_the_built_in_data_and_a_file() {
     let ok = stdout(&["validate"]);
-    assert!(ok.starts_with("data/partners.csv: 36 cities"), "{ok}");
+    assert!(ok.starts_with("data/partners.csv: 38 cities"), "{ok}");
     assert_eq!(ok.lines().count(), 1);
     let bad = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bad_rows.csv");
     let err = fails(&["validate", bad], 1);
@@ -18,7 +18,7 @@ fn validate_the_built_in_data_and_a_file() {
     let json = stdout(&["list", "--all", "--json"]);
     let out = run_with_stdin(&["validate", "-"], &json);
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("<stdin>: 36 cities"));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("<stdin>: 38 cities"));
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn a_sound_file_for_programs_is_an_empty_array_and_the_summary_on_stderr() {
     assert_eq!(out.stdout, b"[]\n");
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.starts_with("krakow-partners: data/partners.csv: 36 cities ("),
+        err.starts_with("krakow-partners: data/partners.csv: 38 cities ("),
         "{err}"
     );
     let out = bin()

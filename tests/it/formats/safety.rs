@@ -256,7 +256,7 @@ fn validate_shows_a_file_name_escaped_on_a_terminal() {
     };
     assert_eq!(raw_in(&seen), None, "{seen}");
     assert!(
-        seen.contains("t\\x1b]0;title\\x07.csv: 36 cities"),
+        seen.contains("t\\x1b]0;title\\x07.csv: 38 cities"),
         "{seen}"
     );
 }
