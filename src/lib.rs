@@ -24,6 +24,7 @@ mod filter;
 pub mod fuzzing;
 mod geo;
 mod groups;
+mod land;
 mod listing;
 mod load;
 mod map;
