@@ -148,23 +148,23 @@ const STORED: &[Set] = &[Csv, Json, Show];
 columns! {
     Name {
         key: "name", short: None, header: "Name", label: "Name", ty: Type::Text,
-        origin: Required(|c, t| { c.name = rules::required(t)?; Ok(()) }),
+        origin: Required(|c, t| { c.name = rules::name(rules::required(t)?)?; Ok(()) }),
         sets: &[Table(1, Keep::Always), Csv, Json, Show],
         value: |c| Value::Text(Cow::Borrowed(&c.name)),
     }
     NamePl {
         key: "name_pl", short: None, header: "Polish name", label: "Polish name",
-        ty: Type::Text, origin: Optional(|c, t| { c.name_pl = Some(t); Ok(()) }),
+        ty: Type::Text, origin: Optional(|c, t| { c.name_pl = Some(rules::name(t)?); Ok(()) }),
         sets: STORED, value: |c| text(&c.name_pl),
     }
     NameLocal {
         key: "name_local", short: None, header: "Local name", label: "Local name",
-        ty: Type::Text, origin: Optional(|c, t| { c.name_local = Some(t); Ok(()) }),
+        ty: Type::Text, origin: Optional(|c, t| { c.name_local = Some(rules::name(t)?); Ok(()) }),
         sets: STORED, value: |c| text(&c.name_local),
     }
     Aliases {
         key: "aliases", short: None, header: "Aliases", label: "Also called",
-        ty: Type::List, origin: Optional(|c, t| { c.aliases = List::new(t); Ok(()) }),
+        ty: Type::List, origin: Optional(|c, t| { c.aliases = rules::names(t)?; Ok(()) }),
         sets: STORED, value: |c| items(&c.aliases),
     }
     Country {

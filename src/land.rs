@@ -139,7 +139,12 @@ static RINGS: LazyLock<Vec<Ring>> = LazyLock::new(|| {
             break;
         }
         let bounds = points.iter().fold(
-            [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY],
+            [
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::NEG_INFINITY,
+            ],
             |[w, s, e, n], &(x, y)| [w.min(x), s.min(y), e.max(x), n.max(y)],
         );
         rings.push(Ring {

@@ -13,12 +13,8 @@ pub struct Layout {
 
 impl Layout {
     pub fn read(header: &[Cow<str>]) -> Result<Layout, Problem> {
-        let problem = |value: Option<&str>, message: String| Problem {
-            line: 1,
-            item: None,
-            column: None,
-            value: value.map(str::to_string),
-            message,
+        let problem = |value: Option<&str>, message: String| {
+            Problem::new(1, None, value.map(str::to_string), message)
         };
         let mut found: Vec<&'static Column> = Vec::with_capacity(header.len());
         for name in header {

@@ -59,11 +59,8 @@ impl<'a, S: Sink<'a>> Part<S> {
 
     pub fn problem(&mut self, line: u64, column: Option<&'static str>, message: String) {
         self.problems.push(Problem {
-            line,
             item: self.item,
-            column,
-            value: None,
-            message,
+            ..Problem::new(line, column, None, message)
         });
     }
 

@@ -20,13 +20,7 @@ pub fn city<'a>(
 ) -> Option<City<'a>> {
     let before = problems.len();
     let mut problem = |column: &'static str, value: Option<String>, message: String| {
-        problems.push(Problem {
-            line,
-            item: None,
-            column: Some(column),
-            value,
-            message,
-        });
+        problems.push(Problem::new(line, Some(column), value, message));
     };
     let mut city = City::blank();
     // Rules across columns hold only between values that were read.
@@ -64,6 +58,24 @@ pub fn city<'a>(
             "country",
             None,
             "is empty, and no country_code is given (a row needs one of them)".into(),
+        );
+    }
+    // `fill` keeps a name and a code that name different countries as written.
+    if let (Some(name), Some(code)) = (city.country.as_deref(), city.country_code.as_deref())
+        && let Some(named) = countries::find(name)
+        && named.code != code
+    {
+        let what = match countries::by_code(code) {
+            Some(coded) => format!("is {}'s code, but country is {}", coded.name, named.name),
+            None => format!("is not the code of {}", named.name),
+        };
+        problem(
+            "country_code",
+            Some(code.to_string()),
+            format!(
+                "'{code}' {what} ({}): country and country_code must name the same country",
+                named.code
+            ),
         );
     }
     // A file without continents still answers --continent: the country tells it.
