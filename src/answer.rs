@@ -108,6 +108,12 @@ impl Answer<'_> {
                     (Audience::Programs, _) => (Shape::Object, None),
                 };
                 let mut fields = chosen.clone().unwrap_or_else(|| columns::set(Set::Show));
+                // JSON's city is the one `list` writes, with its sources value by value.
+                if chosen.is_none()
+                    && matches!(view.format, Format::Json | Format::Ndjson | Format::Geojson)
+                {
+                    fields.push(Field::Provenance);
+                }
                 if today.is_some() {
                     // People read these within the lines they belong to (CityRows::card).
                     fields.retain(|f| !FOLDED.contains(f));

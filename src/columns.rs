@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use crate::city::{Agreement, City, Continent, List, Status};
 use crate::geo;
+use crate::provenance;
 use crate::rules;
 use crate::value::Value;
 
@@ -29,6 +30,9 @@ pub enum Type {
     Date,
     /// One of a closed set of names: a text in JSON.
     Choice,
+    /// Each field's sources: an object of arrays of URLs in JSON, its compact text in
+    /// CSV and TSV.
+    Provenance,
 }
 
 /// Reads a column's non-empty text into a city, or says what is wrong with it.
@@ -48,6 +52,9 @@ pub enum Origin {
     Either(Field, Read),
     /// In the data file, and empty where no source gives it.
     Optional(Read),
+    /// Not a column of the data file's header: the tool writes it with a city in JSON
+    /// (and wherever it is asked for), and reads it back where a file has it.
+    Attached(Read),
     /// Worked out by the tool, written but never read back.
     Computed,
 }
@@ -101,7 +108,7 @@ impl Column {
 
     /// Whether a table may wrap its values between words.
     pub fn wraps(&self) -> bool {
-        matches!(self.ty, Type::List | Type::Prose)
+        matches!(self.ty, Type::List | Type::Prose | Type::Provenance)
     }
 
     /// How much the column matters in a table of cities.
@@ -115,7 +122,13 @@ impl Column {
             .unwrap_or(Keep::Rank(0))
     }
 
+    /// Whether the column is one of the data file's header.
     pub fn is_stored(&self) -> bool {
+        !matches!(self.origin, Origin::Computed | Origin::Attached(_))
+    }
+
+    /// Whether the column is read where a file has it: stored, or attached.
+    pub fn is_read(&self) -> bool {
         !matches!(self.origin, Origin::Computed)
     }
 
@@ -123,7 +136,9 @@ impl Column {
     pub fn partner(&self) -> Option<Field> {
         match self.origin {
             Origin::Either(other, _) => Some(other),
-            Origin::Required(_) | Origin::Optional(_) | Origin::Computed => None,
+            Origin::Required(_) | Origin::Optional(_) | Origin::Attached(_) | Origin::Computed => {
+                None
+            }
         }
     }
 }
@@ -140,7 +155,7 @@ macro_rules! columns {
     };
 }
 
-use Origin::{Computed, Either, Optional, Required};
+use Origin::{Attached, Computed, Either, Optional, Required};
 use Set::{Csv, Json, Show, Table};
 
 const STORED: &[Set] = &[Csv, Json, Show];
@@ -303,6 +318,12 @@ columns! {
             geo::bearing_from_krakow(c.lat, c.lon)
                 .map_or(Value::Unknown, |b| Value::Text(geo::compass(b).into()))
         },
+    }
+    Provenance {
+        key: "provenance", short: None, header: "Sources of values", label: "Sources of values",
+        ty: Type::Provenance,
+        origin: Attached(|c, t| { c.provenance = provenance::read(t)?; Ok(()) }),
+        sets: &[Json], value: |c| c.provenance.value(),
     }
 }
 

@@ -37,6 +37,7 @@ mod parallel;
 mod parse;
 mod periods;
 mod picks;
+mod provenance;
 mod render;
 mod rules;
 mod sink;

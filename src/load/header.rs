@@ -80,7 +80,9 @@ fn needed(which: impl Fn(&Column) -> bool) -> Vec<String> {
             Origin::Either(other, _) if c.field < other => {
                 Some(format!("{} or {}", c.key, other.key()))
             }
-            Origin::Either(..) | Origin::Optional(_) | Origin::Computed => None,
+            Origin::Either(..) | Origin::Optional(_) | Origin::Attached(_) | Origin::Computed => {
+                None
+            }
         })
         .collect()
 }

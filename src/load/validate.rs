@@ -7,6 +7,7 @@ use crate::city::{Agreement, City};
 use crate::columns::{Column, Field, Origin};
 use crate::countries;
 use crate::error::Problem;
+use crate::provenance;
 
 /// A cell's text; or, for a JSON value of the wrong type, what was wrong with it.
 pub type Cell<'a> = Result<Cow<'a, str>, String>;
@@ -37,8 +38,10 @@ pub fn city<'a>(
         let read = match column.origin {
             Origin::Required(read) => read,
             // Whether the other column holds a value is judged once the row is read.
-            Origin::Either(_, _) | Origin::Optional(_) if text.is_empty() => continue,
-            Origin::Either(_, read) | Origin::Optional(read) => read,
+            Origin::Either(_, _) | Origin::Optional(_) | Origin::Attached(_) if text.is_empty() => {
+                continue;
+            }
+            Origin::Either(_, read) | Origin::Optional(read) | Origin::Attached(read) => read,
             // The tool's own output: worked out again, never read.
             Origin::Computed => continue,
         };
@@ -117,6 +120,13 @@ pub fn city<'a>(
             Some(last.to_string()),
             format!("{last} is before the partnership was first attested ({first})"),
         );
+    }
+    // A file's own provenance (JSON): each source one of the city's, for a value it has.
+    for cited in city.provenance.iter() {
+        if let Err(message) = provenance::judge(&city, cited.field, &cited.url) {
+            let message = format!("{}: {message}", cited.field.key());
+            problem("provenance", Some(cited.url.to_string()), message);
+        }
     }
     (problems.len() == before).then_some(city)
 }
