@@ -73,7 +73,8 @@ impl Cited<'_> {
     }
 }
 
-/// A city's sources, value by value, in the order given.
+/// A city's sources, value by value: the fields in column order, each one's sources in
+/// the order given.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Provenance<'a>(Vec<Cited<'a>>);
 
@@ -100,7 +101,12 @@ impl<'a> Provenance<'a> {
             .find(|c| c.field == cited.field && c.url == cited.url)
         {
             Some(known) => *known = cited,
-            None => self.0.push(cited),
+            // Fields in column order, however they came: the same provenance is the
+            // same list.
+            None => {
+                let at = self.0.partition_point(|c| c.field <= cited.field);
+                self.0.insert(at, cited);
+            }
         }
     }
 
@@ -331,7 +337,7 @@ mod tests {
         let city = city();
         assert!(judge(&city, Field::Population, "https://a.example/").is_ok());
         let err = judge(&city, Field::Population, "https://c.example/").unwrap_err();
-        assert!(err.contains("is not among 'Fes''s sources"), "{err}");
+        assert!(err.contains("is not among Fes's sources"), "{err}");
         let err = judge(&city, Field::ElevationM, "https://a.example/").unwrap_err();
         assert!(err.contains("leaves empty"), "{err}");
         // The country table's standards, for the values it gives.
@@ -343,9 +349,9 @@ mod tests {
     #[test]
     fn every_value_but_the_country_tables_needs_a_source() {
         let mut city = city();
-        let unsourced: Vec<Field> = unsourced(&city).collect();
+        let lacking: Vec<Field> = unsourced(&city).collect();
         assert_eq!(
-            unsourced,
+            lacking,
             [Field::Country, Field::Lat, Field::Lon, Field::Population]
         );
         city.provenance.cite(Cited {
@@ -356,9 +362,9 @@ mod tests {
         });
         // A continent the country table does not give needs one.
         city.continent = Some(crate::city::Continent::Europe);
-        let unsourced: Vec<Field> = unsourced(&city).collect();
+        let lacking: Vec<Field> = unsourced(&city).collect();
         assert_eq!(
-            unsourced,
+            lacking,
             [Field::Country, Field::Continent, Field::Lat, Field::Lon]
         );
     }
