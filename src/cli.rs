@@ -58,6 +58,12 @@ pub struct InputArgs {
     /// needs only name, country or country_code, lat and lon.
     #[arg(long, value_name = "FILE", help_heading = "Input")]
     pub data: Option<PathBuf>,
+
+    /// Read which source gives each value of the cities from this CSV or TSV file,
+    /// city,field,url,quote,read ('-' for standard input), instead of the built-in one
+    /// (the data's own JSON may carry it as "provenance").
+    #[arg(long, value_name = "FILE", help_heading = "Input")]
+    pub evidence: Option<PathBuf>,
 }
 
 /// How an answer is written: for every command that answers with rows. Given twice,

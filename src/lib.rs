@@ -10,6 +10,7 @@
 //! re-exported below.
 
 mod answer;
+mod checks;
 mod city;
 mod cli;
 mod columns;

@@ -12,6 +12,10 @@ pub struct Read<'a, 'r> {
     pub city: City<'a>,
     pub at: usize,
     pub folded: &'r str,
+    /// The line its row (or object) starts on, and in a JSON file whose objects share
+    /// lines, the object's index: where messages about it point.
+    pub line: u64,
+    pub item: Option<u64>,
 }
 
 pub trait Sink<'a>: Send {
@@ -118,6 +122,8 @@ mod tests {
             },
             at: 0,
             folded: "",
+            line: 0,
+            item: None,
         }
     }
 

@@ -17,7 +17,7 @@ use std::io::Write;
 use anyhow::{Context, Result};
 
 use crate::answer::Answer;
-use crate::cli::Command;
+use crate::cli::{Command, InputArgs};
 use crate::filter::{Chosen, Countries, Filter};
 use crate::load::Source;
 use crate::render::{self, Format, View};
@@ -31,43 +31,43 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
         Command::Validate(args) => {
             let file = args.file.as_deref().or(args.input.data.as_deref());
             let for_programs = args.report.chosen_format().is_some();
-            let answer = validate::run(file, for_programs)?;
+            let answer = validate::run(file, args.input.evidence.as_deref(), for_programs)?;
             render::write(&answer, view, out).context("cannot write to standard output")?;
-            // Problems written for programs are told to people too, and fail.
+            // Problems written for programs are told to people too, and errors fail.
             return match answer {
-                Answer::Problems(problems) if !problems.problems.is_empty() => Err(problems.into()),
+                Answer::Problems(problems) if problems.errors() > 0 => Err(problems.into()),
                 _ => Ok(()),
             };
         }
         Command::Completions(args) => completions::run(args.shell)?,
         Command::Man(args) => man::run(args)?,
         Command::List(args) => {
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             list::run(args, &source, view.names_shown())?
         }
         Command::Records(args) => {
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             records::run(args, &source)?
         }
         Command::Show(args) => {
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             show::run(args, &source)?
         }
         Command::Stats(args) => {
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             stats::run(args, &source)?
         }
         Command::Distance(args) => {
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             distance::run(args, &source)?
         }
         Command::Timeline(args) => {
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             timeline::run(args, &source)?
         }
         Command::Map(args) => {
             let target = map::target(args, view)?;
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             map::run(args, view, &target, &source, args.input.data.as_deref())?
         }
     };
@@ -87,6 +87,12 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
     crate::memory::doing("writing the answer".to_string());
     render::write(&answer, view, out).context("cannot write to standard output")?;
     Ok(())
+}
+
+/// The data `--data` names (the built-in data without it), with the provenance file
+/// `--evidence` names.
+fn open(input: &InputArgs) -> Result<Source> {
+    Source::open(input.data.as_deref(), input.evidence.as_deref())
 }
 
 /// What the sinks `new` makes keep of the cities `filter` takes, gathered as the file

@@ -83,7 +83,13 @@ impl<'a, S: Sink<'a>> Part<S> {
         self.places.add(&city, line);
         self.cities += 1;
         let folded = self.places.folded();
-        self.sink.add(Read { city, at, folded });
+        self.sink.add(Read {
+            city,
+            at,
+            folded,
+            line,
+            item: self.item,
+        });
     }
 
     /// The part has been read, up to `end` (on line `end_line`).
