@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use crate::citations::Citations;
 use crate::city::{City, Date};
 use crate::columns::{self, Field, Keep, Set};
 use crate::error::{LoadError, PROBLEM_COLUMNS, ProblemRows};
@@ -23,6 +24,8 @@ pub enum Answer<'a> {
     Listed(Box<Listed<'a>>),
     /// `show`: one city in full, its age counted to `today`.
     City { city: Box<City<'a>>, today: Date },
+    /// `show --sources`: a city's values with their sources.
+    Citations(Box<Citations<'a>>),
     /// `records`: superlatives with their cities.
     Records(Vec<Record<'a>>),
     /// `stats`: counts per group.
@@ -139,6 +142,7 @@ impl Answer<'_> {
                     }),
                 }
             }
+            Answer::Citations(citations) => citations.grid(view),
             Answer::Records(records) => {
                 let fields = match (&chosen, audience) {
                     (Some(fields), _) => fields.clone(),
@@ -232,6 +236,7 @@ impl Answer<'_> {
             Answer::Groups(groups) => (groups.len(), "no cities"),
             Answer::Timeline(periods) => (periods.len(), "no agreements"),
             Answer::City { .. }
+            | Answer::Citations(_)
             | Answer::Leg(_)
             | Answer::Problems(_)
             | Answer::Text(_)

@@ -11,6 +11,7 @@
 
 mod answer;
 mod checks;
+mod citations;
 mod city;
 mod cli;
 mod columns;

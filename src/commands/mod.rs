@@ -51,7 +51,7 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
         }
         Command::Show(args) => {
             source = open(&args.input)?;
-            show::run(args, &source)?
+            show::run(args, &source, view.fields.as_deref())?
         }
         Command::Stats(args) => {
             source = open(&args.input)?;

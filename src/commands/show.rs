@@ -1,17 +1,28 @@
 //! `show`: one city in full, found by any of its names.
 //!
-//! Usage: krakow-partners show CITY [FILTERS]
+//! Usage: krakow-partners show CITY [--sources] [FILTERS]
 
 use anyhow::Result;
 
 use crate::answer::Answer;
+use crate::citations::Citations;
 use crate::city::{City, Date};
 use crate::cli::ShowArgs;
+use crate::columns::Field;
+use crate::error::UsageError;
+use crate::fields::Pick;
 use crate::filter::Filter;
 use crate::load::Source;
 use crate::names::{self, Query};
+use crate::provenance::EVIDENCED;
 
-pub fn run<'s>(args: &ShowArgs, source: &'s Source) -> Result<Answer<'s>> {
+/// `fields`: the city's fields `--fields` chose, which for `--sources` are the values
+/// whose sources are shown.
+pub fn run<'s>(args: &ShowArgs, source: &'s Source, fields: Option<&[Pick]>) -> Result<Answer<'s>> {
+    let sourced = match args.sources {
+        true => Some(sourced(fields)?),
+        false => None,
+    };
     let mut filter = args.filter.to_filter();
     // A user asking about a city wants it whatever its status: Moscow too.
     if filter.statuses.is_empty() {
@@ -29,12 +40,37 @@ pub fn run<'s>(args: &ShowArgs, source: &'s Source) -> Result<Answer<'s>> {
             None => return Err(unfound.error()),
         },
     };
+    if let Some(fields) = sourced {
+        return Ok(Answer::Citations(Box::new(Citations { city, fields })));
+    }
     // A year or month given to --as-of means its last day.
     let today = args.filter.as_of.map_or_else(Date::today, Date::last_day);
     Ok(Answer::City {
         city: Box::new(city),
         today,
     })
+}
+
+/// The fields whose sources `--sources` shows: those `--fields` chose, each one that
+/// takes sources, or all of them.
+fn sourced(fields: Option<&[Pick]>) -> Result<Vec<Field>, UsageError> {
+    let Some(picks) = fields else {
+        return Ok(EVIDENCED.to_vec());
+    };
+    picks
+        .iter()
+        .map(|pick| match pick {
+            Pick::City(field) if EVIDENCED.contains(field) => Ok(*field),
+            other => {
+                let keys: Vec<&str> = EVIDENCED.iter().map(|f| f.key()).collect();
+                Err(UsageError(format!(
+                    "--sources shows the sources of values, and {} has none (--fields takes: {})",
+                    other.key(),
+                    keys.join(", ")
+                )))
+            }
+        })
+        .collect()
 }
 
 /// Why the filters leave out a city that exists.
