@@ -273,14 +273,7 @@ pub enum Command {
     /// Check a data file (the built-in one without FILE) and its provenance, and report
     /// every problem and warning.
     #[command(
-        after_help = "Each problem is one line on standard error: krakow-partners: \
-                      file:line: column: what is wrong (what is allowed). Exit 0 when the file is sound, 1 when it is \
-                      not. A warning (file:line: warning: …) is a value that is allowed but \
-                      likely wrong: a city more than 25 km outside its country, a date after \
-                      the data's; it does not fail the file, and other commands only count \
-                      them.\n\nExamples:\n  krakow-partners validate my.csv\n  \
-                      krakow-partners validate my.csv --evidence my-sources.csv\n  \
-                      krakow-partners validate my.csv --format ndjson | jq -r .message",
+        after_help = validate_help(),
         mut_args(|a| accepts(a, &ValidateArgs::ACCEPTS))
     )]
     Validate(ValidateArgs),
@@ -658,6 +651,21 @@ impl FilterArgs {
             signed: self.signed,
         }
     }
+}
+
+/// `validate --help`: what a problem and a warning are, then examples.
+fn validate_help() -> String {
+    format!(
+        "Each problem is one line on standard error: krakow-partners: file:line: column: \
+         what is wrong (what is allowed). Exit 0 when the file is sound, 1 when it is not. \
+         A warning (file:line: warning: …) is a value that is allowed but likely wrong: a \
+         city more than {} km outside its country's borders, a date after the data's; it \
+         does not fail the file, and other commands only count them.\n\nExamples:\n  \
+         krakow-partners validate my.csv\n  \
+         krakow-partners validate my.csv --evidence my-sources.csv\n  \
+         krakow-partners validate my.csv --format ndjson | jq -r .message",
+        crate::checks::OUTSIDE_KM
+    )
 }
 
 /// `records --help`: each record from the table of superlatives, then examples.
