@@ -111,15 +111,11 @@ impl Answer<'_> {
                     (Audience::Programs, _) => (Shape::Object, None),
                 };
                 let mut fields = chosen.clone().unwrap_or_else(|| columns::set(Set::Show));
-                // JSON's city is the one `list` writes, with its sources value by value.
-                if chosen.is_none()
-                    && matches!(view.format, Format::Json | Format::Ndjson | Format::Geojson)
-                {
-                    fields.push(Field::Provenance);
-                }
                 if today.is_some() {
                     // People read these within the lines they belong to (CityRows::card).
                     fields.retain(|f| !FOLDED.contains(f));
+                    // `show --sources` lists them, value by value.
+                    fields.retain(|f| *f != Field::Provenance);
                 }
                 let label = |f: Field| match (shape, chosen.is_some()) {
                     (Shape::Card, false) => f.column().label,

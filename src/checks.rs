@@ -9,7 +9,6 @@
 use crate::city::{City, Date};
 use crate::countries;
 use crate::land;
-use crate::value::group_thousands;
 
 /// How far outside its country's borders a city may lie before it is warned of: the
 /// borders are drawn at 1:50 000 000 (a coast may be a few kilometres off, a small
@@ -64,10 +63,11 @@ pub fn warnings(city: &City, as_of: AsOf) -> Vec<Warning> {
 fn outside(city: &City) -> Option<Warning> {
     let code = city.country_code.as_deref()?;
     let (lat, lon) = (city.lat, city.lon);
-    let km = land::km_outside(code, lat, lon).filter(|km| *km > OUTSIDE_KM)?;
+    if land::within(code, lat, lon, OUTSIDE_KM)? {
+        return None;
+    }
     let country = countries::by_code(code).map_or(code, |c| c.name);
-    let swapped =
-        lon.abs() <= 90.0 && land::km_outside(code, lon, lat).is_some_and(|km| km <= OUTSIDE_KM);
+    let swapped = lon.abs() <= 90.0 && land::within(code, lon, lat, OUTSIDE_KM) == Some(true);
     let hint = match swapped {
         true => format!("lat/lon swapped? ({lon}, {lat} lies in {country})"),
         false => "lat/lon swapped, or the wrong country?".to_string(),
@@ -76,8 +76,7 @@ fn outside(city: &City) -> Option<Warning> {
         column: "lat",
         value: format!("{lat}, {lon}"),
         message: format!(
-            "{lat}, {lon} lies {} km outside {country} ({code}): {hint}",
-            group_thousands(&format!("{km:.0}"))
+            "{lat}, {lon} lies more than {OUTSIDE_KM} km outside {country} ({code}): {hint}"
         ),
     })
 }

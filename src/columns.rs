@@ -323,7 +323,7 @@ columns! {
         key: "provenance", short: None, header: "Sources of values", label: "Sources of values",
         ty: Type::Provenance,
         origin: Attached(|c, t| { c.provenance = provenance::read(t)?; Ok(()) }),
-        sets: &[Json], value: |c| c.provenance.value(),
+        sets: &[Json, Show], value: |c| c.provenance.value(),
     }
 }
 

@@ -4,10 +4,10 @@
 //! `data/countries-50m.bin` (its format is described there).
 //!
 //! A point is inside when it is inside an odd number of its country's rings (holes
-//! are rings too: Lesotho in South Africa, San Marino in Italy). Outside, the distance
-//! is to the nearest point of the country's outline.
+//! are rings too: Lesotho in South Africa, San Marino in Italy). Outside, what counts
+//! is whether it is near the outline.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// The outlines, built into the program.
 static OUTLINES: &[u8] = include_bytes!("../data/countries-50m.bin");
@@ -16,61 +16,115 @@ static OUTLINES: &[u8] = include_bytes!("../data/countries-50m.bin");
 /// for distances up to a few hundred kilometres, where they decide anything.
 const KM_PER_DEGREE: f64 = 111.2;
 
-/// One closed ring of a country's outline.
-struct Ring {
-    code: [u8; 2],
-    /// `(lon, lat)` in degrees, the last point joined to the first.
-    points: Vec<(f64, f64)>,
-    /// West, south, east and north ends.
-    bounds: [f64; 4],
+/// One country's outline: its edges, and for each band of latitudes the edges that
+/// reach into it, so that a point is judged by the few edges near its latitude rather
+/// than by all of them (China has thousands).
+struct Outline {
+    /// `[lon, lat, lon, lat]` of each edge's ends, in degrees.
+    edges: Vec<[f64; 4]>,
+    /// The southernmost latitude and the height of a band, in degrees.
+    south: f64,
+    band: f64,
+    /// The edges reaching into each band, by their place in `edges`.
+    bands: Vec<Vec<u32>>,
 }
 
-impl Ring {
-    fn holds_box(&self, lon: f64, lat: f64) -> bool {
-        let [west, south, east, north] = self.bounds;
-        (west..=east).contains(&lon) && (south..=north).contains(&lat)
+/// The height of a band of latitudes, in degrees.
+const BAND: f64 = 0.1;
+
+impl Outline {
+    /// The outline of rings, each a list of `(lon, lat)` closed back to its start.
+    fn of(rings: &[Vec<(f64, f64)>]) -> Outline {
+        let mut edges = Vec::new();
+        for ring in rings {
+            let mut previous = ring[ring.len() - 1];
+            for &point in ring {
+                edges.push([previous.0, previous.1, point.0, point.1]);
+                previous = point;
+            }
+        }
+        let south = edges
+            .iter()
+            .map(|e| e[1].min(e[3]))
+            .fold(f64::INFINITY, f64::min);
+        let north = edges
+            .iter()
+            .map(|e| e[1].max(e[3]))
+            .fold(f64::NEG_INFINITY, f64::max);
+        let mut outline = Outline {
+            edges: Vec::new(),
+            south,
+            band: BAND,
+            bands: vec![Vec::new(); band_count(south, north)],
+        };
+        for (i, edge) in edges.iter().enumerate() {
+            let (low, high) = (edge[1].min(edge[3]), edge[1].max(edge[3]));
+            for band in outline.band_of(low)..=outline.band_of(high) {
+                // An outline has far fewer than 2^32 edges.
+                outline.bands[band].push(u32::try_from(i).unwrap_or(u32::MAX));
+            }
+        }
+        outline.edges = edges;
+        outline
     }
 
-    /// Whether a ray from the point towards the east crosses the ring an odd number
-    /// of times.
-    fn crossed_oddly(&self, lon: f64, lat: f64) -> bool {
+    /// The band a latitude falls in, the nearest where it is outside them all.
+    fn band_of(&self, lat: f64) -> usize {
+        let band = ((lat - self.south) / self.band).floor().max(0.0);
+        // Non-negative and below the count of bands once clamped.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let band = band as usize;
+        band.min(self.bands.len() - 1)
+    }
+
+    fn edges_in(&self, band: usize) -> impl Iterator<Item = &[f64; 4]> {
+        self.bands[band].iter().map(|&i| &self.edges[i as usize])
+    }
+
+    /// Whether a ray from the point towards the east crosses the outline an odd number
+    /// of times: whether the point is inside (holes are rings too).
+    fn holds(&self, lon: f64, lat: f64) -> bool {
+        let north = self.south + self.band * self.bands.len() as f64;
+        if lat < self.south || lat > north {
+            return false;
+        }
         let mut odd = false;
-        let mut previous = self.points[self.points.len() - 1];
-        for &point in &self.points {
-            let ((x1, y1), (x2, y2)) = (previous, point);
+        for &[x1, y1, x2, y2] in self.edges_in(self.band_of(lat)) {
             if (y1 > lat) != (y2 > lat) && lon < x1 + (lat - y1) / (y2 - y1) * (x2 - x1) {
                 odd = !odd;
             }
-            previous = point;
         }
         odd
     }
 
-    /// The least distance in km from the point to the ring's box, by latitude alone:
-    /// never more than the distance to any point of the ring.
-    fn at_least_km(&self, lat: f64) -> f64 {
-        let [_, south, _, north] = self.bounds;
-        (south - lat).max(lat - north).max(0.0) * KM_PER_DEGREE
-    }
-
-    /// The distance in km from the point to the nearest point of the ring, measured on
-    /// a plane around the point (longitudes shrunk by the cosine of its latitude).
-    fn km_to(&self, lon: f64, lat: f64) -> f64 {
+    /// Whether an edge passes within `km` of the point, measured on a plane around
+    /// the point (longitudes shrunk by the cosine of its latitude; across the
+    /// antimeridian the short way).
+    fn near(&self, lon: f64, lat: f64, km: f64) -> bool {
+        let reach = km / KM_PER_DEGREE;
+        let north = self.south + self.band * self.bands.len() as f64;
+        if lat + reach < self.south || lat - reach > north {
+            return false;
+        }
         let shrink = lat.to_radians().cos();
-        let plane = |(x, y): (f64, f64)| {
-            // Across the antimeridian the short way.
+        let plane = |x: f64, y: f64| {
             let dx = (x - lon + 540.0).rem_euclid(360.0) - 180.0;
             (dx * shrink * KM_PER_DEGREE, (y - lat) * KM_PER_DEGREE)
         };
-        let mut least = f64::INFINITY;
-        let mut previous = plane(self.points[self.points.len() - 1]);
-        for &point in &self.points {
-            let point = plane(point);
-            least = least.min(to_segment(previous, point));
-            previous = point;
-        }
-        least
+        (self.band_of(lat - reach)..=self.band_of(lat + reach)).any(|band| {
+            self.edges_in(band)
+                .any(|&[x1, y1, x2, y2]| to_segment(plane(x1, y1), plane(x2, y2)) <= km)
+        })
     }
+}
+
+/// How many bands of [`BAND`] cover the latitudes from `south` to `north`.
+fn band_count(south: f64, north: f64) -> usize {
+    let count = ((north - south) / BAND).floor() + 1.0;
+    // At most 1 800 bands: latitudes span 180 degrees.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let count = count.clamp(1.0, 1800.0) as usize;
+    count
 }
 
 /// The distance from the origin to the segment from `a` to `b`.
@@ -110,12 +164,13 @@ fn signed(bytes: &[u8], at: &mut usize) -> Option<i64> {
     })
 }
 
-/// Every ring, sorted by country; the file is built into the program, so a malformed
-/// one ends the reading early (a country then has no outline, and is not judged).
-static RINGS: LazyLock<Vec<Ring>> = LazyLock::new(|| {
-    let mut rings = Vec::new();
+/// Each country's rings, by its code, in the order of the codes; the file is built
+/// into the program, so a malformed one ends the reading early (a country then has
+/// fewer rings, or none, and is not judged).
+static RINGS: LazyLock<Vec<([u8; 2], Vec<Vec<(f64, f64)>>)>> = LazyLock::new(|| {
+    let mut countries: Vec<([u8; 2], Vec<Vec<(f64, f64)>>)> = Vec::new();
     let Some(body) = OUTLINES.strip_prefix(b"KPNC\x01") else {
-        return rings;
+        return countries;
     };
     let mut at = 0;
     while let (Some(&a), Some(&b)) = (body.get(at), body.get(at + 1)) {
@@ -138,63 +193,42 @@ static RINGS: LazyLock<Vec<Ring>> = LazyLock::new(|| {
         if points.len() < 3 {
             break;
         }
-        let bounds = points.iter().fold(
-            [
-                f64::INFINITY,
-                f64::INFINITY,
-                f64::NEG_INFINITY,
-                f64::NEG_INFINITY,
-            ],
-            |[w, s, e, n], &(x, y)| [w.min(x), s.min(y), e.max(x), n.max(y)],
-        );
-        rings.push(Ring {
-            code: [a, b],
-            points,
-            bounds,
-        });
-    }
-    rings.sort_by_key(|r| r.code);
-    rings
-});
-
-/// The rings of the country with ISO 3166-1 alpha-2 code `code`.
-fn rings_of(code: &str) -> &'static [Ring] {
-    let rings: &[Ring] = &RINGS;
-    let Ok(code) = <[u8; 2]>::try_from(code.as_bytes()) else {
-        return &[];
-    };
-    let start = rings.partition_point(|r| r.code < code);
-    let end = rings.partition_point(|r| r.code <= code);
-    &rings[start..end]
-}
-
-/// How far in km the point lies outside the country of code `code`: 0 inside it;
-/// `None` where the outlines have no such country (a small island state, a code that
-/// is no country).
-pub fn km_outside(code: &str, lat: f64, lon: f64) -> Option<f64> {
-    let rings = rings_of(code);
-    if rings.is_empty() {
-        return None;
-    }
-    let inside = rings
-        .iter()
-        .filter(|r| r.holds_box(lon, lat))
-        .fold(false, |odd, r| odd ^ r.crossed_oddly(lon, lat));
-    if inside {
-        return Some(0.0);
-    }
-    let mut least = f64::INFINITY;
-    for ring in rings {
-        if ring.at_least_km(lat) < least {
-            least = least.min(ring.km_to(lon, lat));
+        match countries.iter_mut().find(|(code, _)| *code == [a, b]) {
+            Some((_, rings)) => rings.push(points),
+            None => countries.push(([a, b], vec![points])),
         }
     }
-    Some(least)
+    countries.sort_by_key(|(code, _)| *code);
+    countries
+});
+
+/// Each country's outline, made when first asked for.
+static OUTLINES_MADE: LazyLock<Vec<OnceLock<Outline>>> =
+    LazyLock::new(|| RINGS.iter().map(|_| OnceLock::new()).collect());
+
+/// The outline of the country with ISO 3166-1 alpha-2 code `code`.
+fn outline(code: &str) -> Option<&'static Outline> {
+    let code = <[u8; 2]>::try_from(code.as_bytes()).ok()?;
+    let i = RINGS.binary_search_by_key(&code, |(c, _)| *c).ok()?;
+    Some(OUTLINES_MADE[i].get_or_init(|| Outline::of(&RINGS[i].1)))
+}
+
+/// Whether the point lies in the country of code `code`, or within `km` of its
+/// borders; `None` where the outlines have no such country (a small island state, a
+/// code that is no country).
+pub fn within(code: &str, lat: f64, lon: f64, km: f64) -> Option<bool> {
+    let outline = outline(code)?;
+    Some(outline.holds(lon, lat) || outline.near(lon, lat, km))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether the point is in the country itself.
+    fn inside(code: &str, lat: f64, lon: f64) -> Option<bool> {
+        within(code, lat, lon, 0.0)
+    }
 
     #[test]
     fn cities_lie_in_their_countries_and_not_in_others() {
@@ -207,37 +241,36 @@ mod tests {
             ("PE", -13.5320, -71.9675),
             ("IT", 41.8931, 12.4828),
         ] {
-            assert_eq!(km_outside(code, lat, lon), Some(0.0), "{code}");
+            assert_eq!(inside(code, lat, lon), Some(true), "{code}");
         }
-        // Rome is not in the Vatican, a hole in Italy; Maseru is in Lesotho, a hole in
-        // South Africa.
-        assert_eq!(km_outside("ZA", -29.6, 28.2).map(|km| km > 0.0), Some(true));
-        assert_eq!(km_outside("LS", -29.6, 28.2), Some(0.0));
+        assert_eq!(inside("DE", 50.0614, 19.9366), Some(false));
+        // Lesotho is a hole in South Africa.
+        assert_eq!(inside("ZA", -29.6, 28.2), Some(false));
+        assert_eq!(inside("LS", -29.6, 28.2), Some(true));
         // Frankfurt with its latitude and longitude swapped: in the Arabian Sea.
-        let km = km_outside("DE", 8.6821, 50.1109).unwrap();
-        assert!((4000.0..6000.0).contains(&km), "{km}");
+        assert_eq!(within("DE", 8.6821, 50.1109, 1000.0), Some(false));
+        assert_eq!(within("DE", 8.6821, 50.1109, 10_000.0), Some(true));
         // Just over the Polish border in Slovakia: a few kilometres out.
-        let km = km_outside("PL", 49.25, 20.2).unwrap();
-        assert!(km > 0.0 && km < 25.0, "{km}");
-        assert_eq!(km_outside("QQ", 0.0, 0.0), None);
-        assert_eq!(km_outside("", 0.0, 0.0), None);
+        assert_eq!(inside("PL", 49.25, 20.2), Some(false));
+        assert_eq!(within("PL", 49.25, 20.2, 25.0), Some(true));
+        assert_eq!(within("QQ", 0.0, 0.0, 25.0), None);
+        assert_eq!(within("", 0.0, 0.0, 25.0), None);
     }
 
     #[test]
     fn distance_is_measured_across_the_antimeridian() {
         // Off Fiji's eastern islands, just west of 180°: near, not around the world.
-        let km = km_outside("FJ", -16.8, 179.99).unwrap();
-        assert!(km < 100.0, "{km}");
+        assert_eq!(inside("FJ", -16.8, 179.99), Some(false));
+        assert_eq!(within("FJ", -16.8, 179.99, 100.0), Some(true));
     }
 
     #[test]
     fn every_country_of_the_world_but_a_few_islands_has_an_outline() {
-        let codes: std::collections::BTreeSet<[u8; 2]> = RINGS.iter().map(|r| r.code).collect();
-        assert!(codes.len() > 230, "{}", codes.len());
+        assert!(RINGS.len() > 230, "{}", RINGS.len());
         assert!(
             RINGS
                 .iter()
-                .flat_map(|r| &r.points)
+                .flat_map(|(_, rings)| rings.iter().flatten())
                 .all(|&(lon, lat)| lat.abs() <= 90.0 && lon.abs() <= 180.0)
         );
     }

@@ -182,10 +182,7 @@ pub fn url(text: &str) -> Result<(), String> {
         .strip_prefix("https://")
         .or_else(|| text.strip_prefix("http://"))
     else {
-        return Err(format!(
-            "'{}' is not a URL (http:// or https://, then a host)",
-            shown()
-        ));
+        return Err(format!("'{}' is not a URL (http:// or https://)", shown()));
     };
     let raw = |c: char| {
         c.is_whitespace()

@@ -152,8 +152,8 @@ fn an_attestation_out_of_order_is_refused() {
 fn as_of_counts_from_the_first_attestation_when_the_signing_is_unknown() {
     let file = data_file_with(
         "name,country,country_code,continent,capital,agreement,status,first_attested,lat,lon,sources",
-        "Testville,Testland,TL,europe,false,none,active,2010-06,50,20,https://example.org/\n\
-         Undated,Testland,TL,europe,false,none,active,,51,21,https://example.org/",
+        "Testville,Testland,QT,europe,false,none,active,2010-06,50,20,https://example.org/\n\
+         Undated,Testland,QT,europe,false,none,active,,51,21,https://example.org/",
     );
     let path = file.path().to_str().unwrap();
     assert!(json(&["--data", path, "list", "--as-of", "2009"]).is_empty());

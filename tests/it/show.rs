@@ -30,7 +30,13 @@ fn show_json_is_the_city_with_its_bearing() {
         .map(String::as_str)
         .collect();
     let mut expected: Vec<&str> = HEADER.split(',').collect();
-    expected.extend(["distance_km", "density_per_km2", "bearing_deg", "bearing"]);
+    expected.extend([
+        "distance_km",
+        "density_per_km2",
+        "bearing_deg",
+        "bearing",
+        "provenance",
+    ]);
     assert_eq!(keys, expected);
     // Košice lies south-east of Kraków.
     assert_eq!(city["bearing"], "SE");
@@ -266,7 +272,13 @@ fn every_name_of_every_city_finds_that_city() {
 /// Every field `show` writes for programs and tools, in its order.
 fn every_field() -> String {
     let mut fields: Vec<&str> = HEADER.split(',').collect();
-    fields.extend(["distance_km", "density_per_km2", "bearing_deg", "bearing"]);
+    fields.extend([
+        "distance_km",
+        "density_per_km2",
+        "bearing_deg",
+        "bearing",
+        "provenance",
+    ]);
     fields.join(",")
 }
 
