@@ -21,6 +21,9 @@ pub struct Checked<'a, S> {
     matched: Vec<bool>,
     /// Whether a city cites a source: then every value needs one.
     cited: bool,
+    /// Whether any may: a provenance file with rows, or a file that has provenance
+    /// of its own somewhere. Where none can, values without a source are not kept.
+    may_cite: bool,
     /// Where each city with values without a source starts, and which those are (bits
     /// of `EVIDENCED`): errors once any city cites a source.
     unsourced: Vec<(u64, Option<u64>, u32)>,
@@ -30,7 +33,7 @@ pub struct Checked<'a, S> {
 }
 
 impl<'a, S> Checked<'a, S> {
-    pub fn new(inner: S, evidence: Option<&'a Evidence>, as_of: AsOf) -> Self {
+    pub fn new(inner: S, evidence: Option<&'a Evidence>, as_of: AsOf, may_cite: bool) -> Self {
         Checked {
             inner,
             evidence,
@@ -38,6 +41,7 @@ impl<'a, S> Checked<'a, S> {
             problems: Vec::new(),
             matched: vec![false; evidence.map_or(0, |e| e.cities.len())],
             cited: false,
+            may_cite,
             unsourced: Vec::new(),
             names: Vec::new(),
         }
@@ -136,7 +140,7 @@ impl<'a, S: Sink<'a>> Sink<'a> for Checked<'a, S> {
                 .unwrap_or_default();
             bits | 1 << bit
         });
-        if fields != 0 {
+        if fields != 0 && self.may_cite {
             self.unsourced.push((line, item, fields));
         }
         for warning in checks::warnings(city, self.as_of) {

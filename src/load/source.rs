@@ -399,7 +399,11 @@ impl Source {
         new: &New<'_, S>,
     ) -> Result<(S, Vec<Problem>), LoadError> {
         let evidence = self.evidence.as_ref();
-        let wrapped = || Checked::new(new(), evidence, self.as_of);
+        // A file names "provenance" where it has some of its own (a JSON key, a
+        // column); without it and without a provenance file no city can cite a source.
+        let may_cite = evidence.is_some_and(|e| e.rows > 0)
+            || memchr::memmem::find(&self.bytes, b"provenance").is_some();
+        let wrapped = || Checked::new(new(), evidence, self.as_of, may_cite);
         let of_evidence = evidence.iter().flat_map(|e| e.problems.iter().cloned());
         let (sink, mut problems) = match gather(&self.bytes, &self.name, &wrapped) {
             Ok(checked) => checked.finish(),
