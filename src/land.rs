@@ -164,11 +164,14 @@ fn signed(bytes: &[u8], at: &mut usize) -> Option<i64> {
     })
 }
 
+/// A country's code and its rings, each a list of `(lon, lat)`.
+type Rings = ([u8; 2], Vec<Vec<(f64, f64)>>);
+
 /// Each country's rings, by its code, in the order of the codes; the file is built
 /// into the program, so a malformed one ends the reading early (a country then has
 /// fewer rings, or none, and is not judged).
-static RINGS: LazyLock<Vec<([u8; 2], Vec<Vec<(f64, f64)>>)>> = LazyLock::new(|| {
-    let mut countries: Vec<([u8; 2], Vec<Vec<(f64, f64)>>)> = Vec::new();
+static RINGS: LazyLock<Vec<Rings>> = LazyLock::new(|| {
+    let mut countries: Vec<Rings> = Vec::new();
     let Some(body) = OUTLINES.strip_prefix(b"KPNC\x01") else {
         return countries;
     };

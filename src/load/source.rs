@@ -429,7 +429,7 @@ impl Source {
 /// A provenance file read; one that cannot be read as one is its problems (told with
 /// the data's, when the data is read).
 fn evidence(bytes: &[u8], name: &str) -> Evidence {
-    Evidence::read(bytes, name).unwrap_or_else(|error| Evidence::refused(error))
+    Evidence::read(bytes, name).unwrap_or_else(Evidence::refused)
 }
 
 /// Whether `path` is standard input, by `-` or another name.

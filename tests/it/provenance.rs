@@ -71,7 +71,7 @@ fn a_sourced_file_is_sound_and_its_json_carries_each_fields_urls_in_column_order
     let listed = json(&["--data", DATA, "--evidence", EVIDENCE, "list", "--all"]);
     assert_eq!(listed[0]["provenance"], city["provenance"]);
     assert_eq!(
-        listed[0].as_object().unwrap().keys().last().unwrap(),
+        listed[0].as_object().unwrap().keys().next_back().unwrap(),
         "provenance"
     );
     let geojson: serde_json::Value = serde_json::from_str(&stdout(&[
