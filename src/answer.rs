@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use crate::citations::Citations;
 use crate::city::{City, Date, Status};
 use crate::columns::{self, Field, Keep, Set};
 use crate::error::{LoadError, PROBLEM_COLUMNS, ProblemRows};
@@ -25,6 +26,8 @@ pub enum Answer<'a> {
     Listed(Box<Listed<'a>>),
     /// `show`: one city in full, its age counted to `today`.
     City { city: Box<City<'a>>, today: Date },
+    /// `show --sources`: a city's values with their sources.
+    Citations(Box<Citations<'a>>),
     /// `records`: superlatives with their cities.
     Records(Vec<Record<'a>>),
     /// `stats`: counts per group.
@@ -150,6 +153,8 @@ impl Answer<'_> {
                 if today.is_some() {
                     // People read these within the lines they belong to (CityRows::card).
                     fields.retain(|f| !FOLDED.contains(f));
+                    // `show --sources` lists them, value by value.
+                    fields.retain(|f| *f != Field::Provenance);
                 }
                 let label = |f: Field| match (shape, chosen.is_some()) {
                     (Shape::Card, false) => f.column().label_from(from),
@@ -170,6 +175,7 @@ impl Answer<'_> {
                     }),
                 }
             }
+            Answer::Citations(citations) => citations.grid(view),
             Answer::Records(records) => {
                 let fields = match (&chosen, audience) {
                     (Some(fields), _) => fields.clone(),
@@ -297,6 +303,7 @@ impl Answer<'_> {
             Answer::Matrix(matrix) => (matrix.len(), "no cities"),
             Answer::Measured { answer, .. } => return answer.nothing(),
             Answer::City { .. }
+            | Answer::Citations(_)
             | Answer::Leg(_)
             | Answer::Problems(_)
             | Answer::Text(_)

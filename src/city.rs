@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::provenance::Provenance;
 use crate::terminal::quote;
 
 /// Defines a closed set of values with the kebab-case names used in the data file,
@@ -406,6 +407,8 @@ pub struct City<'a> {
     pub elevation_m: Option<f64>,
     pub sources: List<'a>,
     pub notes: Option<Cow<'a, str>>,
+    /// Which of the sources gives each value.
+    pub provenance: Provenance<'a>,
 }
 
 impl<'a> City<'a> {
@@ -436,6 +439,7 @@ impl<'a> City<'a> {
             elevation_m: None,
             sources: List::default(),
             notes: None,
+            provenance: Provenance::default(),
         }
     }
 
@@ -518,6 +522,7 @@ impl<'a> City<'a> {
             country_code: self.country_code.map(owned),
             sources: self.sources.into_owned(),
             notes: self.notes.map(owned),
+            provenance: self.provenance.into_owned(),
             ..self
         }
     }

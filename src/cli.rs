@@ -59,6 +59,12 @@ pub struct InputArgs {
     /// needs only name, country or country_code, lat and lon.
     #[arg(long, value_name = "FILE", help_heading = "Input")]
     pub data: Option<PathBuf>,
+
+    /// Read which source gives each value of the cities from this CSV or TSV file,
+    /// city,field,url,quote,read ('-' for standard input), instead of the built-in one
+    /// (the data's own JSON may carry it as "provenance").
+    #[arg(long, value_name = "FILE", help_heading = "Input")]
+    pub evidence: Option<PathBuf>,
 }
 
 /// How an answer is written: for every command that answers with rows. Given twice,
@@ -246,7 +252,8 @@ pub enum Command {
         after_help = "Every status is searched unless --status is given.\n\nExamples:\n  \
                             krakow-partners show kosice\n  krakow-partners show Norymberga\n  \
                             krakow-partners show moscow --json\n  \
-                            krakow-partners show kyoto --from nanjing",
+                            krakow-partners show kyoto --from nanjing\n  \
+                            krakow-partners show kyoto --sources",
         mut_args(|a| accepts(a, &ShowArgs::ACCEPTS))
     )]
     Show(ShowArgs),
@@ -319,12 +326,10 @@ pub enum Command {
     )]
     Atlas(AtlasArgs),
 
-    /// Check a data file (the built-in one without FILE) and report every problem.
+    /// Check a data file (the built-in one without FILE) and its provenance, and report
+    /// every problem and warning.
     #[command(
-        after_help = "Each problem is one line on standard error: krakow-partners: \
-                      file:line: column: what is wrong (what is allowed). Exit 0 when the file is sound, 1 when it is \
-                      not.\n\nExamples:\n  krakow-partners validate my.csv\n  \
-                      krakow-partners validate my.csv --format ndjson | jq -r .message",
+        after_help = validate_help(),
         mut_args(|a| accepts(a, &ValidateArgs::ACCEPTS))
     )]
     Validate(ValidateArgs),
@@ -437,6 +442,12 @@ pub struct ShowArgs {
     /// Any name or alias: English, Polish or local, any case, any diacritics.
     #[arg(value_name = "CITY")]
     pub city: String,
+
+    /// Each value with its sources instead: a row per value and source, with the URL,
+    /// the passage that gives the value and the day the page was read (--fields: only
+    /// these values).
+    #[arg(long)]
+    pub sources: bool,
 
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -792,6 +803,21 @@ impl FilterArgs {
     }
 }
 
+/// `validate --help`: what a problem and a warning are, then examples.
+fn validate_help() -> String {
+    format!(
+        "Each problem is one line on standard error: krakow-partners: file:line: column: \
+         what is wrong (what is allowed). Exit 0 when the file is sound, 1 when it is not. \
+         A warning (file:line: warning: …) is a value that is allowed but likely wrong: a \
+         city more than {} km outside its country's borders, a date after the data's; it \
+         does not fail the file, and other commands only count them.\n\nExamples:\n  \
+         krakow-partners validate my.csv\n  \
+         krakow-partners validate my.csv --evidence my-sources.csv\n  \
+         krakow-partners validate my.csv --format ndjson | jq -r .message",
+        crate::checks::OUTSIDE_KM
+    )
+}
+
 /// `records --help`: each record from the table of superlatives, then examples.
 fn records_help() -> String {
     format!(
@@ -839,7 +865,10 @@ impl Answers {
     fn written_as(self, format: Format) -> &'static str {
         use Answers::*;
         match (format, self) {
-            (Format::Table, City) => "The city as a card of labels and values, for people",
+            (Format::Table, City) => {
+                "The city as a card of labels and values, for people (--sources: a row per \
+                 value and source)"
+            }
             (Format::Table, _) => "Aligned table with units in the headers, for people",
             (Format::Tsv, City) => {
                 "Tab-separated values: a header line and the city's row (every field: it loads \
@@ -856,10 +885,14 @@ impl Answers {
             }
             (Format::Csv, Leg) => "Comma-separated values: a header line and one row",
             (Format::Csv, _) => "Comma-separated values: a header line, then a row each",
-            (Format::Json, City) => "The city as one JSON object (as list writes it in its array)",
+            (Format::Json, City) => {
+                "The city as one JSON object (as list writes it in its array; --sources: an \
+                 array, an object per value and source)"
+            }
             (Format::Json, Leg) => "One JSON object",
             (Format::Json, Problems) => {
-                "A JSON array: each problem an object {file, line, item, column, value, message}"
+                "A JSON array: each problem an object {file, line, item, column, value, message, \
+                 severity}"
             }
             (Format::Json, _) => "A JSON array of objects",
             (Format::Ndjson, City | Leg) => "One JSON object on one line",

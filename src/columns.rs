@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use crate::city::{Agreement, City, Continent, List, Status};
 use crate::geo::{self, Centre};
+use crate::provenance;
 use crate::rules;
 use crate::value::Value;
 
@@ -29,6 +30,9 @@ pub enum Type {
     Date,
     /// One of a closed set of names (these): a text in JSON.
     Choice(&'static [&'static str]),
+    /// Each field's sources: an object of arrays of URLs in JSON, its compact text in
+    /// CSV and TSV.
+    Provenance,
 }
 
 /// Reads a column's non-empty text into a city, or says what is wrong with it.
@@ -48,6 +52,9 @@ pub enum Origin {
     Either(Field, Read),
     /// In the data file, and empty where no source gives it.
     Optional(Read),
+    /// Not a column of the data file's header: the tool writes it with a city in JSON
+    /// (and wherever it is asked for), and reads it back where a file has it.
+    Attached(Read),
     /// Worked out by the tool, written but never read back.
     Computed,
     /// Worked out by the tool from the place distances are measured from (Kraków, or
@@ -104,7 +111,7 @@ impl Column {
 
     /// Whether a table may wrap its values between words.
     pub fn wraps(&self) -> bool {
-        matches!(self.ty, Type::List | Type::Prose)
+        matches!(self.ty, Type::List | Type::Prose | Type::Provenance)
     }
 
     /// How much the column matters in a table of cities.
@@ -118,7 +125,16 @@ impl Column {
             .unwrap_or(Keep::Rank(0))
     }
 
+    /// Whether the column is one of the data file's header.
     pub fn is_stored(&self) -> bool {
+        !matches!(
+            self.origin,
+            Origin::Computed | Origin::Measured | Origin::Attached(_)
+        )
+    }
+
+    /// Whether the column is read where a file has it: stored, or attached.
+    pub fn is_read(&self) -> bool {
         !matches!(self.origin, Origin::Computed | Origin::Measured)
     }
 
@@ -126,7 +142,11 @@ impl Column {
     pub fn partner(&self) -> Option<Field> {
         match self.origin {
             Origin::Either(other, _) => Some(other),
-            Origin::Required(_) | Origin::Optional(_) | Origin::Computed | Origin::Measured => None,
+            Origin::Required(_)
+            | Origin::Optional(_)
+            | Origin::Attached(_)
+            | Origin::Computed
+            | Origin::Measured => None,
         }
     }
 
@@ -173,7 +193,7 @@ macro_rules! columns {
     };
 }
 
-use Origin::{Computed, Either, Measured, Optional, Required};
+use Origin::{Attached, Computed, Either, Measured, Optional, Required};
 use Set::{Csv, Json, Show, Table};
 
 const STORED: &[Set] = &[Csv, Json, Show];
@@ -181,23 +201,23 @@ const STORED: &[Set] = &[Csv, Json, Show];
 columns! {
     Name {
         key: "name", short: None, header: "Name", label: "Name", ty: Type::Text,
-        origin: Required(|c, t| { c.name = rules::required(t)?; Ok(()) }),
+        origin: Required(|c, t| { c.name = rules::name(rules::required(t)?)?; Ok(()) }),
         sets: &[Table(1, Keep::Always), Csv, Json, Show],
         value: |c, _| Value::Text(Cow::Borrowed(&c.name)),
     }
     NamePl {
         key: "name_pl", short: None, header: "Polish name", label: "Polish name",
-        ty: Type::Text, origin: Optional(|c, t| { c.name_pl = Some(t); Ok(()) }),
+        ty: Type::Text, origin: Optional(|c, t| { c.name_pl = Some(rules::name(t)?); Ok(()) }),
         sets: STORED, value: |c, _| text(&c.name_pl),
     }
     NameLocal {
         key: "name_local", short: None, header: "Local name", label: "Local name",
-        ty: Type::Text, origin: Optional(|c, t| { c.name_local = Some(t); Ok(()) }),
+        ty: Type::Text, origin: Optional(|c, t| { c.name_local = Some(rules::name(t)?); Ok(()) }),
         sets: STORED, value: |c, _| text(&c.name_local),
     }
     Aliases {
         key: "aliases", short: None, header: "Aliases", label: "Also called",
-        ty: Type::List, origin: Optional(|c, t| { c.aliases = List::new(t); Ok(()) }),
+        ty: Type::List, origin: Optional(|c, t| { c.aliases = rules::names(t)?; Ok(()) }),
         sets: STORED, value: |c, _| items(&c.aliases),
     }
     Country {
@@ -337,6 +357,12 @@ columns! {
             from.bearing(c.lat, c.lon)
                 .map_or(Value::Unknown, |b| Value::Text(geo::compass(b).into()))
         },
+    }
+    Provenance {
+        key: "provenance", short: None, header: "Sources of values", label: "Sources of values",
+        ty: Type::Provenance,
+        origin: Attached(|c, t| { c.provenance = provenance::read(t)?; Ok(()) }),
+        sets: &[Json, Show], value: |c, _| c.provenance.value(),
     }
 }
 

@@ -162,7 +162,7 @@ type Source = Box<dyn Fn(&str) -> Vec<(String, StyledStr)> + Send + Sync>;
 /// nothing, never to file names.
 fn values(arg: Arg) -> Arg {
     let source: Source = match arg.get_id().as_str() {
-        "data" | "output" | "file" => return arg.value_hint(ValueHint::FilePath),
+        "data" | "evidence" | "output" | "file" => return arg.value_hint(ValueHint::FilePath),
         "dir" => return arg.value_hint(ValueHint::DirPath),
         "country" => Box::new(countries),
         "city" => Box::new(city_names),

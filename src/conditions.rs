@@ -59,6 +59,8 @@ fn operators(ty: Type) -> &'static [Op] {
         }
         Type::Text | Type::Prose | Type::List | Type::Choice(_) => &[Op::Eq, Op::Ne, Op::Contains],
         Type::Bool => &[Op::Eq, Op::Ne],
+        // Sources are looked at with show --sources, not compared.
+        Type::Provenance => &[],
     }
 }
 
@@ -71,6 +73,7 @@ fn kind(ty: Type) -> &'static str {
         Type::Integer | Type::Number => "a number",
         Type::Date => "a date",
         Type::Choice(_) => "a name",
+        Type::Provenance => "the sources of each value",
     }
 }
 
@@ -183,6 +186,7 @@ fn wanted(field: Field, text: &str) -> Result<Wanted, String> {
     };
     match column.ty {
         Type::Text | Type::Prose | Type::List => Ok(Wanted::Text(fold(text))),
+        Type::Provenance => Err(wrong("a value --where compares (see show --sources)")),
         Type::Integer | Type::Number => number(text)
             .map(Wanted::Number)
             .ok_or_else(|| wrong("a number (1e6, 1000000, 2.5)")),

@@ -62,12 +62,21 @@ static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Each name and code of a country, folded, with the country's place in the table: a
+/// row's country is looked up once for every row of a file.
+static BY_NAME: LazyLock<std::collections::HashMap<String, usize>> = LazyLock::new(|| {
+    let mut names = std::collections::HashMap::new();
+    for (i, country) in COUNTRIES.iter().enumerate() {
+        for name in country.known_as() {
+            names.entry(fold(name)).or_insert(i);
+        }
+    }
+    names
+});
+
 /// The country `typed` names (a code or a name, folded), if any.
 pub fn find(typed: &str) -> Option<&'static Country> {
-    let wanted = fold(typed.trim());
-    COUNTRIES
-        .iter()
-        .find(|c| c.known_as().any(|name| fold(name) == wanted))
+    BY_NAME.get(&fold(typed.trim())).map(|&i| &COUNTRIES[i])
 }
 
 /// Fills in a city's country name from its code, or its code from its name, where
@@ -93,8 +102,18 @@ pub fn fill<'a>(name: &mut Option<Cow<'a, str>>, code: &mut Option<Cow<'a, str>>
 
 /// The country of an alpha-2 code, as the data's `country_code` holds it.
 pub fn by_code(code: &str) -> Option<&'static Country> {
-    COUNTRIES.iter().find(|c| c.code == code)
+    let &i = BY_CODE.get(code)?;
+    Some(&COUNTRIES[i])
 }
+
+/// Each alpha-2 code with its country's place in the table.
+static BY_CODE: LazyLock<std::collections::HashMap<&'static str, usize>> = LazyLock::new(|| {
+    COUNTRIES
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code, i))
+        .collect()
+});
 
 /// Every English name, for suggestions.
 pub fn names() -> impl Iterator<Item = &'static str> {

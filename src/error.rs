@@ -40,9 +40,30 @@ impl fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
+/// Whether a problem fails the file or is only worth a look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The file is refused (exit 1).
+    Error,
+    /// The file is read, and the value is likely wrong: `validate` lists it, other
+    /// commands note how many there are.
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One thing wrong with a data file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
+    /// The file the problem is in where it is not the data file (its provenance file).
+    pub file: Option<String>,
     pub line: u64,
     /// In a JSON file where several objects share the problem's line (`jq -c` writes
     /// an array on one), the index of the object the problem is in.
@@ -51,6 +72,31 @@ pub struct Problem {
     /// The text found, where the problem is with one value.
     pub value: Option<String>,
     pub message: String,
+    pub severity: Severity,
+}
+
+impl Problem {
+    /// An error in the data file.
+    pub fn new(
+        line: u64,
+        column: Option<&'static str>,
+        value: Option<String>,
+        message: String,
+    ) -> Problem {
+        Problem {
+            file: None,
+            line,
+            item: None,
+            column,
+            value,
+            message,
+            severity: Severity::Error,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
 }
 
 /// Every problem found in a data file (exit 1), one
@@ -66,14 +112,18 @@ impl LoadError {
     pub fn one(file: &str, line: u64, column: Option<&'static str>, message: String) -> Self {
         LoadError {
             file: file.to_string(),
-            problems: vec![Problem {
-                line,
-                item: None,
-                column,
-                value: None,
-                message,
-            }],
+            problems: vec![Problem::new(line, column, None, message)],
         }
+    }
+
+    /// How many of the problems are errors (the others are warnings).
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+
+    /// The file a problem is in.
+    pub fn file_of<'p>(&'p self, problem: &'p Problem) -> &'p str {
+        problem.file.as_deref().unwrap_or(&self.file)
     }
 }
 
@@ -88,9 +138,12 @@ impl fmt::Display for LoadError {
             write!(
                 f,
                 "krakow-partners: {}:{}: ",
-                escape(&self.file, false),
+                escape(self.file_of(p), false),
                 p.line
             )?;
+            if p.severity == Severity::Warning {
+                write!(f, "warning: ")?;
+            }
             if let Some(item) = p.item {
                 write!(f, "[{item}] ")?;
             }
@@ -118,6 +171,7 @@ pub const PROBLEM_COLUMNS: &[Col] = &[
     Col::new("column", "Column", false),
     Col::new("value", "Value", false),
     Col::new("message", "Message", false),
+    Col::new("severity", "Severity", false),
 ];
 
 /// The problems of a file as rows of [`PROBLEM_COLUMNS`].
@@ -131,12 +185,13 @@ impl Rows for ProblemRows<'_> {
     fn row(&self, i: usize, emit: &mut Emit) -> io::Result<()> {
         let problem = &self.0.problems[i];
         let cells = [
-            Value::Text(Cow::Borrowed(&self.0.file)),
+            Value::Text(Cow::Borrowed(self.0.file_of(problem))),
             Value::count(problem.line),
             problem.item.map_or(Value::Unknown, Value::count),
             text(problem.column),
             text(problem.value.as_deref()),
             Value::Text(Cow::Borrowed(&problem.message)),
+            Value::Text(Cow::Borrowed(problem.severity.as_str())),
         ];
         emit(&cells, None)
     }

@@ -93,6 +93,8 @@ impl Filter {
                 city,
                 at: 0,
                 folded: &folded,
+                line: 0,
+                item: None,
             });
         }
         chosen.finish(|| countries)

@@ -22,6 +22,45 @@ pub fn required(text: Cow<'_, str>) -> Result<Cow<'_, str>, String> {
     Ok(text)
 }
 
+/// A name: empty, or with at least one character that shows. A name of only joiners,
+/// soft hyphens, direction marks or blanks that look like letters (U+200D, U+00AD,
+/// U+2800) reads as nothing, and cannot be told from another such name.
+pub fn name(text: Cow<'_, str>) -> Result<Cow<'_, str>, String> {
+    if text.is_empty() || text.chars().any(shows) {
+        return Ok(text);
+    }
+    let points: Vec<String> = text
+        .chars()
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+        .collect();
+    Err(format!(
+        "'{}' has no visible character ({}): a name needs a letter or another character that shows",
+        quote(&text),
+        points.join(" ")
+    ))
+}
+
+/// Names (`aliases`), each of which must show.
+pub fn names(text: Cow<'_, str>) -> Result<List<'_>, String> {
+    let names = List::new(text);
+    if let Some(hidden) = names.iter().find(|n| !n.chars().any(shows)) {
+        return name(Cow::Borrowed(hidden)).map(|_| List::default());
+    }
+    Ok(names)
+}
+
+/// Whether a character shows: not white space, a control or a format character
+/// (`terminal::is_unsafe`: zero-width ones, soft hyphens, direction marks), nor a blank
+/// that stands in for a letter (braille and Hangul blanks, variation selectors, the
+/// combining grapheme joiner).
+fn shows(c: char) -> bool {
+    !(c.is_whitespace()
+        || crate::terminal::is_unsafe(c)
+        || matches!(c,
+            '\u{034f}' | '\u{115f}' | '\u{1160}' | '\u{180b}'..='\u{180d}' | '\u{2800}'
+            | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{ffa0}' | '\u{e0100}'..='\u{e01ef}'))
+}
+
 pub fn country_code(text: Cow<'_, str>) -> Result<Cow<'_, str>, String> {
     if text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase()) {
         return Ok(text);
@@ -121,25 +160,70 @@ pub fn sources(text: Cow<'_, str>) -> Result<List<'_>, String> {
     let mut bad: Vec<String> = Vec::new();
     for source in sources.iter() {
         count += 1;
-        if !(source.starts_with("https://") || source.starts_with("http://")) {
-            bad.push(format!("'{}'", quote(source)));
+        if let Err(why) = url(source) {
+            bad.push(why);
         }
     }
     if count == 0 {
         return Err("lists no URL (a source is the URL of a page, http:// or https://)".into());
     }
     if !bad.is_empty() {
-        let (what, verb) = if bad.len() == 1 {
-            ("a URL", "is")
-        } else {
-            ("URLs", "are")
-        };
-        return Err(format!(
-            "{} {verb} not {what} (http:// or https://)",
-            bad.join(", ")
-        ));
+        return Err(bad.join("; "));
     }
     Ok(sources)
+}
+
+/// The address of a page: an absolute `http://` or `https://` URL with a host, and no
+/// character a URL writes %-escaped (spaces, quotes, angle brackets), so that it reads
+/// the same wherever it is shown or pasted.
+pub fn url(text: &str) -> Result<(), String> {
+    let shown = || quote(text);
+    let Some(rest) = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    else {
+        return Err(format!("'{}' is not a URL (http:// or https://)", shown()));
+    };
+    let raw = |c: char| {
+        c.is_whitespace()
+            || crate::terminal::is_unsafe(c)
+            || matches!(
+                c,
+                '"' | '\'' | '<' | '>' | '`' | '\\' | '{' | '}' | '|' | '^'
+            )
+    };
+    if let Some(c) = text.chars().find(|&c| raw(c)) {
+        let what = match c {
+            c if c.is_whitespace() => "a space",
+            '"' | '\'' | '`' => "a quote",
+            _ => "a character",
+        };
+        return Err(format!(
+            "'{}' holds {what} (U+{:04X}) a URL writes %-escaped (%{:02X} for it)",
+            shown(),
+            u32::from(c),
+            c.to_string().bytes().next().unwrap_or_default()
+        ));
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let name = host.rsplit_once(':').map_or(host, |(name, port)| {
+        match !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) {
+            true => name,
+            false => host,
+        }
+    });
+    let label = |label: &str| {
+        !label.is_empty()
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && !label.starts_with('-')
+    };
+    if !name.split('.').all(label) {
+        return Err(format!(
+            "'{}' has no host name (https://host.example/page: letters, digits, '-' and dots)",
+            shown()
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -154,5 +238,56 @@ mod tests {
         let err = area("1e-320").unwrap_err();
         assert!(err.contains("too small"), "{err}");
         assert!(population("-3").unwrap_err().contains("not a count"));
+    }
+
+    #[test]
+    fn a_url_has_a_host_and_nothing_a_url_escapes() {
+        for good in [
+            "https://en.wikipedia.org/wiki/Kyoto",
+            "http://web.archive.org/web/20190101000000/http://www.krakow.pl/a?b=c#d",
+            "https://ru.wikipedia.org/wiki/Москва",
+            "https://localhost:8080/",
+            "https://xn--krakw-3ta.pl",
+        ] {
+            assert_eq!(url(good), Ok(()), "{good}");
+        }
+        for (bad, why) in [
+            ("https://", "no host"),
+            ("https:///page", "no host"),
+            ("https://x..example/", "no host"),
+            ("https://-x.example/", "no host"),
+            ("https://x.example:port/", "no host"),
+            ("https://x.example/\" onmouseover=\"alert(1)", "a quote"),
+            ("https://x.example/a b", "a space"),
+            ("https://x.example/a\u{200b}", "a character"),
+            ("http:/x.example", "not a URL"),
+            ("ftp://x.example", "not a URL"),
+            ("x.example", "not a URL"),
+        ] {
+            let err = url(bad).unwrap_err();
+            assert!(err.contains(why), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_name_shows_at_least_one_character() {
+        for hidden in [
+            "\u{200d}",
+            "\u{00ad}",
+            "\u{2800}",
+            "\u{200b}\u{200d}\u{fe0f}",
+            " \u{3164} ",
+        ] {
+            let err = name(Cow::Borrowed(hidden)).unwrap_err();
+            assert!(err.contains("has no visible character (U+"), "{err}");
+        }
+        for shown in ["Kraków", "京都", "\u{200d}A", "Київ", ""] {
+            assert!(name(Cow::Borrowed(shown)).is_ok(), "{shown}");
+        }
+        assert!(names(Cow::Borrowed("Kiev; \u{2800}")).is_err());
+        assert_eq!(
+            names(Cow::Borrowed("Kiev; Kiew")).unwrap().iter().count(),
+            2
+        );
     }
 }

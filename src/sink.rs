@@ -13,6 +13,10 @@ pub struct Read<'a, 'r> {
     pub city: City<'a>,
     pub at: usize,
     pub folded: &'r str,
+    /// The line its row (or object) starts on, and in a JSON file whose objects share
+    /// lines, the object's index: where messages about it point.
+    pub line: u64,
+    pub item: Option<u64>,
 }
 
 pub trait Sink<'a>: Send {
@@ -101,6 +105,9 @@ pub fn fed<'a, S: Sink<'a>>(cities: &[City<'a>], mut sink: S) -> S {
             city: city.clone(),
             at,
             folded: &folded,
+            // Not read from a file again: nothing points at a line.
+            line: 0,
+            item: None,
         });
     }
     sink.finish_part();
@@ -179,6 +186,8 @@ mod tests {
             },
             at: 0,
             folded: "",
+            line: 0,
+            item: None,
         }
     }
 

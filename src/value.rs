@@ -25,6 +25,9 @@ pub enum Value<'a> {
         decimals: Option<u8>,
     },
     Date(Date),
+    /// Keys, each with a list of texts: a city's provenance, each field with the URLs
+    /// of its sources. An object in JSON, compact JSON text in CSV and TSV.
+    Map(Vec<(&'static str, Vec<Cow<'a, str>>)>),
 }
 
 impl Value<'_> {
@@ -112,6 +115,11 @@ impl Value<'_> {
                 Written::Fraction(x) => text.write_str(zmij::Buffer::new().format(x)),
             },
             Value::Date(d) => write!(text, "{d}"),
+            // A map of texts always serialises.
+            Value::Map(_) => {
+                text.push_str(&serde_json::to_string(self).unwrap_or_default());
+                Ok(())
+            }
         };
     }
 
@@ -121,6 +129,14 @@ impl Value<'_> {
             Value::Unknown => "-".into(),
             Value::List(items) if items.is_empty() => "-".into(),
             Value::List(items) => items.join(LIST_SEPARATOR),
+            Value::Map(entries) if entries.is_empty() => "-".into(),
+            Value::Map(entries) => {
+                let entries: Vec<String> = entries
+                    .iter()
+                    .map(|(key, items)| format!("{key}: {}", items.join(" ")))
+                    .collect();
+                entries.join(LIST_SEPARATOR)
+            }
             Value::Bool(true) => "yes".into(),
             Value::Bool(false) => "no".into(),
             Value::Integer(n) if n.unsigned_abs() >= 10_000 => group_thousands(&n.to_string()),
@@ -148,6 +164,15 @@ impl Value<'_> {
             Value::Integer(n) => Value::Integer(n),
             Value::Number { value, decimals } => Value::Number { value, decimals },
             Value::Date(d) => Value::Date(d),
+            Value::Map(entries) => Value::Map(
+                entries
+                    .into_iter()
+                    .map(|(key, items)| {
+                        let items = items.into_iter().map(|i| Cow::Owned(i.into_owned()));
+                        (key, items.collect())
+                    })
+                    .collect(),
+            ),
         }
     }
 
@@ -182,6 +207,7 @@ impl serde::Serialize for Value<'_> {
                 Written::Fraction(x) => s.serialize_f64(x),
             },
             Value::Date(d) => s.collect_str(d),
+            Value::Map(entries) => s.collect_map(entries.iter().map(|(k, v)| (k, v))),
         }
     }
 }

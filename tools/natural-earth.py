@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Converts Natural Earth's land and country borders, as TopoJSON in the npm package
-world-atlas 2, into the compact files the map is built from: data/world-110m.bin and
-data/world-50m.bin.
+world-atlas 2, into the compact files the map is built from, data/world-110m.bin and
+data/world-50m.bin, and the countries' outlines that tell whether a city lies in its
+country, data/countries-50m.bin.
 
     npm pack world-atlas@2.0.2
+    apt-get install iso-codes      # /usr/share/iso-codes: ISO 3166 numeric codes
     python3 tools/natural-earth.py world-atlas-2.0.2.tgz
 
 Each file is "KPNE" and a version byte, then records: a kind byte (0 a ring of land,
@@ -11,6 +13,12 @@ closed; 1 a border between two countries, open), the number of points as a varin
 the points as zigzag varints of longitude and latitude in hundredths of a degree, the first
 absolute and each next one as the change from the one before. Points that fall on the same
 hundredth as the one before are dropped.
+
+data/countries-50m.bin is "KPNC" and a version byte, then a record per ring of every
+country's polygons (outer rings and holes alike, closed): the country's ISO 3166-1 alpha-2
+code (two ASCII bytes), then the points as above. world-atlas names a country by its ISO
+3166-1 numeric code; the few areas it gives no code are written as the ISO country whose
+territory they are (AREAS below), or left out.
 """
 
 import json
@@ -112,6 +120,43 @@ def convert(topology):
     return bytes(out)
 
 
+ISO = "/usr/share/iso-codes/json/iso_3166-1.json"
+
+# Areas world-atlas gives no ISO code, by its name: the ISO 3166 countries they lie in
+# (Kosovo also under the code people use for it, XK).
+AREAS = {
+    "Somaliland": ["SO"],
+    "N. Cyprus": ["CY"],
+    "Kosovo": ["XK", "RS"],
+    "Indian Ocean Ter.": ["CX", "CC"],
+    "Siachen Glacier": [],
+}
+
+
+def country_outlines(topology):
+    with open(ISO) as f:
+        alpha2 = {c["numeric"]: c["alpha_2"] for c in json.load(f)["3166-1"]}
+    arcs = decode_arcs(topology)
+    out = bytearray(b"KPNC\x01")
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        code = geometry.get("id")
+        codes = [alpha2[code]] if code else AREAS[geometry["properties"]["name"]]
+        for code in codes:
+            for polygon in polygons(geometry):
+                for r in polygon:
+                    points = quantised(ring(arcs, r))
+                    if len(points) < 3:
+                        continue
+                    out.extend(code.encode("ascii"))
+                    varint(len(points), out)
+                    last = (0, 0)
+                    for p in points:
+                        varint(zigzag(p[0] - last[0]), out)
+                        varint(zigzag(p[1] - last[1]), out)
+                        last = p
+    return bytes(out)
+
+
 def main():
     package = Path(sys.argv[1])
     data = Path(__file__).resolve().parent.parent / "data"
@@ -121,6 +166,10 @@ def main():
             target = data / f"world-{scale}.bin"
             target.write_bytes(convert(topology))
             print(f"{target}: {target.stat().st_size} bytes")
+            if scale == "50m":
+                target = data / "countries-50m.bin"
+                target.write_bytes(country_outlines(topology))
+                print(f"{target}: {target.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

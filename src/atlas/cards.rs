@@ -36,14 +36,30 @@ pub struct Sources<'c> {
     pub by_field: Vec<(Field, Vec<usize>)>,
 }
 
-/// The sources of a city's values. Today the data lists the sources of a whole row,
-/// so every value is told to come from them together; per-value provenance, where the
-/// data gives it, fills `by_field` here, and each card line then names its own sources.
+/// The sources of a city's values: the row's sources (and the country table's
+/// standards where a value cites them), and for each value with provenance the ones
+/// that give it, so that each card line names its own.
 pub fn sources_of<'c>(city: &'c City) -> Sources<'c> {
-    Sources {
-        all: city.sources.iter().collect(),
-        by_field: Vec::new(),
+    let mut all: Vec<&'c str> = city.sources.iter().collect();
+    let mut by_field = Vec::new();
+    for &field in crate::provenance::EVIDENCED {
+        let mut at = Vec::new();
+        for cited in city.provenance.of(field) {
+            let url: &'c str = &cited.url;
+            let index = match all.iter().position(|u| *u == url) {
+                Some(index) => index,
+                None => {
+                    all.push(url);
+                    all.len() - 1
+                }
+            };
+            at.push(index);
+        }
+        if !at.is_empty() {
+            by_field.push((field, at));
+        }
     }
+    Sources { all, by_field }
 }
 
 /// The id of the card of the city at `index` in the page, for links to it.

@@ -76,6 +76,7 @@ impl Language {
             (Language::Polish, F::NameLocal) => "Nazwa miejscowa",
             (Language::Polish, F::Aliases) => "Inne nazwy",
             (Language::Polish, F::Country) => "Kraj",
+            (Language::Polish, F::Provenance) => "Źródła wartości",
             (Language::Polish, F::CountryCode) => "Kod kraju",
             (Language::Polish, F::Continent) => "Kontynent",
             (Language::Polish, F::Capital) => "Stolica",

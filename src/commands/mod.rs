@@ -19,7 +19,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::answer::Answer;
-use crate::cli::{Command, FromArgs};
+use crate::cli::{Command, FromArgs, InputArgs};
 use crate::error::UsageError;
 use crate::filter::{Chosen, Countries, Filter};
 use crate::geo::Centre;
@@ -39,50 +39,50 @@ pub fn run(command: &Command, view: &View, filters: &str, out: &mut dyn Write) -
         Command::Validate(args) => {
             let file = args.file.as_deref().or(args.input.data.as_deref());
             let for_programs = args.report.chosen_format().is_some();
-            let answer = validate::run(file, for_programs)?;
+            let answer = validate::run(file, args.input.evidence.as_deref(), for_programs)?;
             render::write(&answer, view, out).context("cannot write to standard output")?;
-            // Problems written for programs are told to people too, and fail.
+            // Problems written for programs are told to people too, and errors fail.
             return match answer {
-                Answer::Problems(problems) if !problems.problems.is_empty() => Err(problems.into()),
+                Answer::Problems(problems) if problems.errors() > 0 => Err(problems.into()),
                 _ => Ok(()),
             };
         }
         Command::Completions(args) => completions::run(args.shell)?,
         Command::Man(args) => man::run(args)?,
         Command::List(args) => {
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             list::run(args, &source, view.names_shown())?
         }
         Command::Records(args) => {
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             records::run(args, &source)?
         }
         Command::Show(args) => {
-            source = Source::open(args.input.data.as_deref())?;
-            show::run(args, &source)?
+            source = open(&args.input)?;
+            show::run(args, &source, view.fields.as_deref())?
         }
         Command::Stats(args) => {
             let chart = chart_target(args.chart.output.as_deref(), view)?;
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             stats::run(args, view, chart.as_ref(), &source, filters)?
         }
         Command::Distance(args) => {
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             distance::run(args, &source, view)?
         }
         Command::Timeline(args) => {
             let chart = chart_target(args.chart.output.as_deref(), view)?;
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             timeline::run(args, view, chart.as_ref(), &source, filters)?
         }
         Command::Atlas(args) => {
             let target = Target::of(args.output.as_deref(), view.terminal, Picture::Atlas)?;
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             atlas::run(args, view, &target, &source, args.input.data.as_deref())?
         }
         Command::Map(args) => {
             let target = map::target(args, view)?;
-            source = Source::open(args.input.data.as_deref())?;
+            source = open(&args.input)?;
             map::run(args, view, &target, &source, args.input.data.as_deref())?
         }
     };
@@ -150,6 +150,12 @@ fn nothing_to_draw(filters: &str) -> anyhow::Error {
         ),
         given => anyhow::anyhow!("nothing to draw: no city matches ({given})"),
     }
+}
+
+/// The data `--data` names (the built-in data without it), with the provenance file
+/// `--evidence` names.
+fn open(input: &InputArgs) -> Result<Source> {
+    Source::open(input.data.as_deref(), input.evidence.as_deref())
 }
 
 /// What the sinks `new` makes keep of the cities `filter` takes, gathered as the file

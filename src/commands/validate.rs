@@ -1,7 +1,7 @@
-//! `validate`: check a data file and report every problem, or say it is sound; for
-//! programs, each problem as an object too.
+//! `validate`: check a data file (and its provenance file) and report every problem
+//! and warning, or say it is sound; for programs, each problem as an object too.
 //!
-//! Usage: krakow-partners validate [FILE] [--format json|ndjson]
+//! Usage: krakow-partners validate [FILE] [--evidence FILE] [--format json|ndjson]
 
 use std::path::Path;
 
@@ -12,14 +12,19 @@ use crate::error::LoadError;
 use crate::load::{BUNDLED_NAME, Source};
 use crate::sink::Count;
 
-/// For people (`for_programs` false): one summary line when the file is sound, its
-/// problems (exit 1) when not. For programs: the problems as rows, none when the file
-/// is sound, with the summary for people on standard error.
-pub fn run(file: Option<&Path>, for_programs: bool) -> Result<Answer<'static>> {
-    let source = Source::open(file)?;
+/// For people (`for_programs` false): the warnings on standard error and one summary
+/// line when the file is sound, its problems (exit 1) when not. For programs: the
+/// problems as rows (the warnings, when the file is sound), with the summary for people
+/// on standard error. `evidence` is the provenance file, if another than the bundled one.
+pub fn run(
+    file: Option<&Path>,
+    evidence: Option<&Path>,
+    for_programs: bool,
+) -> Result<Answer<'static>> {
+    let source = Source::open(file, evidence)?;
     // Every row checked, none kept.
-    let count = match (source.gather(&Count::default), for_programs) {
-        (Ok(count), _) => count,
+    let (count, warnings) = match (source.checked(&Count::default), for_programs) {
+        (Ok(checked), _) => checked,
         (Err(problems), true) => return Ok(Answer::Problems(problems)),
         (Err(problems), false) => return Err(problems.into()),
     };
@@ -36,16 +41,27 @@ pub fn run(file: Option<&Path>, for_programs: bool) -> Result<Answer<'static>> {
         0 => String::new(),
         n => format!(", {n} of unknown status"),
     };
+    let warned = match warnings.len() {
+        0 => String::new(),
+        1 => "; 1 warning".to_string(),
+        n => format!("; {n} warnings"),
+    };
     let summary = format!(
-        "{name}: {cities} ({} active{unknown}), every row valid",
+        "{name}: {cities} ({} active{unknown}), every row valid{warned}",
         count.active
     );
+    let report = LoadError {
+        file: name,
+        problems: warnings,
+    };
     if for_programs {
         crate::output::stderr(&summary);
-        return Ok(Answer::Problems(LoadError {
-            file: name,
-            problems: Vec::new(),
-        }));
+        return Ok(Answer::Problems(report));
+    }
+    if !report.problems.is_empty() {
+        for line in report.to_string().lines() {
+            crate::output::stderr(line);
+        }
     }
     Ok(Answer::Text(format!("{summary}\n")))
 }

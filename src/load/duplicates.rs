@@ -176,16 +176,15 @@ fn order(keys_a: &str, a: &Seen, keys_b: &str, b: &Seen) -> Ordering {
 fn duplicate(keys: &str, seen: &Seen, first: u64) -> Problem {
     let name = &keys[seen.name()];
     let code = keys[seen.key()].rsplit('\n').next().unwrap_or_default();
-    Problem {
-        line: seen.line,
-        item: None,
-        column: Some("name"),
-        value: Some(name.to_string()),
-        message: format!(
+    Problem::new(
+        seen.line,
+        Some("name"),
+        Some(name.to_string()),
+        format!(
             "'{}' ({code}) is already on line {first} (each city appears once)",
             quote(name)
         ),
-    }
+    )
 }
 
 fn hash(key: &str) -> u64 {

@@ -13,12 +13,8 @@ pub struct Layout {
 
 impl Layout {
     pub fn read(header: &[Cow<str>]) -> Result<Layout, Problem> {
-        let problem = |value: Option<&str>, message: String| Problem {
-            line: 1,
-            item: None,
-            column: None,
-            value: value.map(str::to_string),
-            message,
+        let problem = |value: Option<&str>, message: String| {
+            Problem::new(1, None, value.map(str::to_string), message)
         };
         let mut found: Vec<&'static Column> = Vec::with_capacity(header.len());
         for name in header {
@@ -84,7 +80,11 @@ fn needed(which: impl Fn(&Column) -> bool) -> Vec<String> {
             Origin::Either(other, _) if c.field < other => {
                 Some(format!("{} or {}", c.key, other.key()))
             }
-            Origin::Either(..) | Origin::Optional(_) | Origin::Computed | Origin::Measured => None,
+            Origin::Either(..)
+            | Origin::Optional(_)
+            | Origin::Attached(_)
+            | Origin::Computed
+            | Origin::Measured => None,
         })
         .collect()
 }

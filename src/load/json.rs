@@ -155,7 +155,7 @@ pub fn object(raw: &str) -> Result<Object<'_>, String> {
     }
     let cells = COLUMNS
         .iter()
-        .filter(|c| c.is_stored())
+        .filter(|c| c.is_read())
         .map(|column| (column, cell(column.ty, values[column.field as usize])))
         .collect();
     Ok(Object { cells, problems })
@@ -188,6 +188,9 @@ fn cell(ty: Type, value: Option<&RawValue>) -> Cell<'_> {
             Cow::Owned(texts.join(";"))
         }
         (Type::List, _) => return wrong("an array of texts"),
+        // Read as written: its column's rule reads it (provenance::read).
+        (Type::Provenance, Some(b'{')) => Cow::Borrowed(raw),
+        (Type::Provenance, _) => return wrong("an object {\"field\": [URL, …]}"),
         (Type::Bool, Some(b't' | b'f')) => Cow::Borrowed(raw),
         (Type::Bool, _) => return wrong("true or false"),
         (Type::Integer | Type::Number, Some(b'-' | b'0'..=b'9')) => Cow::Borrowed(raw),

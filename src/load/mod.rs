@@ -12,9 +12,11 @@
 //! - `validate`: a row's cells against the column table's rules; `json`: JSON files;
 //!   `geojson`: GeoJSON FeatureCollections (a city per feature).
 
+mod checked;
 mod csv_rows;
 mod delimited;
 mod duplicates;
+mod evidence;
 mod geojson;
 mod header;
 mod json;
@@ -106,12 +108,18 @@ pub struct Reread<'a> {
     layout: Option<(Dialect, header::Layout)>,
     /// Whether the file's objects are GeoJSON features.
     features: bool,
+    /// The provenance file, whose sources each city is given again.
+    evidence: Option<&'a evidence::Evidence>,
 }
 
 impl<'a> Reread<'a> {
     /// The text of the file called `file`; `None` if its header cannot be read (it
     /// was, when it loaded).
-    pub fn new(bytes: &'a [u8], file: &str) -> Option<Reread<'a>> {
+    pub fn new(
+        bytes: &'a [u8],
+        file: &str,
+        evidence: Option<&'a evidence::Evidence>,
+    ) -> Option<Reread<'a>> {
         let text = sniff::without_bom(bytes);
         let kind = sniff::sniff(bytes, file);
         let layout = match kind {
@@ -129,6 +137,7 @@ impl<'a> Reread<'a> {
             text,
             layout,
             features,
+            evidence,
         })
     }
 
@@ -156,6 +165,15 @@ impl<'a> Reread<'a> {
 
     /// The city whose row (or object) starts at byte `at`, read and checked again.
     pub fn city(&self, at: usize) -> Option<City<'a>> {
+        let mut city = self.read(at)?;
+        if let Some(evidence) = self.evidence {
+            evidence.attach(&mut city);
+        }
+        Some(city)
+    }
+
+    /// The city whose row starts at byte `at`, as its file has it.
+    fn read(&self, at: usize) -> Option<City<'a>> {
         let mut problems = Vec::new();
         match &self.layout {
             Some((dialect, layout)) => {

@@ -59,11 +59,8 @@ impl<'a, S: Sink<'a>> Part<S> {
 
     pub fn problem(&mut self, line: u64, column: Option<&'static str>, message: String) {
         self.problems.push(Problem {
-            line,
             item: self.item,
-            column,
-            value: None,
-            message,
+            ..Problem::new(line, column, None, message)
         });
     }
 
@@ -86,7 +83,13 @@ impl<'a, S: Sink<'a>> Part<S> {
         self.places.add(&city, line);
         self.cities += 1;
         let folded = self.places.folded();
-        self.sink.add(Read { city, at, folded });
+        self.sink.add(Read {
+            city,
+            at,
+            folded,
+            line,
+            item: self.item,
+        });
     }
 
     /// The part has been read, up to `end` (on line `end_line`).

@@ -7,11 +7,16 @@ use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
 
+use super::checked::Checked;
+use super::evidence::Evidence;
 use super::gather;
-use crate::error::{LoadError, UsageError};
+use crate::checks::AsOf;
+use crate::city::Date;
+use crate::error::{LoadError, Problem, UsageError};
 use crate::memory;
 use crate::sink::{New, Sink};
 
@@ -23,6 +28,12 @@ pub const BUNDLED_AS_OF: &str = "2026-12-01";
 
 /// What the bundled dataset is called in messages.
 pub const BUNDLED_NAME: &str = "data/partners.csv";
+
+/// The bundled dataset's provenance: which source gives each value.
+const BUNDLED_EVIDENCE: &str = include_str!("../../data/evidence.csv");
+
+/// What the bundled provenance file is called in messages.
+pub const BUNDLED_EVIDENCE_NAME: &str = "data/evidence.csv";
 
 /// Files this large are read in pieces on every core: copying a large file out of the
 /// page cache on one core was the longest step that no other work overlapped.
@@ -194,7 +205,7 @@ fn read_in_pieces(
 /// regular file in pieces at once, anything else (a pipe, a device, a small file) from
 /// start to end.
 fn read_file(path: &Path, name: &str, limit: u64) -> anyhow::Result<Vec<u8>> {
-    let cannot = || format!("cannot read the data file {name}");
+    let cannot = || format!("cannot read {name}");
     let mut file = File::open(path).with_context(cannot)?;
     let meta = file.metadata().with_context(cannot)?;
     if meta.is_file() {
@@ -304,60 +315,166 @@ fn is_stdin(path: &Path) -> bool {
         .any(|p| path == Path::new(p))
 }
 
-/// A data file's bytes and the name messages give it.
+/// A data file's bytes and the name messages give it, with its provenance file (if
+/// it has one) and the day it reflects.
 pub struct Source {
     pub name: String,
     bytes: Cow<'static, [u8]>,
+    evidence: Option<Evidence>,
+    as_of: AsOf,
+    /// Whether the warnings were told (once a run, however often the file is read).
+    told: AtomicBool,
 }
 
 impl Source {
-    /// The dataset compiled into the binary.
+    /// The dataset compiled into the binary, and its provenance.
     pub fn bundled() -> Source {
         Source {
             name: BUNDLED_NAME.to_string(),
             bytes: Cow::Borrowed(BUNDLED.as_bytes()),
+            evidence: Some(evidence(BUNDLED_EVIDENCE.as_bytes(), BUNDLED_EVIDENCE_NAME)),
+            as_of: AsOf {
+                date: BUNDLED_AS_OF.parse().unwrap_or_else(|_| Date::today()),
+                what: "the data's date",
+            },
+            told: AtomicBool::new(false),
         }
     }
 
-    /// The file at `path` ('-' for standard input), or the bundled data. Whatever it
-    /// is, it is read once, from its first byte; a closed standard input is an error,
-    /// not an empty dataset.
-    pub fn open(path: Option<&Path>) -> anyhow::Result<Source> {
-        let Some(path) = path else {
-            return Ok(Source::bundled());
-        };
-        let limit = max_input()?;
-        let stdin = path == Path::new("-");
-        let name = match stdin {
-            true => "<stdin>".to_string(),
-            false => path.display().to_string(),
-        };
-        crate::memory::doing(format!("reading {}", crate::terminal::quote(&name)));
-        if (stdin || is_stdin(path)) && crate::streams::stdin_closed() {
-            anyhow::bail!(
-                "cannot read standard input: it is closed (give the data with < FILE, or --data FILE)"
+    /// The data file at `data`, or the bundled data, with the provenance file at
+    /// `evidence` (the bundled one for the bundled data, or none). Each is read once,
+    /// from its first byte ('-' for standard input).
+    pub fn open(data: Option<&Path>, evidence: Option<&Path>) -> anyhow::Result<Source> {
+        if let (Some(data), Some(evidence)) = (data, evidence)
+            && reads_stdin(data)
+            && reads_stdin(evidence)
+        {
+            return Err(
+                UsageError("--data and --evidence cannot both read standard input".into()).into(),
             );
         }
-        let bytes = match stdin {
-            true => read_whole(io::stdin().lock(), &name, limit).map_err(|e| {
-                match e.downcast_ref::<io::Error>() {
-                    Some(_) => e.context("cannot read standard input"),
-                    None => e,
-                }
-            })?,
-            false => read_file(path, &name, limit)?,
+        let mut source = match data {
+            None => Source::bundled(),
+            Some(path) => Source {
+                name: name_of(path),
+                bytes: Cow::Owned(read_data(path)?),
+                evidence: None,
+                as_of: AsOf {
+                    date: Date::today(),
+                    what: "today",
+                },
+                told: AtomicBool::new(false),
+            },
         };
-        // A spreadsheet's `;`-separated CSV is read as the CSV it stands for.
-        let bytes = match super::sniff(&bytes, &name) {
-            super::Kind::Semicolons => super::semicolons::to_csv(&bytes),
-            _ => bytes,
-        };
-        Ok(Source {
-            name,
-            bytes: Cow::Owned(bytes),
-        })
+        if let Some(path) = evidence {
+            let name = name_of(path);
+            let bytes = read_data(path)?;
+            source.evidence = Some(self::evidence(&bytes, &name));
+        }
+        Ok(source)
     }
 
+    /// Every row checked, the provenance file's too; what the sinks `new` makes keep of
+    /// the cities. Warnings are said once on standard error, as a count: `validate`
+    /// lists them.
+    pub fn gather<'a, S: Sink<'a>>(&'a self, new: &New<'_, S>) -> Result<S, LoadError> {
+        let (sink, warnings) = self.checked(new)?;
+        if !warnings.is_empty() && !self.told.swap(true, Ordering::Relaxed) {
+            let count = match warnings.len() {
+                1 => "1 warning".to_string(),
+                n => format!("{n} warnings"),
+            };
+            crate::output::stderr(&format!(
+                "{count} in {} (run validate to list them)",
+                self.name
+            ));
+        }
+        Ok(sink)
+    }
+
+    /// [`Source::gather`], with the warnings; the errors of both files, and their
+    /// warnings, fail it.
+    pub fn checked<'a, S: Sink<'a>>(
+        &'a self,
+        new: &New<'_, S>,
+    ) -> Result<(S, Vec<Problem>), LoadError> {
+        let evidence = self.evidence.as_ref();
+        // A file names "provenance" where it has some of its own (a JSON key, a
+        // column); without it and without a provenance file no city can cite a source.
+        let may_cite = evidence.is_some_and(|e| e.rows > 0)
+            || memchr::memmem::find(&self.bytes, b"provenance").is_some();
+        let wrapped = || Checked::new(new(), evidence, self.as_of, may_cite);
+        let of_evidence = evidence.iter().flat_map(|e| e.problems.iter().cloned());
+        let (sink, mut problems) = match gather(&self.bytes, &self.name, &wrapped) {
+            Ok(checked) => checked.finish(),
+            // The provenance file's own problems too: every problem at once.
+            Err(mut error) => {
+                error.problems.extend(of_evidence);
+                return Err(error);
+            }
+        };
+        problems.extend(of_evidence);
+        // The data file's first, each file's by line.
+        problems.sort_by_key(|p| (p.file.is_some(), p.line, p.item));
+        if problems.iter().any(Problem::is_error) {
+            return Err(LoadError {
+                file: self.name.clone(),
+                problems,
+            });
+        }
+        Ok((sink, problems))
+    }
+}
+
+/// A provenance file read; one that cannot be read as one is its problems (told with
+/// the data's, when the data is read).
+fn evidence(bytes: &[u8], name: &str) -> Evidence {
+    Evidence::read(bytes, name).unwrap_or_else(Evidence::refused)
+}
+
+/// Whether `path` is standard input, by `-` or another name.
+fn reads_stdin(path: &Path) -> bool {
+    path == Path::new("-") || is_stdin(path)
+}
+
+/// What messages call the file at `path`.
+fn name_of(path: &Path) -> String {
+    match path == Path::new("-") {
+        true => "<stdin>".to_string(),
+        false => path.display().to_string(),
+    }
+}
+
+/// The bytes of a file the tool reads (a `;`-separated one as CSV): read once, whole,
+/// from its first byte; a closed standard input is an error, not an empty file.
+fn read_data(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let limit = max_input()?;
+    let stdin = path == Path::new("-");
+    let name = name_of(path);
+    crate::memory::doing(format!("reading {}", crate::terminal::quote(&name)));
+    if (stdin || is_stdin(path)) && crate::streams::stdin_closed() {
+        anyhow::bail!(
+            "cannot read standard input: it is closed (give the data with < FILE, or --data FILE)"
+        );
+    }
+    let bytes = match stdin {
+        true => read_whole(io::stdin().lock(), &name, limit).map_err(|e| {
+            match e.downcast_ref::<io::Error>() {
+                Some(_) => e.context("cannot read standard input"),
+                None => e,
+            }
+        })?,
+        false => read_file(path, &name, limit)?,
+    };
+    // A spreadsheet's `;`-separated CSV is read as the CSV it stands for.
+    let bytes = match super::sniff(&bytes, &name) {
+        super::Kind::Semicolons => super::semicolons::to_csv(&bytes),
+        _ => bytes,
+    };
+    Ok(bytes)
+}
+
+impl Source {
     /// The file's size in bytes.
     pub fn len(&self) -> usize {
         self.bytes.len()
@@ -365,11 +482,6 @@ impl Source {
 
     /// The file, to read cities again by where they start.
     pub fn reread(&self) -> Option<super::Reread<'_>> {
-        super::Reread::new(&self.bytes, &self.name)
-    }
-
-    /// Every row checked; what the sinks `new` makes keep of the cities.
-    pub fn gather<'a, S: Sink<'a>>(&'a self, new: &New<'_, S>) -> Result<S, LoadError> {
-        gather(&self.bytes, &self.name, new)
+        super::Reread::new(&self.bytes, &self.name, self.evidence.as_ref())
     }
 }

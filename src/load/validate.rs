@@ -7,6 +7,7 @@ use crate::city::{Agreement, City};
 use crate::columns::{Column, Field, Origin};
 use crate::countries;
 use crate::error::Problem;
+use crate::provenance;
 
 /// A cell's text; or, for a JSON value of the wrong type, what was wrong with it.
 pub type Cell<'a> = Result<Cow<'a, str>, String>;
@@ -20,13 +21,7 @@ pub fn city<'a>(
 ) -> Option<City<'a>> {
     let before = problems.len();
     let mut problem = |column: &'static str, value: Option<String>, message: String| {
-        problems.push(Problem {
-            line,
-            item: None,
-            column: Some(column),
-            value,
-            message,
-        });
+        problems.push(Problem::new(line, Some(column), value, message));
     };
     let mut city = City::blank();
     // Rules across columns hold only between values that were read.
@@ -43,8 +38,10 @@ pub fn city<'a>(
         let read = match column.origin {
             Origin::Required(read) => read,
             // Whether the other column holds a value is judged once the row is read.
-            Origin::Either(_, _) | Origin::Optional(_) if text.is_empty() => continue,
-            Origin::Either(_, read) | Origin::Optional(read) => read,
+            Origin::Either(_, _) | Origin::Optional(_) | Origin::Attached(_) if text.is_empty() => {
+                continue;
+            }
+            Origin::Either(_, read) | Origin::Optional(read) | Origin::Attached(read) => read,
             // The tool's own output: worked out again, never read.
             Origin::Computed | Origin::Measured => continue,
         };
@@ -64,6 +61,24 @@ pub fn city<'a>(
             "country",
             None,
             "is empty, and no country_code is given (a row needs one of them)".into(),
+        );
+    }
+    // `fill` keeps a name and a code that name different countries as written.
+    if let (Some(name), Some(code)) = (city.country.as_deref(), city.country_code.as_deref())
+        && let Some(named) = countries::find(name)
+        && named.code != code
+    {
+        let what = match countries::by_code(code) {
+            Some(coded) => format!("is {}'s code, but country is {}", coded.name, named.name),
+            None => format!("is not the code of {}", named.name),
+        };
+        problem(
+            "country_code",
+            Some(code.to_string()),
+            format!(
+                "'{code}' {what} ({}): country and country_code must name the same country",
+                named.code
+            ),
         );
     }
     // A file without continents still answers --continent: the country tells it.
@@ -105,6 +120,13 @@ pub fn city<'a>(
             Some(last.to_string()),
             format!("{last} is before the partnership was first attested ({first})"),
         );
+    }
+    // A file's own provenance (JSON): each source one of the city's, for a value it has.
+    for cited in city.provenance.iter() {
+        if let Err(message) = provenance::judge(&city, cited.field, &cited.url) {
+            let message = format!("{}: {message}", cited.field.key());
+            problem("provenance", Some(cited.url.to_string()), message);
+        }
     }
     (problems.len() == before).then_some(city)
 }

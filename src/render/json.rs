@@ -280,16 +280,33 @@ fn value_into(out: &mut Vec<u8>, value: &Value, layout: Layout) -> io::Result<()
         Value::Text(t) => text(out, t)?,
         Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
         Value::Date(d) => text(out, &d.iso())?,
-        Value::List(items) if !items.is_empty() => {
-            out.push(b'[');
-            for (i, item) in items.iter().enumerate() {
+        Value::List(items) if !items.is_empty() => texts(out, items, layout)?,
+        Value::Map(entries) if !entries.is_empty() => {
+            out.push(b'{');
+            for (i, (key, items)) in entries.iter().enumerate() {
                 layout.item(out, i == 0);
-                text(out, item)?;
+                text(out, key)?;
+                out.extend_from_slice(layout.colon());
+                match items.is_empty() {
+                    true => out.extend_from_slice(b"[]"),
+                    false => texts(out, items, layout.deeper())?,
+                }
             }
-            layout.close(out, b']');
+            layout.close(out, b'}');
         }
         other => scalar(out, other)?,
     }
+    Ok(())
+}
+
+/// Texts as an array laid out like objects (not empty: `[]` is written as serde does).
+fn texts(out: &mut Vec<u8>, items: &[std::borrow::Cow<str>], layout: Layout) -> io::Result<()> {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        layout.item(out, i == 0);
+        text(out, item)?;
+    }
+    layout.close(out, b']');
     Ok(())
 }
 

@@ -194,8 +194,8 @@ fn an_attestation_out_of_order_is_refused() {
 fn as_of_counts_from_the_first_attestation_when_the_signing_is_unknown() {
     let file = data_file_with(
         "name,country,country_code,continent,capital,agreement,status,first_attested,lat,lon,sources",
-        "Testville,Testland,TL,europe,false,none,active,2010-06,50,20,https://example.org/\n\
-         Undated,Testland,TL,europe,false,none,active,,51,21,https://example.org/",
+        "Testville,Testland,QT,europe,false,none,active,2010-06,50,20,https://example.org/\n\
+         Undated,Testland,QT,europe,false,none,active,,51,21,https://example.org/",
     );
     let path = file.path().to_str().unwrap();
     assert!(json(&["--data", path, "list", "--as-of", "2009"]).is_empty());
@@ -327,4 +327,80 @@ fn the_audits_corrections_hold() {
     let moscow = shown("moscow");
     assert_eq!(moscow["status"], "ended");
     assert_eq!(moscow["status_since"], "2022-03-02");
+}
+
+/// The fields that take sources (every stored value but the names, sources and notes),
+/// and the standards a country code and a continent may cite instead.
+const EVIDENCED: [&str; 16] = [
+    "country",
+    "country_code",
+    "continent",
+    "capital",
+    "agreement",
+    "signed",
+    "status",
+    "status_since",
+    "first_attested",
+    "last_attested",
+    "lat",
+    "lon",
+    "population",
+    "population_year",
+    "area_km2",
+    "elevation_m",
+];
+const STANDARDS: [(&str, &str); 2] = [
+    (
+        "country_code",
+        "https://www.iso.org/iso-3166-country-codes.html",
+    ),
+    ("continent", "https://unstats.un.org/unsd/methodology/m49/"),
+];
+
+#[test]
+fn every_bundled_value_has_a_source_that_is_in_its_rows_sources() {
+    let mut faults = Vec::new();
+    for city in cities() {
+        let name = city["name"].as_str().unwrap();
+        let sources: Vec<&str> = city["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        for field in EVIDENCED {
+            let cited = city["provenance"][field].as_array();
+            match (city[field].is_null(), cited) {
+                (true, None) => {}
+                (true, Some(_)) => faults.push(format!("{name} {field}: cited, but empty")),
+                (false, None) => faults.push(format!("{name} {field}: no source")),
+                (false, Some(urls)) => {
+                    for url in urls.iter().map(|u| u.as_str().unwrap()) {
+                        if !sources.contains(&url) && !STANDARDS.contains(&(field, url)) {
+                            faults.push(format!("{name} {field}: {url} is not in its sources"));
+                        }
+                    }
+                }
+            }
+        }
+        // Each source's passage, and the day it was read.
+        let rows: Vec<serde_json::Value> =
+            serde_json::from_str(&stdout(&["show", name, "--all", "--sources", "--json"])).unwrap();
+        for row in rows.iter().filter(|r| !r["url"].is_null()) {
+            let (field, url) = (row["field"].as_str().unwrap(), row["url"].as_str().unwrap());
+            let standard = STANDARDS.contains(&(field, url));
+            if row["quote"].is_null() != standard {
+                faults.push(format!("{name} {field} {url}: a quote, unless a standard"));
+            }
+            if row["read"].is_null() {
+                faults.push(format!("{name} {field} {url}: no day read"));
+            }
+        }
+    }
+    assert!(
+        faults.is_empty(),
+        "{} faults:\n{}",
+        faults.len(),
+        faults.join("\n")
+    );
 }

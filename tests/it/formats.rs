@@ -22,7 +22,7 @@ fn json_city_has_every_column_with_types() {
         .map(String::as_str)
         .collect();
     let mut expected: Vec<&str> = HEADER.split(',').collect();
-    expected.extend(["distance_km", "density_per_km2"]);
+    expected.extend(["distance_km", "density_per_km2", "provenance"]);
     assert_eq!(keys, expected);
     assert!(city["aliases"].is_array());
     assert!(city["sources"].as_array().is_some_and(|s| !s.is_empty()));

@@ -31,6 +31,7 @@ mod hand_made;
 mod json_data;
 mod loading;
 mod properties;
+mod provenance;
 mod questions;
 mod readme;
 mod seed;

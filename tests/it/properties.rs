@@ -140,6 +140,7 @@ fn city(index: usize) -> impl Strategy<Value = City<'static>> {
                         .map(|s| format!("https://example.org/{s}"))
                         .collect(),
                     notes: notes.and_then(text),
+                    ..City::blank()
                 }
             },
         )

@@ -30,7 +30,13 @@ fn show_json_is_the_city_with_its_bearing() {
         .map(String::as_str)
         .collect();
     let mut expected: Vec<&str> = HEADER.split(',').collect();
-    expected.extend(["distance_km", "density_per_km2", "bearing_deg", "bearing"]);
+    expected.extend([
+        "distance_km",
+        "density_per_km2",
+        "bearing_deg",
+        "bearing",
+        "provenance",
+    ]);
     assert_eq!(keys, expected);
     // Košice lies south-east of Kraków.
     assert_eq!(city["bearing"], "SE");
@@ -266,7 +272,13 @@ fn every_name_of_every_city_finds_that_city() {
 /// Every field `show` writes for programs and tools, in its order.
 fn every_field() -> String {
     let mut fields: Vec<&str> = HEADER.split(',').collect();
-    fields.extend(["distance_km", "density_per_km2", "bearing_deg", "bearing"]);
+    fields.extend([
+        "distance_km",
+        "density_per_km2",
+        "bearing_deg",
+        "bearing",
+        "provenance",
+    ]);
     fields.join(",")
 }
 
@@ -392,4 +404,238 @@ fn show_from_another_partner_measures_from_it() {
         "show", "kyoto", "--from", "nanjing", "--fields", "bearing", "--format", "table",
     ]);
     assert!(fields.contains("Direction from Nanjing"), "{fields}");
+}
+
+const SOURCED: [&str; 4] = [
+    "--data",
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sourced.csv"),
+    "--evidence",
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/sourced-evidence.csv"
+    ),
+];
+
+/// `show testville --sources` of the sourced fixture, with `args`.
+fn sources(args: &[&str]) -> String {
+    stdout(&[&SOURCED[..], &["show", "testville", "--sources"], args].concat())
+}
+
+#[test]
+fn show_sources_is_a_row_per_value_and_source_in_every_format() {
+    let tsv = sources(&["--format", "tsv"]);
+    let mut lines = tsv.lines();
+    assert_eq!(lines.next(), Some("city\tfield\tvalue\turl\tquote\tread"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    let fields: Vec<&str> = rows.iter().map(|r| r[1]).collect();
+    assert_eq!(
+        fields,
+        [
+            "country",
+            "country_code",
+            "continent",
+            "lat",
+            "lon",
+            "population",
+            "population",
+            "population_year",
+            "population_year"
+        ]
+    );
+    assert_eq!(
+        rows[6],
+        [
+            "Testville",
+            "population",
+            "12345",
+            "https://example.org/census/2021",
+            "Testville, town: 12 345 residents on 31 March 2021, the census day of the national \
+             statistics office.",
+            "2026-12-01"
+        ]
+    );
+    // The country table's standard has no passage to quote.
+    assert_eq!(rows[1][4], "");
+    let csv = sources(&["--format", "csv"]);
+    assert!(
+        csv.starts_with("city,field,value,url,quote,read\n"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), rows.len() + 1);
+    assert!(csv.contains(
+        "Testville,population,12345,https://example.org/atlas,\"Population (2021) 12,345\",2026-12-04\n"
+    ));
+    let json: Vec<serde_json::Value> = serde_json::from_str(&sources(&["--json"])).unwrap();
+    assert_eq!(json.len(), rows.len());
+    assert_eq!(
+        json[5],
+        serde_json::json!({
+            "city": "Testville",
+            "field": "population",
+            "value": 12345,
+            "url": "https://example.org/atlas",
+            "quote": "Population (2021) 12,345",
+            "read": "2026-12-04"
+        })
+    );
+    assert_eq!(json[1]["quote"], serde_json::Value::Null);
+    let ndjson = sources(&["--format", "ndjson"]);
+    let objects: Vec<serde_json::Value> = ndjson
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(objects, json);
+    let geojson: serde_json::Value =
+        serde_json::from_str(&sources(&["--format", "geojson"])).unwrap();
+    let features = geojson["features"].as_array().unwrap();
+    assert_eq!(features.len(), rows.len());
+    assert_eq!(
+        features[3]["geometry"]["coordinates"],
+        serde_json::json!([19.94, 50.06])
+    );
+    assert_eq!(features[3]["properties"], json[3]);
+}
+
+#[test]
+fn show_sources_as_a_table_fits_80_columns_with_every_url_whole_across_its_lines() {
+    let out = bin()
+        .args(
+            [
+                &SOURCED[..],
+                &["show", "testville", "--sources", "--format", "table"],
+            ]
+            .concat(),
+        )
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table
+            .lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80),
+        "{table}"
+    );
+    assert!(
+        table.lines().next().unwrap().chars().count() > 70,
+        "{table}"
+    );
+    // Each source's cell: its URL's lines, then the passage, wrapped.
+    let mut cell = String::new();
+    for line in table.lines().filter(|l| l.starts_with('│')) {
+        let source = line
+            .rsplit('┆')
+            .next()
+            .unwrap()
+            .trim_end_matches('│')
+            .trim();
+        cell.push_str(source);
+        if source.ends_with('”') {
+            cell.push('\n');
+        }
+    }
+    for url in [
+        "https://www.iso.org/iso-3166-country-codes.html",
+        "http://web.archive.org/web/20210331000000/https://example.org/census/2021/towns/testville.html“Census",
+    ] {
+        assert!(cell.contains(url), "{url} not whole in\n{table}");
+    }
+    assert!(table.contains("│ Population year ┆ 2021 "), "{table}");
+    assert!(
+        table.contains("“Testville, town: 12 345 residents on 31 March"),
+        "{table}"
+    );
+}
+
+#[test]
+fn show_sources_takes_the_fields_that_have_sources() {
+    let tsv = sources(&["--fields", "population_year,lat"]);
+    let fields: Vec<&str> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').nth(1).unwrap())
+        .collect();
+    assert_eq!(fields, ["population_year", "population_year", "lat"]);
+    let err = fails(
+        &[
+            &SOURCED[..],
+            &["show", "testville", "--sources", "--fields", "name"],
+        ]
+        .concat(),
+        2,
+    );
+    assert!(
+        err.starts_with(
+            "krakow-partners: --sources shows the sources of values, and name has none"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn show_sources_of_the_built_in_data_lists_each_value_it_has() {
+    for city in ["kyoto", "moscow", "kosice"] {
+        let shown = one(&["show", city]);
+        let rows: Vec<serde_json::Value> =
+            serde_json::from_str(&stdout(&["show", city, "--sources", "--json"])).unwrap();
+        let mut listed: Vec<&str> = rows.iter().map(|r| r["field"].as_str().unwrap()).collect();
+        listed.dedup();
+        let evidenced = [
+            "country",
+            "country_code",
+            "continent",
+            "capital",
+            "agreement",
+            "signed",
+            "status",
+            "status_since",
+            "first_attested",
+            "last_attested",
+            "lat",
+            "lon",
+            "population",
+            "population_year",
+            "area_km2",
+            "elevation_m",
+        ];
+        let with_values: Vec<&str> = evidenced
+            .into_iter()
+            .filter(|f| !shown[*f].is_null())
+            .collect();
+        assert_eq!(listed, with_values, "{city}");
+        for row in &rows {
+            assert_eq!(
+                row["value"],
+                shown[row["field"].as_str().unwrap()],
+                "{city}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_file_without_provenance_shows_its_values_without_sources() {
+    let file = data_file_with("name,country,lat,lon", "Olomouc,CZ,49.59,17.25");
+    let tsv = stdout(&[
+        "--data",
+        file.path().to_str().unwrap(),
+        "show",
+        "olomouc",
+        "--sources",
+    ]);
+    assert_eq!(
+        tsv,
+        "city\tfield\tvalue\turl\tquote\tread\n\
+         Olomouc\tcountry\tCzechia\t\t\t\n\
+         Olomouc\tcountry_code\tCZ\t\t\t\n\
+         Olomouc\tcontinent\teurope\t\t\t\n\
+         Olomouc\tlat\t49.59\t\t\t\n\
+         Olomouc\tlon\t17.25\t\t\t\n"
+    );
 }

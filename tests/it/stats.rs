@@ -74,8 +74,9 @@ fn stats_in_table_and_tsv() {
 }
 
 fn row(name: &str) -> String {
+    let page = name.replace(' ', "_");
     format!(
-        "{name},,,,Poland,PL,europe,false,partnership,2001,active,,,,50.1,19.9,,,,,https://example.org/{name},A note long enough to make a file of many megabytes from a few rows."
+        "{name},,,,Poland,PL,europe,false,partnership,2001,active,,,,50.1,19.9,,,,,https://example.org/{page},A note long enough to make a file of many megabytes from a few rows."
     )
 }
 
