@@ -194,6 +194,8 @@ mod tests {
                 city,
                 at: 0,
                 folded: &folded,
+                line: 1,
+                item: None,
             })
         }
     }
