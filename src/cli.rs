@@ -872,7 +872,7 @@ impl Answers {
             (Format::Table, _) => "Aligned table with units in the headers, for people",
             (Format::Tsv, City) => {
                 "Tab-separated values: a header line and the city's row (every field: it loads \
-                 back with --data)"
+                 back with --data; --sources: a row per value and source)"
             }
             (Format::Tsv, Leg) => "Tab-separated values: a header line and one row",
             (Format::Tsv, _) => "Tab-separated values: a header line, then a row each",
@@ -881,7 +881,7 @@ impl Answers {
             }
             (Format::Csv, City) => {
                 "Comma-separated values: a header line and the city's row (every field: it \
-                 loads back with --data)"
+                 loads back with --data; --sources: a row per value and source)"
             }
             (Format::Csv, Leg) => "Comma-separated values: a header line and one row",
             (Format::Csv, _) => "Comma-separated values: a header line, then a row each",
@@ -895,7 +895,10 @@ impl Answers {
                  severity}"
             }
             (Format::Json, _) => "A JSON array of objects",
-            (Format::Ndjson, City | Leg) => "One JSON object on one line",
+            (Format::Ndjson, City) => {
+                "One JSON object on one line (--sources: one per value and source, a line each)"
+            }
+            (Format::Ndjson, Leg) => "One JSON object on one line",
             (Format::Ndjson, Problems) => "Each problem a JSON object on a line of its own",
             (Format::Ndjson, _) => "One JSON object per line",
             (Format::Geojson, City) => "A GeoJSON FeatureCollection (RFC 7946) of the city's point",

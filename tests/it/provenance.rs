@@ -162,47 +162,47 @@ fn each_wrong_row_of_a_provenance_file_is_named_at_its_line() {
     for (row, expected) in [
         (
             "Testvile,lat,https://example.org/atlas,,2026-12-04",
-            ":10: city: 'Testvile' is no city of the data; did you mean Testville?",
+            ":11: city: 'Testvile' is no city of the data; did you mean Testville?",
         ),
         (
             "Testville,name,https://example.org/atlas,,2026-12-04",
-            ":10: field: 'name' does not take sources",
+            ":11: field: 'name' does not take sources",
         ),
         (
             "Testville,notes,https://example.org/atlas,,2026-12-04",
-            ":10: field: 'notes' does not take sources",
+            ":11: field: 'notes' does not take sources",
         ),
         (
             "Testville,lat,https://example.org/elsewhere,,2026-12-04",
-            ":10: url: lat: 'https://example.org/elsewhere' is not among Testville's sources",
+            ":11: url: lat: 'https://example.org/elsewhere' is not among Testville's sources",
         ),
         (
             "Testville,lat,https://www.iso.org/iso-3166-country-codes.html,,2026-12-04",
-            ":10: url: lat: 'https://www.iso.org/iso-3166-country-codes.html' is not among",
+            ":11: url: lat: 'https://www.iso.org/iso-3166-country-codes.html' is not among",
         ),
         (
             "Testville,elevation_m,https://example.org/atlas,,2026-12-04",
-            ":10: field: elevation_m: cites a source for a value the city leaves empty",
+            ":11: field: elevation_m: cites a source for a value the city leaves empty",
         ),
         (
             "Testville,lat,https://,,2026-12-04",
-            ":10: url: 'https://' has no host name",
+            ":11: url: 'https://' has no host name",
         ),
         (
             "Testville,lat,https://example.org/atlas?q=a b,,2026-12-04",
-            ":10: url: 'https://example.org/atlas?q=a b' holds a space",
+            ":11: url: 'https://example.org/atlas?q=a b' holds a space",
         ),
         (
             "Testville,lat,https://example.org/atlas,,04.12.2026",
-            ":10: read: '04.12.2026' is not a date",
+            ":11: read: '04.12.2026' is not a date",
         ),
         (
             "Testville,lat,https://example.org/atlas,,2026-12",
-            ":10: read: '2026-12' is not a day",
+            ":11: read: '2026-12' is not a day",
         ),
         (
             "Testville,lat,https://example.org/atlas,Again,2026-12-05",
-            ":10: url: 'https://example.org/atlas' is already given for Testville's lat on line 5",
+            ":11: url: 'https://example.org/atlas' is already given for Testville's lat on line 5",
         ),
     ] {
         let err = refused(&format!("{good}\n{row}"));

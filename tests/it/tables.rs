@@ -76,8 +76,9 @@ fn values(tsv: &str) -> Vec<(String, String)> {
     for line in lines {
         let pairs = keys.iter().cloned().zip(line.split('\t'));
         for (key, cell) in pairs {
-            // A record's unit is read with its value in a table ("178 km"), or "date".
-            if key == "notes" || key == "unit" {
+            // A record's unit is read with its value in a table ("178 km"), or "date";
+            // a city's provenance is JSON text in TSV, read as a table with --sources.
+            if key == "notes" || key == "unit" || key == "provenance" {
                 continue;
             }
             for item in cell.split(';').filter(|i| !i.is_empty()) {
