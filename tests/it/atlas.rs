@@ -157,7 +157,8 @@ fn atlas_takes_every_filter_and_speaks_polish() {
     for words in [
         "Spis treści",
         "Miasto po mieście",
-        "Źródła danych tego miasta",
+        // Each value names its own sources, so the list is headed plainly.
+        r#"<p class="sources-heading"><strong>Źródła</strong></p>"#,
         "<bdi>Kijów</bdi>",
         "Miasta partnerskie według kontynentu",
         "Umowy partnerskie podpisane w kolejnych dekadach",

@@ -284,7 +284,14 @@ fn stats_writes_group_names_and_counts_in_words_and_agreements_in_the_maps_colou
     for bar in bars(&svg) {
         let marker = map
             .descendants()
-            .find(|n| has_class(n, "city") && n.attribute("data-agreement") == Some(&bar.group))
+            .find(|n| {
+                has_class(n, "city")
+                    && (n
+                        .attribute("data-agreement")
+                        .filter(|a| !a.is_empty())
+                        .unwrap_or("unknown"))
+                        == bar.group
+            })
             .and_then(|g| g.children().find(|c| c.has_tag_name("circle")))
             .unwrap();
         let fill = marker.attribute("fill").unwrap();
