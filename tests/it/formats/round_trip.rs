@@ -147,9 +147,9 @@ fn numbers_read_the_same_in_tsv_csv_and_json() {
         assert_eq!(tsv.split('\t').collect::<Vec<_>>(), from_json);
         assert_eq!(csv.split(',').collect::<Vec<_>>(), from_json);
     }
-    // Budapest is 293 km away: 293, not 293.0, in TSV as in JSON.
-    let budapest = stdout(&["list", "--search", "budapest", "--fields", "distance_km"]);
-    assert_eq!(budapest, "distance_km\n293\n");
+    // Edinburgh is 1675 km away: 1675, not 1675.0, in TSV as in JSON.
+    let edinburgh = stdout(&["list", "--search", "edinburgh", "--fields", "distance_km"]);
+    assert_eq!(edinburgh, "distance_km\n1675\n");
     let every = stdout(&["list", "--all", "--format", "csv"]);
     assert!(!every.contains(",-0,") && !every.contains(",-0.0,"));
 }
