@@ -127,6 +127,12 @@ impl FromStr for Condition {
         let field = Field::from_key(name).ok_or_else(|| fields::CITIES.unknown(name).0)?;
         let column = field.column();
         let key = column.key;
+        if operators(column.ty).is_empty() {
+            return Err(format!(
+                "{key} is {} and --where does not compare it (show CITY --sources lists them)",
+                kind(column.ty)
+            ));
+        }
         let test = match (value, op) {
             ("?", Op::Eq) => Test::Unknown,
             ("?", Op::Ne) => Test::Known,

@@ -410,3 +410,14 @@ fn completion_offers_the_fields() {
     let offered: Vec<&str> = offered.lines().collect();
     assert_eq!(offered, ["distance_km"]);
 }
+
+#[test]
+fn the_sources_of_values_are_not_compared() {
+    for condition in ["provenance=?", "provenance~wiki"] {
+        let err = refused(condition);
+        assert!(
+            err.contains("provenance is the sources of each value and --where does not compare it"),
+            "{err}"
+        );
+    }
+}
