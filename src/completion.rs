@@ -324,10 +324,11 @@ fn countries(typed: &str) -> Vec<(String, StyledStr)> {
     names
 }
 
-/// Every field of the column table, for a condition's start.
+/// Every field of the column table a condition compares, for a condition's start.
 fn fields(typed: &str) -> Vec<(String, StyledStr)> {
     let columns = crate::columns::COLUMNS.iter();
-    let fit = columns.filter(|c| begins(c.key, typed));
+    let compared = columns.filter(|c| crate::conditions::compares(c.ty));
+    let fit = compared.filter(|c| begins(c.key, typed));
     fit.map(|c| (c.key.to_string(), StyledStr::from(c.header)))
         .collect()
 }

@@ -64,6 +64,11 @@ fn operators(ty: Type) -> &'static [Op] {
     }
 }
 
+/// Whether `--where` compares values of this type (sources are listed, not compared).
+pub fn compares(ty: Type) -> bool {
+    !operators(ty).is_empty()
+}
+
 /// What a type of value is, for messages.
 fn kind(ty: Type) -> &'static str {
     match ty {

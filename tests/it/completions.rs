@@ -517,3 +517,10 @@ fn every_name_of_every_city_completes_from_its_start_as_typed() {
         }
     }
 }
+
+#[test]
+fn a_condition_is_offered_only_the_fields_it_compares() {
+    let offered = candidates("krakow-partners list --where p");
+    assert!(offered.iter().any(|c| c == "population"), "{offered:?}");
+    assert!(!offered.iter().any(|c| c == "provenance"), "{offered:?}");
+}
